@@ -1,0 +1,34 @@
+using Bagalau.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Bagalau.Web.Setup;
+
+/// <summary>Razor Pages: every page needs a signed-in user except sign-in, language and errors.</summary>
+public static class PagesSetup
+{
+    public static IServiceCollection AddBagalauPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/Language");
+                o.Conventions.AllowAnonymousToPage("/Account/External");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AddPageApplicationModelConvention("/Account/SignIn",
+                    m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecuritySetup.SignInPolicy)));
+            })
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "bagalau.tempdata";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+}
