@@ -1,6 +1,8 @@
-using Bagalau.Web.Localization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Bagalau.Web.Setup;
 
@@ -22,6 +24,8 @@ public static class PagesSetup
             })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Kazakh and Russian text is written as is, not as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.Name = "bagalau.tempdata";
