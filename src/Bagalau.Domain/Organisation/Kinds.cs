@@ -49,9 +49,12 @@ public enum ReportingLineKind
 public static class KindIds
 {
     public static string Id<TEnum>(TEnum value)
-        where TEnum : struct, Enum
+        where TEnum : struct, Enum => Id((Enum)value);
+
+    /// <summary>The kebab-case id of any enumeration value; <see cref="PositionQualifier.None"/> is the empty id.</summary>
+    public static string Id(Enum value)
     {
-        if (typeof(TEnum) == typeof(PositionQualifier) && (PositionQualifier)(object)value == PositionQualifier.None)
+        if (value is PositionQualifier.None)
         {
             return string.Empty;
         }
