@@ -1,13 +1,104 @@
+using Bagalau.Application.Accounts;
+using Bagalau.Application.Audit;
+using Bagalau.Domain.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Application.Persistence;
 
-/// <summary>The one EF Core context of Bagalau (ADR 0003). The provider is chosen by configuration.</summary>
-public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
+/// <summary>
+/// The one EF Core context of Bagalau (ADR 0003). The provider is chosen by configuration.
+/// Every save bumps the version of changed records (ADR 0011) and appends the changes to the
+/// hash-chained audit log in the same transaction (ADR 0010).
+/// </summary>
+public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimeProvider? clock = null, IAuditActor? actor = null)
     : IdentityDbContext<BagalauUser>(options)
 {
+    private readonly List<AuditEntry> _pendingReads = [];
+
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    public IAuditActor Actor { get; } = actor ?? new AuditActor();
+
+    public DbSet<StateBody> StateBodies => Set<StateBody>();
+
+    public DbSet<StructuralUnit> StructuralUnits => Set<StructuralUnit>();
+
+    public DbSet<Position> Positions => Set<Position>();
+
+    public DbSet<Servant> Servants => Set<Servant>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<Probation> Probations => Set<Probation>();
+
+    public DbSet<Absence> Absences => Set<Absence>();
+
+    public DbSet<Dismissal> Dismissals => Set<Dismissal>();
+
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
+
+    public DbSet<ReportingLine> ReportingLines => Set<ReportingLine>();
+
+    public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Queues an audit record of a read (e.g. of an evaluation result); written by the next save.</summary>
+    internal void QueueRead(AuditEntry entry) => _pendingReads.Add(entry);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        VersionTokens.Bump(ChangeTracker);
+        var entries = AuditCapture.Capture(ChangeTracker);
+        entries.AddRange(_pendingReads);
+        if (entries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        List<AuditRecord> appended = [];
+        try
+        {
+            appended = await AuditChain.AppendAsync(this, entries, cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            _pendingReads.Clear();
+            return count;
+        }
+        catch
+        {
+            // The chain records must not linger for a retry: they would be written twice.
+            foreach (var record in appended)
+            {
+                Entry(record).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -15,7 +106,7 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
     }
 }
 
-/// <summary>A person who signs in. Roles are held per state body, not globally.</summary>
+/// <summary>A person who signs in. Roles are held per state body, not globally (<see cref="BodyMembership"/>).</summary>
 public class BagalauUser : IdentityUser
 {
     /// <summary>UI culture chosen by the user: kk, ru or en.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Bagalau.Application.Persistence;
 
@@ -8,8 +9,42 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public const string SqliteMigrationsAssembly = "Bagalau.Migrations.Sqlite";
     public const string PostgreSqlMigrationsAssembly = "Bagalau.Migrations.PostgreSql";
 
+    /// <summary>Configuration key of the provider: <c>Sqlite</c> (default) or <c>PostgreSql</c>.</summary>
+    public const string ProviderKey = "Database:Provider";
+
+    /// <summary>Configuration key of the connection string (<c>ConnectionStrings:Bagalau</c>).</summary>
+    public const string ConnectionKey = "ConnectionStrings:Bagalau";
+
     public static DatabaseOptions DefaultSqlite(string contentRoot) =>
         new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(contentRoot, "data", "bagalau.db")}");
+
+    /// <summary>
+    /// Reads <see cref="ProviderKey"/> and <see cref="ConnectionKey"/>; without a connection string
+    /// the SQLite file <c>data/bagalau.db</c> under <paramref name="contentRoot"/> is used.
+    /// </summary>
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration[ProviderKey];
+        var provider = ParseProvider(providerText)
+            ?? throw new InvalidOperationException($"{ProviderKey} is '{providerText}': use Sqlite or PostgreSql.");
+        var connection = configuration[ConnectionKey];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return provider == DatabaseProvider.Sqlite
+                ? DefaultSqlite(contentRoot)
+                : throw new InvalidOperationException($"{ConnectionKey} must be set for PostgreSql.");
+        }
+
+        return new DatabaseOptions(provider, connection);
+    }
+
+    /// <summary>Sqlite, PostgreSql (also "postgres"), any case; empty means Sqlite; unknown is null.</summary>
+    public static DatabaseProvider? ParseProvider(string? text) => text?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRESQL" or "POSTGRES" or "NPGSQL" => DatabaseProvider.PostgreSql,
+        _ => null,
+    };
 
     public void Configure(DbContextOptionsBuilder builder)
     {

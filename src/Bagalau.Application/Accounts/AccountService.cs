@@ -1,0 +1,119 @@
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Accounts;
+
+/// <summary>Creating local accounts and granting roles per body (web admin pages and <c>bagalau user create</c>).</summary>
+public sealed class AccountService(BagalauDbContext db, UserManager<BagalauUser> users)
+{
+    public static readonly IReadOnlyList<string> Cultures = ["kk", "ru", "en"];
+
+    /// <summary>Creates a user with a password (Identity's rules) and the given roles, all or nothing.</summary>
+    public async Task<Result<BagalauUser>> CreateUserAsync(
+        string email, string password, string culture, IReadOnlyCollection<(Guid BodyId, BodyRole Role)> roles, Guid? servantId = null, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        var address = email?.Trim() ?? string.Empty;
+        if (ContactRules.Email(address) is { } bad || address.Length == 0)
+        {
+            errors.Add(new ValidationError("email-invalid", "email", address));
+        }
+
+        if (!Cultures.Contains(culture))
+        {
+            errors.Add(new ValidationError("culture-unknown", "culture", culture));
+        }
+
+        foreach (var bodyId in roles.Select(r => r.BodyId).Distinct())
+        {
+            if (!await db.StateBodies.AnyAsync(b => b.Id == bodyId, ct))
+            {
+                errors.Add(new ValidationError("not-found", "body", bodyId.ToString()));
+            }
+        }
+
+        if (errors.Count == 0 && await users.FindByEmailAsync(address) is not null)
+        {
+            errors.Add(new ValidationError("user-duplicate-email", "email", address));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<BagalauUser>.Failure(errors);
+        }
+
+        var user = new BagalauUser { UserName = address, Email = address, EmailConfirmed = true, PreferredCulture = culture };
+        // Joins the caller's transaction (e.g. the demo seeder's) when there is one.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var created = await users.CreateAsync(user, password ?? string.Empty);
+        if (!created.Succeeded)
+        {
+            return Result<BagalauUser>.Failure(IdentityErrors(created));
+        }
+
+        foreach (var (bodyId, role) in roles.Distinct())
+        {
+            db.BodyMemberships.Add(new BodyMembership(user.Id, bodyId, role, servantId));
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return Result.Success(user);
+    }
+
+    /// <summary>Grants a role in a body (no-op when already held).</summary>
+    public async Task<Result> GrantAsync(string userId, Guid bodyId, BodyRole role, Guid? servantId = null, CancellationToken ct = default)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct) || !await db.StateBodies.AnyAsync(b => b.Id == bodyId, ct))
+        {
+            return Result.Failure(new ValidationError("not-found", "user"));
+        }
+
+        if (!await db.BodyMemberships.AnyAsync(m => m.UserId == userId && m.StateBodyId == bodyId && m.Role == role, ct))
+        {
+            db.BodyMemberships.Add(new BodyMembership(userId, bodyId, role, servantId));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Result.Success();
+    }
+
+    public async Task<Result> RevokeAsync(string userId, Guid bodyId, BodyRole role, CancellationToken ct = default)
+    {
+        var membership = await db.BodyMemberships.FirstOrDefaultAsync(m => m.UserId == userId && m.StateBodyId == bodyId && m.Role == role, ct);
+        if (membership is null)
+        {
+            return Result.Failure(new ValidationError("not-found", "role", BodyMembership.RoleId(role)));
+        }
+
+        db.BodyMemberships.Remove(membership);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>The memberships of one body with the users' e-mails, for the admin page.</summary>
+    public async Task<IReadOnlyList<(string UserId, string Email, BodyRole Role, Guid? ServantId)>> MembersOfAsync(Guid bodyId, CancellationToken ct = default)
+    {
+        var rows = await (from m in db.BodyMemberships.AsNoTracking()
+                          join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                          where m.StateBodyId == bodyId
+                          orderby u.Email, m.Role
+                          select new { m.UserId, u.Email, m.Role, m.ServantId }).ToListAsync(ct);
+        return rows.Select(r => (r.UserId, r.Email ?? string.Empty, r.Role, r.ServantId)).ToList();
+    }
+
+    private static ValidationError[] IdentityErrors(IdentityResult result) =>
+        result.Errors.Select(e => e.Code switch
+        {
+            "DuplicateEmail" or "DuplicateUserName" => new ValidationError("user-duplicate-email", "email"),
+            "InvalidEmail" or "InvalidUserName" => new ValidationError("email-invalid", "email"),
+            _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new ValidationError("password-weak", "password", e.Code),
+            _ => new ValidationError("account-rejected", null, e.Code),
+        }).Distinct().ToArray();
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Bagalau.Application.Audit;
+
+/// <summary>Turns the change tracker's pending changes into audit entries with before/after JSON.</summary>
+internal static class AuditCapture
+{
+    // Secrets never go into the log: a changed one shows as "***".
+    private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value",
+    };
+
+    public static List<AuditEntry> Capture(ChangeTracker tracker)
+    {
+        var entries = new List<AuditEntry>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditRecord)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("Audit records are append-only: they cannot be changed or deleted.");
+                }
+
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => "insert",
+                EntityState.Modified => "update",
+                EntityState.Deleted => "delete",
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+
+            var properties = entry.Properties.Where(p => action != "update" || p.IsModified).ToList();
+            if (action == "update" && properties.All(p => p.Metadata.Name == "Version"))
+            {
+                continue;
+            }
+
+            var before = action == "insert" ? null : Json(properties, p => p.OriginalValue);
+            var after = action == "delete" ? null : Json(properties, p => p.CurrentValue);
+            entries.Add(new AuditEntry(action, entry.Metadata.ClrType.Name, Key(entry), BodyOf(entry), before, after));
+        }
+
+        return entries;
+    }
+
+    private static string Key(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? string.Empty
+            : string.Join(",", key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+    }
+
+    private static Guid? BodyOf(EntityEntry entry)
+    {
+        var property = entry.Metadata.FindProperty("StateBodyId");
+        if (property is null)
+        {
+            return entry.Entity is Domain.Organisation.StateBody body ? body.Id : null;
+        }
+
+        return entry.Property("StateBodyId").CurrentValue as Guid?;
+    }
+
+    /// <summary>Properties in name order, values in invariant text, so the JSON is canonical.</summary>
+    private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            foreach (var p in properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+            {
+                var v = value(p);
+                if (Redacted.Contains(p.Metadata.Name) && v is not null)
+                {
+                    writer.WriteString(p.Metadata.Name, "***");
+                }
+                else if (v is null)
+                {
+                    writer.WriteNull(p.Metadata.Name);
+                }
+                else if (v is bool b)
+                {
+                    writer.WriteBoolean(p.Metadata.Name, b);
+                }
+                else
+                {
+                    writer.WriteString(p.Metadata.Name, Format(v));
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
+        Enum e => Domain.Organisation.KindIds.Id(e),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Bagalau.Application.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Audit;
+
+/// <summary>
+/// The hash chain (ADR 0010). Appends run inside the saving transaction after taking the chain
+/// lock, so two writers can never both extend the same tail: on PostgreSQL a transaction-level
+/// advisory lock, on SQLite the write lock that EF's BEGIN IMMEDIATE transaction already holds.
+/// </summary>
+public static class AuditChain
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    // Any fixed number works: it names the advisory lock that serialises appends on PostgreSQL.
+    private const string AdvisoryLockSql = "SELECT pg_advisory_xact_lock(7089063453573821697)";
+
+    internal static async Task<List<AuditRecord>> AppendAsync(BagalauDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        if (db.IsPostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync(AdvisoryLockSql, ct);
+        }
+
+        var tail = await db.AuditRecords.AsNoTracking()
+            .OrderByDescending(r => r.Sequence)
+            .Select(r => new { r.Sequence, r.Hash })
+            .FirstOrDefaultAsync(ct);
+        var sequence = tail?.Sequence ?? 0;
+        var previous = tail?.Hash ?? GenesisHash;
+        var now = db.Clock.GetUtcNow();
+        var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var actor = db.Actor.Name;
+
+        var records = new List<AuditRecord>(entries.Count);
+        foreach (var e in entries)
+        {
+            sequence++;
+            var hash = HashOf(sequence, at, actor, e.Action, e.Entity, e.EntityKey, e.StateBodyId, e.Before, e.After, previous);
+            var record = new AuditRecord
+            {
+                Sequence = sequence,
+                At = at,
+                Actor = actor,
+                Action = e.Action,
+                Entity = e.Entity,
+                EntityKey = e.EntityKey,
+                StateBodyId = e.StateBodyId,
+                Before = e.Before,
+                After = e.After,
+                PreviousHash = previous,
+                Hash = hash,
+            };
+            records.Add(record);
+            db.AuditRecords.Add(record);
+            previous = hash;
+        }
+
+        return records;
+    }
+
+    /// <summary>The hash a record must have: SHA-256 (lower-case hex) of its canonical form.</summary>
+    public static string HashOf(AuditRecord r) =>
+        HashOf(r.Sequence, r.At, r.Actor, r.Action, r.Entity, r.EntityKey, r.StateBodyId, r.Before, r.After, r.PreviousHash);
+
+    /// <summary>
+    /// Canonical form: each field as "length:text\n" (null as "-\n"), in a fixed order, so no
+    /// two different records serialise alike.
+    /// </summary>
+    private static string HashOf(
+        long sequence, DateTimeOffset at, string actor, string action, string entity, string key, Guid? body, string? before, string? after, string previous)
+    {
+        var text = new StringBuilder(256);
+        foreach (var field in new[]
+                 {
+                     sequence.ToString(CultureInfo.InvariantCulture),
+                     at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                     actor, action, entity, key,
+                     body?.ToString("D", CultureInfo.InvariantCulture),
+                     before, after, previous,
+                 })
+        {
+            if (field is null)
+            {
+                text.Append("-\n");
+            }
+            else
+            {
+                text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

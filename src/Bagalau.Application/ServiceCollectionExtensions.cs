@@ -1,0 +1,57 @@
+using Bagalau.Application.Accounts;
+using Bagalau.Application.Audit;
+using Bagalau.Application.Demo;
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bagalau.Application;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the web app and the CLI share: the database (<c>Database:Provider</c>,
+    /// <c>ConnectionStrings:Bagalau</c>), the clock, Identity's user store with Bagalau's
+    /// password and lockout rules, and the use-case services. The audit actor defaults to
+    /// <c>system</c>; the web app registers its own <see cref="IAuditActor"/> after this call.
+    /// </summary>
+    public static IServiceCollection AddBagalauApplication(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
+    {
+        var database = DatabaseOptions.FromConfiguration(configuration, contentRoot ?? Directory.GetCurrentDirectory());
+        services.AddSingleton(database);
+        services.AddDbContext<BagalauDbContext>(database.Configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<AuditActor>();
+        services.TryAddScoped<IAuditActor>(sp => sp.GetRequiredService<AuditActor>());
+
+        services.AddIdentityCore<BagalauUser>(IdentityRules.Configure)
+            .AddEntityFrameworkStores<BagalauDbContext>();
+
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<BodyAccess>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}
+
+/// <summary>Password and lockout rules of local accounts (the same for the web app and the CLI).</summary>
+public static class IdentityRules
+{
+    public static void Configure(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 8;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+}
