@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Bagalau.Web.Api;
 using Bagalau.Web.Localization;
 using Bagalau.Web.Security;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
 
@@ -28,10 +29,23 @@ public static class ApiSetup
             if (!problem.Extensions.ContainsKey(ApiProblems.CodeKey))
             {
                 // Generic answers (unknown route, exception, rate limit...): localised, no detail.
-                var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                var known = StatusTexts.Normalize(status);
-                problem.Title = t[$"status.{known}.title"];
-                problem.Detail = t[$"status.{known}.text"];
+                // They are written on the way out, after the localisation middleware has restored
+                // the thread's culture: use the request's culture explicitly.
+                var requestCulture = context.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture;
+                var previous = CultureInfo.CurrentUICulture;
+                CultureInfo.CurrentUICulture = requestCulture ?? previous;
+                try
+                {
+                    var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                    var known = StatusTexts.Normalize(status);
+                    problem.Title = t[$"status.{known}.title"];
+                    problem.Detail = t[$"status.{known}.text"];
+                }
+                finally
+                {
+                    CultureInfo.CurrentUICulture = previous;
+                }
+
                 problem.Extensions[ApiProblems.CodeKey] = ApiProblems.GenericCode(status);
             }
         });

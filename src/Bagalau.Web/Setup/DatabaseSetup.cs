@@ -1,39 +1,25 @@
+using Bagalau.Application;
+using Bagalau.Application.Audit;
+using Bagalau.Application.Demo;
 using Bagalau.Application.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Bagalau.Web.Security;
 
 namespace Bagalau.Web.Setup;
 
 /// <summary>
-/// Which database the web app runs on (`Database:Provider`, `ConnectionStrings:Bagalau`), and
-/// its preparation at start-up: migrate, seed the demo body when asked and the database is empty.
+/// The application services on the configured database (`Database:Provider`,
+/// `ConnectionStrings:Bagalau`; default the SQLite file ./data/bagalau.db), and the database's
+/// preparation at start-up: migrate, then seed the demo body when asked and the database is empty.
 /// </summary>
 public static class DatabaseSetup
 {
     public static IServiceCollection AddBagalauDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var database = ResolveDatabase(configuration, environment.ContentRootPath);
-        services.AddSingleton(database);
-        services.AddDbContext<BagalauDbContext>(database.Configure);
+        services.AddBagalauApplication(configuration, environment.ContentRootPath);
+        // Audit records name the signed-in user (registered after the application's default).
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
         return services;
-    }
-
-    /// <summary>The configured database; the default is the SQLite file ./data/bagalau.db.</summary>
-    public static DatabaseOptions ResolveDatabase(IConfiguration configuration, string contentRoot)
-    {
-        var providerText = configuration["Database:Provider"];
-        var provider = string.IsNullOrWhiteSpace(providerText) ? DatabaseProvider.Sqlite
-            : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-            : throw new InvalidOperationException($"Database:Provider '{providerText}' is not supported: use Sqlite or PostgreSql.");
-        var connection = configuration.GetConnectionString("Bagalau");
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            return provider == DatabaseProvider.Sqlite
-                ? DatabaseOptions.DefaultSqlite(contentRoot)
-                : throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Bagalau is not set.");
-        }
-
-        return new DatabaseOptions(provider, connection);
     }
 
     /// <summary>Demo data is seeded by default in Development and on the default SQLite file.</summary>
@@ -43,43 +29,53 @@ public static class DatabaseSetup
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return bool.TryParse(configured, out var seed) ? seed
-                : throw new InvalidOperationException($"Bagalau:SeedDemo '{configured}' is not true or false.");
+                : throw new InvalidOperationException($"Bagalau:SeedDemo is '{configured}': use true or false.");
         }
 
-        return environment.IsDevelopment() || string.IsNullOrWhiteSpace(configuration.GetConnectionString("Bagalau"));
+        return environment.IsDevelopment() || string.IsNullOrWhiteSpace(configuration[DatabaseOptions.ConnectionKey]);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var database = app.Services.GetRequiredService<DatabaseOptions>();
-        EnsureSqliteFolder(database);
-        await using (var scope = app.Services.CreateAsyncScope())
+        await BagalauDatabase.MigrateAsync(app.Services);
+        var seeded = false;
+        if (ShouldSeedDemo(app.Configuration, app.Environment))
         {
+            await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BagalauDbContext>();
-            await db.Database.MigrateAsync();
+            if (await BagalauDatabase.IsEmptyAsync(db))
+            {
+                var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+                var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+                seeded = result.Seeded;
+            }
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        var showDemo = seeded || ShouldSeedDemo(app.Configuration, app.Environment);
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, database, seeded, showDemo));
     }
 
-    private static void EnsureSqliteFolder(DatabaseOptions database)
+    private static void PrintWelcome(WebApplication app, DatabaseOptions database, bool seeded, bool showDemo)
     {
-        if (database.Provider != DatabaseProvider.Sqlite)
+        var output = Console.Out;
+        output.WriteLine();
+        output.WriteLine($"Bagalau is running: {string.Join(", ", app.Urls)}");
+        output.WriteLine($"Database: {database.Provider}{(database.Provider == DatabaseProvider.Sqlite ? " " + database.ConnectionString : string.Empty)}");
+        if (seeded)
         {
-            return;
+            output.WriteLine("Seeded the demo state body (code 'demo').");
         }
 
-        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        if (showDemo)
         {
-            Directory.CreateDirectory(folder);
+            output.WriteLine("Demo sign-ins (demo data only):");
+            foreach (var account in DemoSeeder.Accounts)
+            {
+                output.WriteLine($"  {account.Email,-30} {account.Password,-16} {account.Description}");
+            }
         }
-    }
 
-    private static void PrintWelcome(WebApplication app)
-    {
-        var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(no address)";
-        Console.Out.WriteLine($"Bagalau is running: {addresses}");
+        output.WriteLine();
     }
 }

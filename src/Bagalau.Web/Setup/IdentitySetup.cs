@@ -19,9 +19,10 @@ public static class IdentitySetup
 
     public static IServiceCollection AddBagalauIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddIdentityCore<BagalauUser>(ConfigureIdentity)
+        // The user store and the password and lockout rules come from AddBagalauApplication
+        // (shared with the CLI); the web adds sign-in, tokens and localised errors.
+        new IdentityBuilder(typeof(BagalauUser), services)
             .AddSignInManager()
-            .AddEntityFrameworkStores<BagalauDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<BagalauClaimsPrincipalFactory>();
@@ -60,21 +61,6 @@ public static class IdentitySetup
         return authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? IdentityConstants.BearerScheme
             : IdentityConstants.ApplicationScheme;
-    }
-
-    private static void ConfigureIdentity(IdentityOptions o)
-    {
-        o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 10;
-        o.Password.RequireDigit = true;
-        o.Password.RequireLowercase = true;
-        o.Password.RequireUppercase = true;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequiredUniqueChars = 4;
-        o.Lockout.AllowedForNewUsers = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.SignIn.RequireConfirmedAccount = false;
     }
 
     private static void ConfigureApplicationCookie(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions o)

@@ -180,7 +180,7 @@ public class SignInTests
         });
 
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.Contains("Құпиясөз кемінде 10 таңбадан тұруы керек.", await weak.Content.ReadAsStringAsync());
+        Assert.Contains("Құпиясөз кемінде 8 таңбадан тұруы керек.", await weak.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, strong.StatusCode);
         await using var scope = host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<BagalauUser>>();
