@@ -12,6 +12,7 @@ public static class BagalauWebSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddBagalauDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddBagalauIdentity(builder.Configuration);
+        builder.Services.AddBagalauAuthorization();
         builder.Services.AddBagalauLocalization();
         builder.Services.AddBagalauSecurity(builder.Configuration);
         builder.Services.AddBagalauPages();
