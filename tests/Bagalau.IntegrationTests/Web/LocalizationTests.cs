@@ -56,14 +56,16 @@ public class LocalizationTests
     public async Task DatesOnPages_FollowTheCultureOfTheLanguage(string provider)
     {
         await using var host = await WebTestHost.StartAsync(provider);
-        await host.CreateUserAsync("hr@example.kz", language: "en");
+        var body = await host.CreateBodyAsync("body-a");
+        await host.CreateMemberAsync("hr@example.kz", body, language: "en");
         var client = host.Client();
         await Forms.SignInAsync(client, "hr@example.kz");
         var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        var dashboard = $"/bodies/{body}";
 
-        var en = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
-        await Forms.PostAsync(client, "/", new Dictionary<string, string> { ["language"] = "ru", ["returnUrl"] = "/" }, "/Account/Language");
-        var ru = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        var en = WebUtility.HtmlDecode(await client.GetStringAsync(dashboard));
+        await Forms.PostAsync(client, dashboard, new Dictionary<string, string> { ["language"] = "ru", ["returnUrl"] = dashboard }, "/Account/Language");
+        var ru = WebUtility.HtmlDecode(await client.GetStringAsync(dashboard));
 
         Assert.Contains(today.ToString("D", CultureInfo.GetCultureInfo("en-US")), en);
         Assert.Contains(today.ToString("D", CultureInfo.GetCultureInfo("ru-RU")), ru);

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Bagalau.Application.Accounts;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
+using Bagalau.Domain.Organisation;
 using Bagalau.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -65,6 +68,61 @@ public sealed class WebTestHost : IAsyncDisposable
         var result = await users.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         return user;
+    }
+
+    /// <summary>A user holding <paramref name="role"/> in the body.</summary>
+    public async Task<BagalauUser> CreateMemberAsync(string email, Guid bodyId, BodyRole role = BodyRole.Hr, string language = "kk")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var result = await accounts.CreateUserAsync(email, Password, language, [(bodyId, role)]);
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        return result.Value;
+    }
+
+    public async Task<Guid> CreateBodyAsync(string code, string name = "Сынақ органы")
+    {
+        var result = await WithAsync<OrganisationService, Result<StateBody>>(o => o.CreateBodyAsync(new BodyInput(code, name, "Тестовый орган " + code, "Test body " + code)));
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        return result.Value.Id;
+    }
+
+    /// <summary>Runs a use case in a fresh scope (like one request).</summary>
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>A unit, a position and a servant appointed to it, in the body.</summary>
+    public async Task<(Guid Unit, Guid Position, Guid Servant)> CreateStaffAsync(Guid bodyId, string? iin = null, string fullName = "Әбенов Асқар Серікұлы")
+    {
+        iin ??= ValidIin;
+        var unit = await WithAsync<OrganisationService, Result<StructuralUnit>>(o => o.CreateUnitAsync(bodyId, new UnitInput("finance", "Қаржы департаменті", "Департамент финансов", "Finance department", null)));
+        var position = await WithAsync<OrganisationService, Result<Position>>(o => o.CreatePositionAsync(bodyId, new PositionInput("fin-1", "Бас сарапшы", "Главный эксперт", "Chief expert", unit.Value.Id, "C-4", null)));
+        var servant = await WithAsync<OrganisationService, Result<Servant>>(o => o.CreateServantAsync(bodyId, new ServantInput(iin, fullName, "abenov@example.kz", null, false)));
+        Assert.True(servant.IsSuccess, string.Join("; ", servant.Errors));
+        var appointed = await WithAsync<OrganisationService, Result<Appointment>>(o => o.AddAppointmentAsync(bodyId, servant.Value.Id, new AppointmentInput(position.Value.Id, new DateOnly(2020, 1, 15), null)));
+        Assert.True(appointed.IsSuccess, string.Join("; ", appointed.Errors));
+        return (unit.Value.Id, position.Value.Id, servant.Value.Id);
+    }
+
+    /// <summary>A valid IIN (right check digit) born 1990-03-15, male.</summary>
+    public static string ValidIin { get; } = Iin("900315", 3, 1);
+
+    /// <summary>A valid IIN: birth YYMMDD, century/sex digit, the first serial from which the check digit exists.</summary>
+    public static string Iin(string birth, int centuryDigit, int serial)
+    {
+        for (; ; serial++)
+        {
+            var eleven = birth + centuryDigit.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + (serial % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            if (IinRule.CheckDigit(eleven) is { } check)
+            {
+                return eleven + check.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<BagalauDbContext, Task<T>> action)
