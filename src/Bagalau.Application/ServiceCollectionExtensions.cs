@@ -1,6 +1,7 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Demo;
+using Bagalau.Application.Import;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<OrganisationImport>();
+        services.AddScoped<OrganisationExport>();
         return services;
     }
 }

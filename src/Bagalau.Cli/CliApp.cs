@@ -1,3 +1,5 @@
+using Bagalau.Cli.Commands;
+
 namespace Bagalau.Cli;
 
 /// <summary>
@@ -8,6 +10,12 @@ public static class CliApp
 {
     private static readonly IReadOnlyList<ICliCommand> Commands =
     [
+        new MigrateCommand(),
+        new ImportCommand(),
+        new ExportCommand(),
+        new UserCommand(),
+        new SeedCommand(),
+        new AuditCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

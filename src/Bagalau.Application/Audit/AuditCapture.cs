@@ -79,7 +79,8 @@ internal static class AuditCapture
     private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // Relaxed escaping keeps Kazakh and Russian text readable in the stored JSON.
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             foreach (var p in properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))

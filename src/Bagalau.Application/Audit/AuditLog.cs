@@ -35,7 +35,9 @@ public sealed class AuditLog(BagalauDbContext db)
     /// Walks the whole chain in order and reports the first record whose sequence, link or hash
     /// is wrong. Reads in batches, so it runs in constant memory on any size of log.
     /// </summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => VerifyAsync(VerifyBatch, ct);
+
+    internal async Task<AuditVerification> VerifyAsync(int batchSize, CancellationToken ct)
     {
         long expected = 1;
         var previous = AuditChain.GenesisHash;
@@ -45,7 +47,7 @@ public sealed class AuditLog(BagalauDbContext db)
             var batch = await db.AuditRecords.AsNoTracking()
                 .Where(r => r.Sequence >= from)
                 .OrderBy(r => r.Sequence)
-                .Take(VerifyBatch)
+                .Take(batchSize)
                 .ToListAsync(ct);
             foreach (var record in batch)
             {
@@ -68,7 +70,7 @@ public sealed class AuditLog(BagalauDbContext db)
                 expected++;
             }
 
-            if (batch.Count < VerifyBatch)
+            if (batch.Count < batchSize)
             {
                 return AuditVerification.Intact(expected - 1);
             }

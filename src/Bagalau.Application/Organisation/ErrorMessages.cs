@@ -53,7 +53,7 @@ public static class ErrorMessages
         ["date-invalid"] = ("«{0}» күні жарамсыз: ЖЖЖЖ-АА-КК пішімі керек.", "Дата «{0}» недопустима: нужен формат ГГГГ-ММ-ДД.", "Date '{0}' is not valid: use YYYY-MM-DD."),
         ["bool-invalid"] = ("«{0}» мәні жарамсыз: yes/no (иә/жоқ, да/нет, true/false, 1/0).", "Значение «{0}» недопустимо: yes/no (иә/жоқ, да/нет, true/false, 1/0).", "Value '{0}' is not valid: yes/no (иә/жоқ, да/нет, true/false, 1/0)."),
         ["row-duplicate"] = ("Бұл жол {0}-жолды қайталайды (кілті бірдей).", "Эта строка повторяет строку {0} (тот же ключ).", "This row repeats row {0} (same key)."),
-        ["encoding-invalid"] = ("Файл UTF-8 кодтауында емес ({0}-байт): файлды UTF-8 ретінде сақтаңыз.", "Файл не в кодировке UTF-8 (байт {0}): сохраните файл как UTF-8.", "The file is not UTF-8 (byte {0}): save it as UTF-8."),
+        ["encoding-invalid"] = ("Файл UTF-8 кодтауында емес ({0}-жолда UTF-8 емес байт бар): файлды UTF-8 ретінде сақтаңыз.", "Файл не в кодировке UTF-8 (в строке {0} байт не UTF-8): сохраните файл как UTF-8.", "The file is not UTF-8 (line {0} has a byte that is not UTF-8): save it as UTF-8."),
         ["csv-malformed"] = ("CSV жолы бұзылған: тырнақша жабылмаған.", "Строка CSV повреждена: кавычка не закрыта.", "Malformed CSV line: a quote is not closed."),
         ["file-empty"] = ("Файл бос: тақырып жолы жоқ.", "Файл пуст: нет строки заголовков.", "The file is empty: there is no header row."),
         ["file-kind-unknown"] = ("Тақырып жолы бойынша деректер түрі анықталмады ({0}). Күтілетін түрлер: {1}.", "По строке заголовков не удалось определить вид данных ({0}). Ожидаемые виды: {1}.", "The header row matches no kind of data ({0}). Expected kinds: {1}."),
