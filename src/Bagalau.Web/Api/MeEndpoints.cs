@@ -1,4 +1,6 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Persistence;
+using Bagalau.Web.Bodies;
 using Bagalau.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -29,7 +31,7 @@ public static class MeEndpoints
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> GetMe(
-        HttpContext context, UserManager<BagalauUser> users)
+        HttpContext context, UserManager<BagalauUser> users, BodyContext bodies)
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null)
@@ -37,7 +39,14 @@ public static class MeEndpoints
             return TypedResults.Unauthorized();
         }
 
-        return TypedResults.Ok(new MeResponse(user.Id, user.Email ?? string.Empty, user.PreferredCulture));
+        var memberships = new List<MyBody>();
+        foreach (var body in await bodies.VisibleBodiesAsync(context.RequestAborted))
+        {
+            var roles = await bodies.RolesInAsync(body.Id, context.RequestAborted);
+            memberships.Add(new MyBody(body.Id, body.Code, body.NameIn(user.PreferredCulture), roles.Order().Select(BodyMembership.RoleId).ToList()));
+        }
+
+        return TypedResults.Ok(new MeResponse(user.Id, user.Email ?? string.Empty, user.PreferredCulture, memberships));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> SetLanguage(
@@ -84,7 +93,10 @@ public static class MeEndpoints
     }
 }
 
-public sealed record MeResponse(string Id, string Email, string Language);
+public sealed record MeResponse(string Id, string Email, string Language, IReadOnlyList<MyBody> Bodies);
+
+/// <summary>A body of the user: id, code, name in the user's language and the user's roles there.</summary>
+public sealed record MyBody(Guid Id, string Code, string Name, IReadOnlyList<string> Roles);
 
 public sealed record LanguageRequest(string? Language);
 

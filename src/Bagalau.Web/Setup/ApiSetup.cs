@@ -86,6 +86,11 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
+        var body = api.MapBodyEndpoints();
+        body.MapUnitEndpoints();
+        body.MapPositionEndpoints();
+        body.MapServantEndpoints();
+        body.MapExchangeEndpoints();
         return app;
     }
 }
