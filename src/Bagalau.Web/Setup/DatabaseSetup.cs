@@ -15,11 +15,30 @@ public static class DatabaseSetup
 {
     public static IServiceCollection AddBagalauDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddBagalauApplication(configuration, environment.ContentRootPath);
+        services.AddBagalauApplication(configuration, DataHome(environment.ContentRootPath));
         // Audit records name the signed-in user (registered after the application's default).
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         return services;
+    }
+
+    /// <summary>
+    /// Where the default SQLite file's ./data folder lives: the root of a source checkout (the
+    /// folder with Bagalau.slnx) when the app runs from one, as `dotnet run --project
+    /// src/Bagalau.Web` does, so that the web app and the CLI run from the root share
+    /// ./data/bagalau.db; otherwise the content root (a published app).
+    /// </summary>
+    public static string DataHome(string contentRoot)
+    {
+        for (var folder = new DirectoryInfo(contentRoot); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Bagalau.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return contentRoot;
     }
 
     /// <summary>Demo data is seeded by default in Development and on the default SQLite file.</summary>
