@@ -107,19 +107,19 @@ public class OrganisationScenarios
         var page = await browser.NewPageAsync(phone: true);
         await SignInAsync(page, app, Hr);
 
-        await Browser.ScreenshotAsync(page, "phone-dashboard");
+        await Browser.ScreenshotAsync(page, "phone-dashboard", fullPage: false);
         await page.Locator("[data-test=nav-servants]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=servant-table] tbody tr")).ToHaveCountAsync(42);
         // No horizontal scrolling of the page itself on a 390 px wide screen.
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The servant list is wider than the phone screen.");
-        await Browser.ScreenshotAsync(page, "phone-servants");
+        await Browser.ScreenshotAsync(page, "phone-servants", fullPage: false);
 
         await page.Locator("[data-test=servant-table] tbody tr a").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=servant-name]")).ToBeVisibleAsync();
         var detailOverflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(detailOverflow, "The servant page is wider than the phone screen.");
-        await Browser.ScreenshotAsync(page, "phone-servant");
+        await Browser.ScreenshotAsync(page, "phone-servant", fullPage: false);
     }
 
     internal static async Task SignInAsync(IPage page, AppServer app, string email)

@@ -70,10 +70,10 @@ public sealed class Browser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var file = Path.Combine(ArtifactsFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
         return file;
     }
 
