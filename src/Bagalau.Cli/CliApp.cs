@@ -8,6 +8,7 @@ public static class CliApp
 {
     private static readonly IReadOnlyList<ICliCommand> Commands =
     [
+        new Commands.ConformanceCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
