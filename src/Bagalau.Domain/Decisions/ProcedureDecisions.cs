@@ -70,7 +70,7 @@ public static class CommissionDecision
                 $"The Commission has {members} members; at least {rule.MinMembers} required (clause {rule.MinMembersClause})");
         }
 
-        if (present < 0 || present > members || approve < 0 || revise < 0)
+        if (members < 1 || present < 0 || present > members || approve < 0 || revise < 0)
         {
             return Refusals.InvalidInput($"present {present} of {members} members, votes {approve}/{revise}");
         }

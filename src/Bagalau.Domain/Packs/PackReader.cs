@@ -728,8 +728,8 @@ public sealed class PackReader
     private CommissionRule? ReadCommission(MapReader m)
     {
         var clause = Clause(m);
-        var minMembers = m.Int("min-members");
-        var minClause = Clause(m, "min-members-clause");
+        var minMembers = m.Int("min-members", required: false);
+        var minClause = Clause(m, "min-members-clause", required: minMembers is not null);
         var quorum = m.Child("quorum");
         var num = quorum?.Int("numerator");
         var den = quorum?.Int("denominator");
@@ -742,9 +742,9 @@ public sealed class PackReader
             _problems.Add(m.Map["quorum"]!, $"quorum {num}/{den} is not a fraction between 0 and 1");
         }
 
-        return clause is null || minMembers is null || minClause is null || num is null || den is null || quorumClause is null || secretaryVotes is null
+        return clause is null || (minMembers is not null && minClause is null) || num is null || den is null || quorumClause is null || secretaryVotes is null
             ? null
-            : new CommissionRule(clause, minMembers.Value, minClause, num.Value, den.Value, quorumClause, secretaryVotes.Value);
+            : new CommissionRule(clause, minMembers, minClause, num.Value, den.Value, quorumClause, secretaryVotes.Value);
     }
 
     private CalibrationRule? ReadCalibration(MapReader m)

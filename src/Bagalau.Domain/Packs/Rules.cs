@@ -175,11 +175,11 @@ public sealed record WorkedDaysRule(string Clause, int MinWorkingDays, IReadOnly
 /// <summary>Dismissed before the period ends: evaluated without participation (2023 family, clause 6).</summary>
 public sealed record DismissedRule(string Clause) : EligibilityRule(Clause);
 
-/// <summary>2018 family chapter 5: the Evaluation Commission.</summary>
+/// <summary>2018 family chapter 5: the Evaluation Commission. MinMembers is null when the act sets no minimum (sjc's amended clause 5).</summary>
 public sealed record CommissionRule(
     string Clause,
-    int MinMembers,
-    string MinMembersClause,
+    int? MinMembers,
+    string? MinMembersClause,
     int QuorumNumerator,
     int QuorumDenominator,
     string QuorumClause,
