@@ -9,6 +9,8 @@ public static class CliApp
     private static readonly IReadOnlyList<ICliCommand> Commands =
     [
         new Commands.ConformanceCommand(),
+        new Commands.PacksCommand(),
+        new Commands.CalendarCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
