@@ -57,18 +57,21 @@ public static class QuarterScoreDecision
             return Refusals.InvalidInput($"quarter must look like 2026-Q1, found {quarter}");
         }
 
-        foreach (var key in scores.Keys.Where(k => form.Parameters.All(p => p.Id != k)))
+        foreach (var key in scores.Keys)
         {
-            return Refusal.Of(
-                "unknown-parameter",
-                $"«{form.Id}» парағында «{key}» параметрі жоқ",
-                $"В листе «{form.Id}» нет параметра «{key}»",
-                $"Form '{form.Id}' has no parameter '{key}'");
+            if (!form.HasParameter(key))
+            {
+                return Refusal.Of(
+                    "unknown-parameter",
+                    $"«{form.Id}» парағында «{key}» параметрі жоқ",
+                    $"В листе «{form.Id}» нет параметра «{key}»",
+                    $"Form '{form.Id}' has no parameter '{key}'");
+            }
         }
 
-        var missing = form.Parameters.Where(p => !scores.ContainsKey(p.Id)).Select(p => p.Id).ToList();
-        if (missing.Count > 0)
+        if (scores.Count < form.Parameters.Count)
         {
+            var missing = form.Parameters.Where(p => !scores.ContainsKey(p.Id)).Select(p => p.Id).ToList();
             return Refusal.Of(
                 "score-missing",
                 $"Бағасы қойылмаған параметрлер: {string.Join(", ", missing)}",
@@ -84,33 +87,35 @@ public static class QuarterScoreDecision
             }
         }
 
-        foreach (var s in sanctions.Where(s => !Vocabulary.SanctionKinds.ContainsKey(s.Kind)))
+        foreach (var s in sanctions)
         {
-            return Refusals.InvalidInput($"unknown sanction kind '{s.Kind}' ({string.Join(", ", Vocabulary.SanctionKinds.Keys)})");
+            if (!Vocabulary.SanctionKinds.ContainsKey(s.Kind))
+            {
+                return Refusals.InvalidInput($"unknown sanction kind '{s.Kind}' ({string.Join(", ", Vocabulary.SanctionKinds.Keys)})");
+            }
         }
 
         var caps = rules.SanctionCaps;
         var cap = caps is null ? null : StrictestCap(caps, quarter, sanctions);
-        var values = form.Parameters.ToDictionary(p => p.Id, p => scores[p.Id]);
+        var sum = 0m;
         string? cappedBy = null;
-        if (cap is not null && caps!.AppliesTo == CapTarget.Parameter && values.TryGetValue(caps.Parameter, out var own) && own > cap.Value.Max)
+        foreach (var value in scores.Values)
         {
-            values[caps.Parameter] = cap.Value.Max;
-            cappedBy = cap.Value.Kind;
+            sum += value;
         }
 
-        var average = rules.Rounding.Apply(values.Values.Sum() / values.Count);
+        var average = rules.Rounding.Apply(sum / form.Parameters.Count);
         var score = average;
-        if (cap is not null && caps!.AppliesTo == CapTarget.Score && average > cap.Value.Max)
+        if (cap is { } c && caps!.AppliesTo == CapTarget.Parameter && scores.TryGetValue(caps.Parameter, out var own) && own > c.Max)
         {
-            score = cap.Value.Max;
-            cappedBy = cap.Value.Kind;
+            // Only the sanctions parameter is limited; the answer's average stays the one before any cap.
+            score = rules.Rounding.Apply((sum - own + c.Max) / form.Parameters.Count);
+            cappedBy = c.Kind;
         }
-
-        if (caps?.AppliesTo == CapTarget.Parameter)
+        else if (cap is { } d && caps!.AppliesTo == CapTarget.Score && average > d.Max)
         {
-            // The average already includes the capped parameter: the answer's average is before any cap.
-            average = rules.Rounding.Apply(form.Parameters.Sum(p => scores[p.Id]) / form.Parameters.Count);
+            score = d.Max;
+            cappedBy = d.Kind;
         }
 
         var band = rules.GradeBands.BandOf(score);
@@ -126,9 +131,9 @@ public static class QuarterScoreDecision
     private static (string Kind, decimal Max)? StrictestCap(SanctionCaps caps, Period quarter, IReadOnlyList<Sanction> sanctions)
     {
         (string Kind, decimal Max)? strictest = null;
-        foreach (var s in sanctions.Where(s => quarter.Contains(s.Applied)))
+        foreach (var s in sanctions)
         {
-            if (caps.CapFor(s.Kind) is { } cap && (strictest is null || cap.Max < strictest.Value.Max))
+            if (quarter.Contains(s.Applied) && caps.CapFor(s.Kind) is { } cap && (strictest is null || cap.Max < strictest.Value.Max))
             {
                 strictest = (s.Kind, cap.Max);
             }

@@ -41,7 +41,18 @@ public sealed record PackRules
 
     public ConfidentialityRule? Confidentiality { get; init; }
 
-    public Form? Form(string id) => Forms.FirstOrDefault(f => f.Id == id);
+    public Form? Form(string id)
+    {
+        foreach (var form in Forms)
+        {
+            if (form.Id == id)
+            {
+                return form;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A person or body the act gives a part in the evaluation (2.1, 5, ...).</summary>
@@ -57,7 +68,12 @@ public enum PeriodKind
 }
 
 /// <summary>A form of an appendix: its columns (fields) and, for rating sheets, its scored parameters.</summary>
-public sealed record Form(string Id, string Clause, LocalizedText Title, IReadOnlyList<FormField> Fields, IReadOnlyList<Parameter> Parameters);
+public sealed record Form(string Id, string Clause, LocalizedText Title, IReadOnlyList<FormField> Fields, IReadOnlyList<Parameter> Parameters)
+{
+    private readonly HashSet<string> _parameterIds = Parameters.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+
+    public bool HasParameter(string id) => _parameterIds.Contains(id);
+}
 
 public sealed record FormField(string Id, LocalizedText Title);
 
@@ -105,7 +121,18 @@ public sealed record GradeBands(string Clause, IReadOnlyList<GradeBand> Bands)
     public decimal Max => Bands.Max(b => b.To);
 
     /// <summary>The grade of a score already rounded to the pack's decimals; null outside every band.</summary>
-    public GradeBand? BandOf(decimal score) => Bands.FirstOrDefault(b => b.From <= score && score <= b.To);
+    public GradeBand? BandOf(decimal score)
+    {
+        foreach (var band in Bands)
+        {
+            if (band.From <= score && score <= band.To)
+            {
+                return band;
+            }
+        }
+
+        return null;
+    }
 }
 
 public sealed record GradeBand(string Grade, decimal From, decimal To, LocalizedText Title);
@@ -133,7 +160,18 @@ public enum CapTarget
 /// <summary>nhrc appendices 1-2, parameter 5: a sanction applied within the quarter caps the score.</summary>
 public sealed record SanctionCaps(IReadOnlyList<string> Clauses, CapTarget AppliesTo, string Parameter, IReadOnlyList<SanctionCap> Caps)
 {
-    public SanctionCap? CapFor(string kind) => Caps.FirstOrDefault(c => c.Kinds.Contains(kind));
+    public SanctionCap? CapFor(string kind)
+    {
+        foreach (var cap in Caps)
+        {
+            if (cap.Kinds.Contains(kind))
+            {
+                return cap;
+            }
+        }
+
+        return null;
+    }
 }
 
 public sealed record SanctionCap(IReadOnlyList<string> Kinds, decimal Max);
