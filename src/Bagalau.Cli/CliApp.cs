@@ -16,9 +16,9 @@ public static class CliApp
         new UserCommand(),
         new SeedCommand(),
         new AuditCommand(),
-        new Commands.ConformanceCommand(),
-        new Commands.PacksCommand(),
-        new Commands.CalendarCommand(),
+        new ConformanceCommand(),
+        new PacksCommand(),
+        new CalendarCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
