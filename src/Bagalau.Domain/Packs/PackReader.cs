@@ -704,22 +704,41 @@ public sealed class PackReader
             return kinds;
         }
 
-        EligibilityRule? rule = kind switch
+        EligibilityRule? rule;
+        switch (kind)
         {
-            "tenure" => r.Int("min-months") is { } months && r.String("reason") is { } reason
-                ? new TenureRule(clause ?? "", months, reason, r.Has("reset-by") ? Kinds("reset-by") : [])
-                : null,
-            "probation" => new ProbationRule(clause ?? ""),
-            "absence-after-return" => r.Int("working-days") is { } days ? new AbsenceAfterReturnRule(clause ?? "", Kinds("kinds"), days) : null,
-            "absence-without-participation" => new AbsenceWithoutParticipationRule(clause ?? "", Kinds("kinds")),
-            "worked-days" => r.Int("min-working-days") is { } min ? new WorkedDaysRule(clause ?? "", min, Kinds("not-worked")) : null,
-            "dismissed" => new DismissedRule(clause ?? ""),
-            null => null,
-            _ => null,
-        };
-        if (kind is not null && rule is null && kind is not ("tenure" or "absence-after-return" or "worked-days"))
-        {
-            _problems.Add(r.Map["rule"]!, $"unknown eligibility rule '{kind}' (tenure, probation, absence-after-return, absence-without-participation, worked-days, dismissed)");
+            case "tenure":
+                var months = r.Int("min-months");
+                var reason = r.String("reason");
+                var resetBy = r.Has("reset-by") ? Kinds("reset-by") : [];
+                rule = months is null || reason is null ? null : new TenureRule(clause ?? "", months.Value, reason, resetBy);
+                break;
+            case "probation":
+                rule = new ProbationRule(clause ?? "");
+                break;
+            case "absence-after-return":
+                var kinds = Kinds("kinds");
+                var days = r.Int("working-days");
+                rule = days is null ? null : new AbsenceAfterReturnRule(clause ?? "", kinds, days.Value);
+                break;
+            case "absence-without-participation":
+                rule = new AbsenceWithoutParticipationRule(clause ?? "", Kinds("kinds"));
+                break;
+            case "worked-days":
+                var min = r.Int("min-working-days");
+                var notWorked = Kinds("not-worked");
+                rule = min is null ? null : new WorkedDaysRule(clause ?? "", min.Value, notWorked);
+                break;
+            case "dismissed":
+                rule = new DismissedRule(clause ?? "");
+                break;
+            case null:
+                rule = null;
+                break;
+            default:
+                _problems.Add(r.Map["rule"]!, $"unknown eligibility rule '{kind}' (tenure, probation, absence-after-return, absence-without-participation, worked-days, dismissed)");
+                rule = null;
+                break;
         }
 
         return clause is null ? null : rule;
@@ -804,6 +823,7 @@ public sealed class PackReader
             };
             if (kindText is not null && kind is null)
             {
+                d.Skip("days", "day", "month");
                 _problems.Add(d.Map["kind"]!, $"unknown deadline kind '{kindText}' (working-days-after, working-days-before, day-of-next-month, date-of-next-year)");
             }
 
