@@ -124,7 +124,7 @@ public sealed class ConformanceRunner(PackCatalogue catalogue, DateOnly today)
 
         if (packId is null && !DecisionAdapters.VersionFree.Contains(decision))
         {
-            return Decided<IAnswer>.Refused(Refusals.InvalidInput("missing required key 'pack' in the case"));
+            return Decided<IAnswer>.Refused(Refusals.InvalidInput($"missing required key 'pack' in the case"));
         }
 
         var pack = packId is null ? null : catalogue.Find(packId);

@@ -123,3 +123,21 @@ public class ConformanceRunnerTests
         Assert.Equal([], report.Results.Where(r => !r.Passed).Select(r => r.Line));
     }
 }
+
+public class DocsExamplePackTests
+{
+    private static string ExampleDir => Path.Combine(RepoRoot(), "docs", "example-pack");
+
+    [Fact]
+    public void DocsExamplePack_IsValid() =>
+        Assert.Empty(Bagalau.Application.Packs.PackCatalog.ValidateDirectory(ExampleDir));
+
+    [Fact]
+    public void DocsExamplePack_CasesPassAgainstThePackFromDisk()
+    {
+        var catalogue = Bagalau.Application.Packs.PackCatalog.LoadDirectory(ExampleDir).Catalogue;
+        var report = new ConformanceRunner(catalogue, D("2026-11-23")).Run(CaseFiles.Find([ExampleDir]));
+        Assert.Equal(5, report.Passed);
+        Assert.Equal(0, report.Failed);
+    }
+}
