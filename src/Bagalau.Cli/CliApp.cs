@@ -16,6 +16,9 @@ public static class CliApp
         new UserCommand(),
         new SeedCommand(),
         new AuditCommand(),
+        new ConformanceCommand(),
+        new PacksCommand(),
+        new CalendarCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

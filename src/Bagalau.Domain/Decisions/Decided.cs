@@ -1,0 +1,87 @@
+using Bagalau.Domain.Packs;
+
+namespace Bagalau.Domain.Decisions;
+
+/// <summary>Which pack, version and clause decided an answer.</summary>
+public sealed record Provenance(string PackId, string VersionId, string? Clause)
+{
+    public static Provenance Of(PackVersion version, string? clause) => new(version.Pack.Id, version.Id, clause);
+}
+
+/// <summary>A decision refused its input: a stable code (conformance.md) and a message for people in kk/ru/en.</summary>
+public sealed record Refusal(string Code, LocalizedText Message)
+{
+    /// <summary>A refusal whose messages are formatted with the invariant culture (never the current one).</summary>
+    public static Refusal Of(string code, FormattableString kk, FormattableString ru, FormattableString en) =>
+        new(code, new LocalizedText(FormattableString.Invariant(kk), FormattableString.Invariant(ru), FormattableString.Invariant(en)));
+
+    public override string ToString() => $"{Code}: {Message.En}";
+}
+
+/// <summary>An answer as named fields, in a stable order (what the API, CLI and conformance runner show).</summary>
+public interface IAnswer
+{
+    IReadOnlyList<KeyValuePair<string, object?>> Fields();
+}
+
+/// <summary>The outcome of a decision: an answer with its provenance, or a refusal.</summary>
+public sealed class Decided<T>
+    where T : class, IAnswer
+{
+    private Decided(T? answer, Provenance? provenance, Refusal? refusal)
+    {
+        Answer = answer;
+        Provenance = provenance;
+        Refusal = refusal;
+    }
+
+    public T? Answer { get; }
+
+    public Provenance? Provenance { get; }
+
+    public Refusal? Refusal { get; }
+
+    public bool IsRefused => Refusal is not null;
+
+    public static Decided<T> Ok(T answer, Provenance provenance) => new(answer, provenance, null);
+
+    public static Decided<T> Refused(Refusal refusal) => new(null, null, refusal);
+
+    public static implicit operator Decided<T>(Refusal refusal) => Refused(refusal);
+
+    /// <summary>The same outcome without its answer type, for callers that handle every decision alike.</summary>
+    public Decided<IAnswer> Untyped() =>
+        Refusal is not null ? Decided<IAnswer>.Refused(Refusal) : Decided<IAnswer>.Ok(Answer!, Provenance!);
+}
+
+/// <summary>Refusals shared by several decisions, with their messages.</summary>
+public static class Refusals
+{
+    public static Refusal NotInPack(string what, string packId) => Refusal.Of(
+        "not-in-pack",
+        $"«{packId}» әдістемесінде «{what}» ережесі жоқ",
+        $"В методике «{packId}» нет правила «{what}»",
+        $"Pack '{packId}' has no rule '{what}'");
+
+    public static Refusal InvalidInput(FormattableString detail)
+    {
+        var text = FormattableString.Invariant(detail);
+        return Refusal.Of(
+            "invalid-input",
+            $"Енгізілген дерек дұрыс емес: {text}",
+            $"Неверные входные данные: {text}",
+            $"Invalid input: {text}");
+    }
+
+    public static Refusal UnknownKey(string key, string where) => Refusal.Of(
+        "unknown-key",
+        $"Белгісіз кілт «{key}» ({where})",
+        $"Неизвестный ключ «{key}» ({where})",
+        $"Unknown key '{key}' in {where}");
+
+    public static Refusal ScoreOutOfRange(string what, decimal value, decimal min, decimal max) => Refusal.Of(
+        "score-out-of-range",
+        $"«{what}» бағасы {TreeValues.Format(value)} {TreeValues.Format(min)}–{TreeValues.Format(max)} аралығынан тыс",
+        $"Оценка «{what}» {TreeValues.Format(value)} вне диапазона {TreeValues.Format(min)}–{TreeValues.Format(max)}",
+        $"Score of '{what}' {TreeValues.Format(value)} is outside {TreeValues.Format(min)}-{TreeValues.Format(max)}");
+}

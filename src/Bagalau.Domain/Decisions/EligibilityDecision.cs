@@ -1,0 +1,149 @@
+using Bagalau.Domain.Calendar;
+using Bagalau.Domain.Packs;
+
+namespace Bagalau.Domain.Decisions;
+
+/// <summary>An absence from the register: kind id and its first and last day (inclusive).</summary>
+public sealed record Absence(string Kind, DateOnly From, DateOnly To)
+{
+    public bool Covers(DateOnly date) => From <= date && date <= To;
+}
+
+/// <summary>What eligibility needs to know about one servant for one period.</summary>
+public sealed record EligibilityInput(
+    Period Period,
+    DateOnly Appointed,
+    DateOnly? ProbationUntil,
+    IReadOnlyList<Absence> Absences,
+    DateOnly? Dismissed,
+    DateOnly? EvaluationDate)
+{
+    /// <summary>The day the evaluation is held: given, or the last day of the period (conformance.md).</summary>
+    public DateOnly EffectiveEvaluationDate => EvaluationDate ?? Period.End;
+}
+
+public sealed record EligibilityAnswer(string Evaluate, string Reason, DateOnly? Due) : IAnswer
+{
+    public IReadOnlyList<KeyValuePair<string, object?>> Fields()
+    {
+        var fields = new List<KeyValuePair<string, object?>> { new("evaluate", Evaluate), new("reason", Reason) };
+        if (Due is not null)
+        {
+            fields.Add(new("due", Due));
+        }
+
+        return fields;
+    }
+}
+
+/// <summary>eligibility: who is evaluated and how (2018: clause 4; 2023: clauses 5-6). The pack's rules are tried in order.</summary>
+public static class EligibilityDecision
+{
+    public static Decided<EligibilityAnswer> Decide(PackVersion version, EligibilityInput input, KzCalendar calendar)
+    {
+        var rules = version.Rules.Eligibility;
+        if (rules is null)
+        {
+            return Refusals.NotInPack("eligibility", version.Pack.Id);
+        }
+
+        if (input.Absences.FirstOrDefault(a => a.To < a.From) is { } bad)
+        {
+            return Refusals.InvalidInput($"absence {bad.Kind} ends ({TreeValues.Format(bad.To)}) before it starts ({TreeValues.Format(bad.From)})");
+        }
+
+        if (input.Appointed > input.Period.End)
+        {
+            return Refusals.InvalidInput($"appointed {TreeValues.Format(input.Appointed)} after the period {input.Period} ends");
+        }
+
+        foreach (var rule in rules.Rules)
+        {
+            var answer = rule switch
+            {
+                TenureRule t => Tenure(t, input),
+                ProbationRule => input.ProbationUntil is { } until && until >= input.EffectiveEvaluationDate
+                    ? new EligibilityAnswer("no", "probation", null)
+                    : null,
+                AbsenceAfterReturnRule a => AfterReturn(a, input, calendar),
+                WorkedDaysRule w => WorkedDays(w, input, calendar),
+                DismissedRule => input.Dismissed is { } d && d <= input.Period.End
+                    ? new EligibilityAnswer("without-participation", "dismissed-evaluate-without-participation", null)
+                    : null,
+                AbsenceWithoutParticipationRule a => input.Absences.Any(x => a.Kinds.Contains(x.Kind) && x.Covers(input.EffectiveEvaluationDate))
+                    ? new EligibilityAnswer("without-participation", "absent-evaluate-without-participation", null)
+                    : null,
+                _ => null,
+            };
+            if (answer is not null)
+            {
+                return Decided<EligibilityAnswer>.Ok(answer, Provenance.Of(version, rule.Clause));
+            }
+        }
+
+        return Decided<EligibilityAnswer>.Ok(new EligibilityAnswer("yes", "eligible", null), Provenance.Of(version, rules.Clause));
+    }
+
+    /// <summary>
+    /// Tenure in the actual position, counted to the period's last day: not evaluated when
+    /// start + MinMonths falls after it (exactly MinMonths is evaluated). A reset-by absence
+    /// (2018: social leave, clause 4) restarts the count on the day after it ends.
+    /// </summary>
+    private static EligibilityAnswer? Tenure(TenureRule rule, EligibilityInput input)
+    {
+        var start = input.Appointed;
+        foreach (var a in input.Absences.Where(a => rule.ResetByKinds.Contains(a.Kind) && a.From <= input.Period.End))
+        {
+            var back = a.To.AddDays(1);
+            if (back > start)
+            {
+                start = back;
+            }
+        }
+
+        return start.AddMonths(rule.MinMonths) > input.Period.End ? new EligibilityAnswer("no", rule.Reason, null) : null;
+    }
+
+    /// <summary>
+    /// Clause 4 (2018): absent on the evaluation date -> evaluated within N working days after
+    /// returning; the return day is the first working day after the absence (and any absence
+    /// joined to it) ends; due = return day + N working days.
+    /// </summary>
+    private static EligibilityAnswer? AfterReturn(AbsenceAfterReturnRule rule, EligibilityInput input, KzCalendar calendar)
+    {
+        var relevant = input.Absences.Where(a => rule.Kinds.Contains(a.Kind)).ToList();
+        var covering = relevant.FirstOrDefault(a => a.Covers(input.EffectiveEvaluationDate));
+        if (covering is null)
+        {
+            return null;
+        }
+
+        var back = calendar.NextWorkingDay(covering.To);
+        while (relevant.FirstOrDefault(a => a.Covers(back)) is { } next)
+        {
+            back = calendar.NextWorkingDay(next.To);
+        }
+
+        return new EligibilityAnswer("after-return", "absent-evaluate-after-return", calendar.AddWorkingDays(back, rule.WorkingDays));
+    }
+
+    /// <summary>
+    /// nhrc 5: working days of the period from max(appointed, period start) to min(period end,
+    /// dismissal), minus the working days covered by not-worked absences, must reach the minimum.
+    /// </summary>
+    private static EligibilityAnswer? WorkedDays(WorkedDaysRule rule, EligibilityInput input, KzCalendar calendar)
+    {
+        var first = input.Appointed > input.Period.Start ? input.Appointed : input.Period.Start;
+        var last = input.Dismissed is { } d && d < input.Period.End ? d : input.Period.End;
+        var worked = 0;
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            if (calendar.IsWorkingDay(day) && !input.Absences.Any(a => rule.NotWorkedKinds.Contains(a.Kind) && a.Covers(day)))
+            {
+                worked++;
+            }
+        }
+
+        return worked < rule.MinWorkingDays ? new EligibilityAnswer("no", "under-15-working-days", null) : null;
+    }
+}

@@ -1,0 +1,98 @@
+using Bagalau.Domain.Packs;
+
+namespace Bagalau.Domain.Decisions;
+
+/// <summary>One KPI/KTI row of an individual work plan (Appendix 1). Null means the field was left empty.</summary>
+public sealed record KpiEntry(string? Name, string? Unit, string? Planned, DateOnly? Due, string? Result, string? Source = null)
+{
+    public string? Field(string id) => id switch
+    {
+        "name" => Name,
+        "unit" => Unit,
+        "planned" => Planned,
+        "due" => Due is { } d ? TreeValues.Format(d) : null,
+        "result" => Result,
+        "source" => Source,
+        _ => null,
+    };
+}
+
+public sealed record KpiPlanAnswer(bool Valid, IReadOnlyList<string> Errors) : IAnswer
+{
+    public IReadOnlyList<KeyValuePair<string, object?>> Fields() =>
+    [
+        new("valid", Valid),
+        new("errors", Errors.Cast<object?>().ToList()),
+    ];
+}
+
+/// <summary>kpi-plan: is an individual work plan acceptable (2018: clauses 13-14; oskemen: 23-24)?</summary>
+public static class KpiPlanDecision
+{
+    public static Decided<KpiPlanAnswer> Decide(PackVersion version, Period period, IReadOnlyList<KpiEntry> kpis)
+    {
+        var rule = version.Rules.KpiPlan;
+        if (rule is null)
+        {
+            return Refusals.NotInPack("kpi-plan", version.Pack.Id);
+        }
+
+        if (!rule.Periods.Contains(period.Kind))
+        {
+            return Refusals.InvalidInput($"period {period} is a {period.Kind.ToString().ToLowerInvariant()}; this pack plans per {string.Join(" or ", rule.Periods.Select(p => p.ToString().ToLowerInvariant()))}");
+        }
+
+        var errors = new List<string>();
+        if (!rule.CountAllowed(kpis.Count))
+        {
+            errors.Add("kpi-count");
+        }
+
+        if (kpis.Any(k => rule.RequiredFields.Any(f => string.IsNullOrWhiteSpace(k.Field(f)))))
+        {
+            errors.Add("kpi-field-missing");
+        }
+
+        // Time-bound (clause 13.4): each KPI's due date lies within the evaluated period.
+        if (kpis.Any(k => k.Due is { } due && !period.Contains(due)))
+        {
+            errors.Add("kpi-due-outside-period");
+        }
+
+        return Decided<KpiPlanAnswer>.Ok(new KpiPlanAnswer(errors.Count == 0, errors), Provenance.Of(version, rule.Clause));
+    }
+}
+
+public sealed record KpiAnnualGradeAnswer(int Achieved, string Grade) : IAnswer
+{
+    public IReadOnlyList<KeyValuePair<string, object?>> Fields() =>
+    [
+        new("achieved", Achieved),
+        new("grade", Grade),
+    ];
+}
+
+/// <summary>kpi-annual-grade: clause 18 (mdai 17), the year's grade from the achieved KPIs.</summary>
+public static class KpiAnnualGradeDecision
+{
+    public static Decided<KpiAnnualGradeAnswer> Decide(PackVersion version, IReadOnlyList<bool> achieved)
+    {
+        var rule = version.Rules.KpiAnnualGrade;
+        if (rule is null)
+        {
+            return Refusals.NotInPack("kpi-annual-grade", version.Pack.Id);
+        }
+
+        if (achieved.Count != rule.PlanSize)
+        {
+            return Refusal.Of(
+                "kpi-count",
+                $"Жоспарда {rule.PlanSize} НМИ болуы тиіс, берілгені {achieved.Count}",
+                $"В плане должно быть {rule.PlanSize} ЦИ, передано {achieved.Count}",
+                $"The plan has {rule.PlanSize} KPIs; {achieved.Count} given");
+        }
+
+        var count = achieved.Count(a => a);
+        return Decided<KpiAnnualGradeAnswer>.Ok(new KpiAnnualGradeAnswer(count, rule.GradeOf(count)), Provenance.Of(version, rule.Clause));
+    }
+}
