@@ -14,15 +14,15 @@ public sealed class DocumentService
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string PdfContentType = "application/pdf";
 
-    public RenderedDocument Render(FormDocument document, DocumentLanguage language, DocumentFormat format)
+    public RenderedDocument Render(FormDocument document, DocumentLanguage language, DocumentFileFormat format)
     {
         ArgumentNullException.ThrowIfNull(document);
         var layout = document.ToLayout(new FormText(language));
         var lang = language == DocumentLanguage.Kk ? "kk" : "ru";
         return format switch
         {
-            DocumentFormat.Docx => new RenderedDocument(DocxWriter.Render(layout), $"{document.FormId}-{lang}.docx", DocxContentType),
-            DocumentFormat.Pdf => new RenderedDocument(PdfWriter.Render(layout), $"{document.FormId}-{lang}.pdf", PdfContentType),
+            DocumentFileFormat.Docx => new RenderedDocument(DocxWriter.Render(layout), $"{document.FormId}-{lang}.docx", DocxContentType),
+            DocumentFileFormat.Pdf => new RenderedDocument(PdfWriter.Render(layout), $"{document.FormId}-{lang}.pdf", PdfContentType),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown document format."),
         };
     }
@@ -36,10 +36,10 @@ public sealed class DocumentService
     };
 
     /// <summary>Parses "docx" / "pdf"; null otherwise.</summary>
-    public static DocumentFormat? ParseFormat(string? text) => text switch
+    public static DocumentFileFormat? ParseFormat(string? text) => text switch
     {
-        "docx" => DocumentFormat.Docx,
-        "pdf" => DocumentFormat.Pdf,
+        "docx" => DocumentFileFormat.Docx,
+        "pdf" => DocumentFileFormat.Pdf,
         _ => null,
     };
 }

@@ -10,7 +10,7 @@ public enum DocumentLanguage
     Ru,
 }
 
-public enum DocumentFormat
+public enum DocumentFileFormat
 {
     Docx,
     Pdf,
@@ -73,6 +73,19 @@ internal sealed class FormText(DocumentLanguage language)
         return T(
             string.Create(CultureInfo.InvariantCulture, $"{year} жылғы {roman} тоқсан"),
             string.Create(CultureInfo.InvariantCulture, $"{roman} квартал {year} года"));
+    }
+
+    /// <summary>
+    /// "Негіз: Әдістеменің 18-тармағы" for a pack clause id; ids like "appendix-1" print as the
+    /// appendix, several ids may be given separated by commas.
+    /// </summary>
+    public string Basis(string clauses)
+    {
+        var parts = clauses.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.StartsWith("appendix-", StringComparison.Ordinal)
+                ? T(c["appendix-".Length..] + "-қосымша", "приложение " + c["appendix-".Length..])
+                : T(c + "-тармақ", "пункт " + c));
+        return T("Негіз: Әдістеме, ", "Основание: Методика, ") + string.Join(", ", parts);
     }
 
     /// <summary>Russian forms are our translation: every Russian page says so.</summary>

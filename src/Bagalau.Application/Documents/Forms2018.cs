@@ -99,7 +99,7 @@ public sealed record KpiSheetDocument(
                 [.. Kpis.Select((k, i) => Row(t.Count(i + 1), k.Name, k.Unit, k.Planned, k.Actual, k.Achieved ? t.T("Көрсеткішке қол жетті", "Показатель достигнут") : t.T("Көрсеткішке қол жетпеді", "Показатель не достигнут")))]),
             new FieldBlock(t.T("Бағалау нәтижесі", "Результат оценки"), t.Of(Grade)),
             new ParagraphBlock(t.T("(қанағаттанарлықсыз, қанағаттанарлық, тиімді, өте жақсы)", "(неудовлетворительно, удовлетворительно, эффективно, отлично)"), Small: true),
-            new ParagraphBlock(t.T("Негіз: Әдістеменің ", "Основание: пункт ") + GradeClause + t.T("-тармағы", " Методики"), Small: true),
+            new ParagraphBlock(t.Basis(GradeClause), Small: true),
             new SignatureBlock([Sign(t, t.T("Қызметші", "Служащий"), Servant), Sign(t, t.T("Тікелей басшы", "Непосредственный руководитель"), DirectSupervisor)]),
         ],
         t.Footer,
@@ -180,7 +180,7 @@ public sealed record CompetencySheetDocument(
                     ],
                     rows),
                 new ParagraphBlock(t.T("*Лауазымдық міндеттеріне мемлекеттік қызмет көрсету мәселелері жатпайтын \"Б\" корпусының мемлекеттік қызметшілері \"Қызметті тұтынушыға бағдарлану\" және \"Қызметті тұтынушыларды хабарландыру\" құзыреттері бойынша бағаланбайды.", "*Государственные служащие корпуса «Б», в должностные обязанности которых не входят вопросы оказания государственных услуг, не оцениваются по компетенциям «Ориентация на потребителя услуг» и «Информирование потребителей услуг»."), Small: true),
-                new ParagraphBlock(t.T("Негіз: Әдістеменің ", "Основание: пункт ") + LevelClause + t.T("-тармағы", " Методики"), Small: true),
+                new ParagraphBlock(t.Basis(LevelClause), Small: true),
                 new SignatureBlock([Sign(t, t.T("Қызметші", "Служащий"), Servant), Sign(t, t.T("Тікелей басшы", "Непосредственный руководитель"), DirectSupervisor)]),
                 new HeadingBlock(t.T("Мінез-құлық индикаторлары бойынша белгілер", "Отметки по поведенческим индикаторам")),
                 new TableBlock(

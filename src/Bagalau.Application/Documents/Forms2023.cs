@@ -27,6 +27,8 @@ public sealed record RatedParameter(LocalizedText Title, string? GuidanceKk, dec
 /// <param name="Title">The pack's form title ("Басшы лауазымды атқаратын адамның бағалау парағы"...).</param>
 /// <param name="EvaluatedPerson">Name and position with the state body, as the form asks.</param>
 /// <param name="Evaluator">Evaluator's name and position with the state body.</param>
+/// <param name="Average">The mean of the parameters' scores, as the decision computed it.</param>
+/// <param name="Score">The quarter's score after any sanction cap (equals the average when none applies).</param>
 /// <param name="CapReason">Why the score was capped (sanction kind, date, clause), or null.</param>
 /// <param name="Grade">The grade band the engine decided, with <paramref name="GradeClause"/>.</param>
 public sealed record RatingSheetDocument(
@@ -39,6 +41,7 @@ public sealed record RatingSheetDocument(
     string Evaluator,
     IReadOnlyList<RatedParameter> Parameters,
     decimal? Average,
+    decimal? Score,
     LocalizedText? CapReason,
     LocalizedText? Grade,
     string GradeClause,
@@ -83,7 +86,13 @@ public sealed record RatingSheetDocument(
                 p.Comment ?? string.Empty,
                 p.GuidanceKk ?? string.Empty))
             .ToList();
-        rows.Add(new LayoutRow([t.T("Орташа қорытынды баға", "Средняя итоговая оценка"), Average is { } a ? t.Score(a) : string.Empty, string.Empty, string.Empty], Bold: true));
+        var average = Average is { } a ? t.Score(a) : string.Empty;
+        if (Score is { } capped && capped != Average)
+        {
+            average += " → " + t.Score(capped);
+        }
+
+        rows.Add(new LayoutRow([t.T("Орташа қорытынды баға", "Средняя итоговая оценка"), average, string.Empty, string.Empty], Bold: true));
         blocks.Add(new TableBlock(
             [
                 Col(t.T("Параметрлер", "Параметры"), 3f),
@@ -107,7 +116,7 @@ public sealed record RatingSheetDocument(
         blocks.Add(new ParagraphBlock(t.T(
             "(функционалдық міндеттерін тиімді атқарады, функционалдық міндеттерін тиісті түрде атқарады, функционалдық міндеттерін қанағаттанарлық түрде атқарады, функционалдық міндеттерін қанағаттанарлықсыз түрде атқарады). Қызметшінің бағалау нәтижесі орташа қорытынды бағаның негізінде қойылады.",
             "(эффективно исполняет функциональные обязанности, надлежащим образом исполняет функциональные обязанности, удовлетворительно исполняет функциональные обязанности, неудовлетворительно исполняет функциональные обязанности). Результат оценки служащего выставляется на основании средней итоговой оценки."), Small: true));
-        blocks.Add(new ParagraphBlock(t.T("Негіз: Әдістеменің ", "Основание: пункт ") + GradeClause + t.T("-тармағы", " Методики"), Small: true));
+        blocks.Add(new ParagraphBlock(t.Basis(GradeClause), Small: true));
         blocks.Add(new SignatureBlock(
         [
             new Signatory(
@@ -173,7 +182,7 @@ public sealed record Report360Document(
                 new ParagraphBlock(t.T(
                     "Респонденттердің жеке басы есепте көрсетілмейді: есепте тек орташа бағалар мен жауап бергендер саны беріледі.",
                     "Личность респондентов в отчёте не раскрывается: приводятся только средние оценки и число ответивших."), Small: true),
-                new ParagraphBlock(t.T("Негіз: Әдістеменің ", "Основание: пункт ") + Clause + t.T("-тармағы", " Методики"), Small: true),
+                new ParagraphBlock(t.Basis(Clause), Small: true),
                 new SignatureBlock([Sign(t, t.T("Персоналды басқару қызметі", "Служба управления персоналом"), HrService)]),
             ],
             t.Footer,
@@ -222,7 +231,7 @@ public sealed record FeedbackFormDocument(
                 ],
                 [.. Topics.Select((x, i) => Row(t.Count(i + 1), t.Of(x.Topic), x.Notes ?? string.Empty))]),
             new FieldBlock(t.T("Келісілген іс-шаралар", "Согласованные действия"), AgreedActions),
-            new ParagraphBlock(t.T("Негіз: Әдістеменің ", "Основание: пункт ") + Clause + t.T("-тармағы", " Методики"), Small: true),
+            new ParagraphBlock(t.Basis(Clause), Small: true),
             new SignatureBlock([Sign(t, t.T("Бағалаушы адам", "Оценивающее лицо"), Evaluator), Sign(t, t.T("Қызметші", "Служащий"), Servant)]),
         ],
         t.Footer,
@@ -298,7 +307,7 @@ public sealed record CalibrationProtocolDocument(
                         l.Reason ?? string.Empty))]),
                 new ParagraphBlock(t.T(
                     "Қызметшіге қорытынды баға калибрлеу сессиясы мүшелерінің басым дауысымен қабылданады және тиісті хаттамамен рәсімделеді.",
-                    "Итоговая оценка служащему принимается большинством голосов членов калибровочной сессии и оформляется соответствующим протоколом.") + " " + t.T("Негіз: Әдістеменің ", "Основание: пункт ") + Clause + t.T("-тармағы", " Методики"), Small: true),
+                    "Итоговая оценка служащему принимается большинством голосов членов калибровочной сессии и оформляется соответствующим протоколом.") + " " + t.Basis(Clause), Small: true),
                 new SignatureBlock([.. Members.Select(m => Sign(t, RoleName(m.Role), new SignedWithPosition(m.Name, m.Position, null)))]),
             ],
             t.Footer,

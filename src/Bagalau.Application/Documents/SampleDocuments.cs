@@ -49,13 +49,14 @@ public static class SampleDocuments
         packs.Find(packId)?.VersionOn(new DateOnly(year, 6, 30))
         ?? throw new InvalidOperationException($"The built-in pack {packId} has no version in {year}.");
 
-    private static LocalizedText Appendix(string body, int number) => new(
-        $"{body} \"Б\" корпусы мемлекеттік\nәкімшілік қызметшілерінің\nқызметін бағалау әдістемесіне\n{number} қосымша",
-        $"Приложение {number}\nк Методике оценки деятельности\nадминистративных государственных\nслужащих корпуса «Б» ({body})",
-        $"Appendix {number} to the methodology ({body})");
+    /// <summary>The corner note of the Almaty akimat methodology's appendices.</summary>
+    private static LocalizedText Appendix(int number) => new(
+        $"Алматы қаласы әкімдігінің \"Б\" корпусы мемлекеттік\nәкімшілік қызметшілерінің\nқызметін бағалау әдістемесіне\n{number} қосымша",
+        $"Приложение {number}\nк Методике оценки деятельности\nадминистративных государственных\nслужащих корпуса «Б» акимата города Алматы",
+        $"Appendix {number} to the Almaty akimat methodology");
 
     private static WorkPlanDocument WorkPlan() => new(
-        Appendix("Алматы қаласы әкімдігінің", 1),
+        Appendix(1),
         new Approval(new LocalizedText("Жоғары тұрған басшы", "Вышестоящий руководитель", "Superior"), "Сейітов Б.Қ.", new DateOnly(2022, 1, 14)),
         2022,
         "Әбдірахманова Гүлнұр Ерланқызы",
@@ -82,7 +83,7 @@ public static class SampleDocuments
         string[] planned = ["85", "10", "12", "120", "99,5"];
         string[] actual = ["87", "9", "9", "131", "99,7"];
         return new KpiSheetDocument(
-            Appendix("Алматы қаласы әкімдігінің", 2),
+            Appendix(2),
             new Approval(new LocalizedText("Жоғары тұрған басшы", "Вышестоящий руководитель", "Superior"), "Сейітов Б.Қ.", new DateOnly(2022, 12, 28)),
             2022,
             "Әбдірахманова Гүлнұр Ерланқызы",
@@ -133,7 +134,7 @@ public static class SampleDocuments
         }
 
         return new CompetencySheetDocument(
-            Appendix("Алматы қаласы әкімдігінің", 3),
+            Appendix(3),
             2022,
             "Әбдірахманова Гүлнұр Ерланқызы",
             "Бас маман (D-4)",
@@ -154,7 +155,7 @@ public static class SampleDocuments
             $"ЦИ: {Grade(id).Ru}; компетенции: {competencies}",
             $"KPI: {Grade(id).En}; competencies: {competencies}");
         return new CommissionProtocolDocument(
-            Appendix("Алматы қаласы әкімдігінің", 5),
+            Appendix(5),
             new Approval(new LocalizedText("Лауазымды тұлға", "Должностное лицо", "Authorized person"), "Жақсыбеков Е.М.", new DateOnly(2023, 1, 20)),
             protocol.Title,
             AlmatyAkimat,
@@ -202,9 +203,9 @@ public static class SampleDocuments
         var cap = version.Rules.SanctionCaps;
         var capReason = answer.CappedBy is { } kind
             ? new LocalizedText(
-                $"{year} жылғы 14 мамырда сөгіс жарияланды: баға {Score(cap!.Caps.First(c => c.Kinds.Contains(kind)).Max)} баллдан аспайды ({string.Join(", ", cap.Clauses)})",
-                $"14 мая {year} года объявлен выговор: оценка не выше {Score(cap!.Caps.First(c => c.Kinds.Contains(kind)).Max)} балла ({string.Join(", ", cap.Clauses)})",
-                $"Reprimand of 14 May {year}: the score is capped ({string.Join(", ", cap.Clauses)})")
+                $"{year} жылғы 14 мамырда сөгіс жарияланды: баға {Score(cap!.Caps.First(c => c.Kinds.Contains(kind)).Max)} баллдан аспайды (5-параметр)",
+                $"14 мая {year} года объявлен выговор: оценка не выше {Score(cap!.Caps.First(c => c.Kinds.Contains(kind)).Max)} балла (параметр 5)",
+                $"Reprimand of 14 May {year}: the score is capped (parameter 5)")
             : null;
         var grade = version.Rules.GradeBands!.Bands.First(b => b.Grade == answer.Grade).Title;
         var differentiation = version.Pack.Id != "nhrc";
@@ -221,6 +222,7 @@ public static class SampleDocuments
             2,
             $"Бекенов Ерлан Асқарұлы, {(formId == "leader" ? "Хатшылық меңгерушісі" : "бөлім басшысы")}, {body.Kk}",
             [.. form.Parameters.Select(p => new RatedParameter(p.Title, p.GuidanceKk, Capped(p.Id, scores[p.Id], cap, answer), p.Id == "no-sanctions" && answer.CappedBy is not null ? "Сөгіс, 14.05." + year.ToString(CultureInfo.InvariantCulture) : null))],
+            answer.Average,
             answer.Score,
             capReason,
             grade,
@@ -230,7 +232,7 @@ public static class SampleDocuments
 
     /// <summary>The score shown for a parameter: the capped one for the sanctions parameter, as the decision applied it.</summary>
     private static decimal Capped(string parameter, decimal entered, SanctionCaps? caps, QuarterScoreAnswer answer) =>
-        caps is not null && answer.CappedBy is { } kind && caps.Parameter == parameter
+        caps is { AppliesTo: CapTarget.Parameter } && answer.CappedBy is { } kind && caps.Parameter == parameter
             ? Math.Min(entered, caps.Caps.First(c => c.Kinds.Contains(kind)).Max)
             : entered;
 

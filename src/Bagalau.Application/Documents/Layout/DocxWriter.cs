@@ -138,9 +138,9 @@ public static class DocxWriter
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableCellMarginDefault(
                 new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                new StartMargin { Width = "80", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
                 new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                new EndMargin { Width = "80", Type = TableWidthUnitValues.Dxa })));
+                new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })));
         var grid = new TableGrid();
         foreach (var w in widths)
         {

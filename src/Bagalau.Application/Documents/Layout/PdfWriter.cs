@@ -393,7 +393,8 @@ public static class PdfWriter
             y += 6f;
             for (var i = 0; i < s.Signatories.Count; i += 2)
             {
-                Ensure(LineHeight(BodySize) * 7);
+                // One row of signatures (role, name, hint, date, signature) stays on one page.
+                Ensure((LineHeight(BodySize) * 4) + LineHeight(SmallSize) + 8f);
                 var top = y;
                 var lowest = y;
                 for (var j = i; j < Math.Min(i + 2, s.Signatories.Count); j++)
