@@ -265,7 +265,7 @@ public class DocumentServiceTests
             // The header is repeated on every page the table spans.
             var tablePages = text.Split('\f').Where(page => page.Contains("НМИ №", StringComparison.Ordinal)).ToList();
             Assert.True(tablePages.Count >= 2);
-            Assert.All(tablePages, page => Assert.Contains("НМИ атауы", page, StringComparison.Ordinal));
+            Assert.All(tablePages, page => Assert.Contains("Түйінді нәтиже*", page, StringComparison.Ordinal));
         }
     }
 
