@@ -56,6 +56,8 @@ public class DocumentServiceTests
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(rendered.Content, 0, 4));
         Assert.Equal(DocumentService.PdfContentType, rendered.ContentType);
         Assert.True(PdfPageCount(rendered.Content) >= 1);
+        // The fonts are reduced to the forms' repertoire: whole DejaVu fonts made ~740 KiB files.
+        Assert.True(rendered.Content.Length < 300_000, $"{rendered.Content.Length} bytes");
         var text = PdfText(rendered.Content);
         if (text is not null)
         {

@@ -86,12 +86,29 @@ public static class PdfWriter
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The characters the forms print: Latin, Latin-1, Cyrillic with the Kazakh letters, dashes,
+    /// quotes, №, → and the minus sign. Others print as the empty .notdef box.
+    /// </summary>
+    internal static readonly string Repertoire = string.Concat(
+        new[] { (0x20, 0x7E), (0xA0, 0xFF), (0x400, 0x4FF), (0x2010, 0x2027), (0x2030, 0x203A), (0x2116, 0x2116), (0x2190, 0x2193), (0x2212, 0x2212) }
+            .SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+            .Select(c => (char)c));
+
     private static SKTypeface LoadFont(string resource)
     {
         using var stream = typeof(PdfWriter).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The embedded font {resource} is missing from the build.");
-        using var data = SKData.Create(stream);
-        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"The embedded font {resource} does not load.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        using var whole = SKTypeface.FromData(SKData.CreateCopy(bytes))
+            ?? throw new InvalidOperationException($"The embedded font {resource} does not load.");
+        using var font = new SKFont(whole);
+        var glyphs = font.GetGlyphs(Repertoire);
+        var reduced = FontSubset.Reduce(bytes, glyphs);
+        return SKTypeface.FromData(SKData.CreateCopy(reduced))
+            ?? throw new InvalidOperationException($"The reduced font {resource} does not load.");
     }
 
     private static float Measure(string text, SKTypeface face, float size)
