@@ -111,16 +111,29 @@ public static class PdfWriter
             ?? throw new InvalidOperationException($"The reduced font {resource} does not load.");
     }
 
-    private static float Measure(string text, SKTypeface face, float size)
+    // Measuring happens for every word of every cell: one font object per thread, face and size.
+    [ThreadStatic]
+    private static Dictionary<(bool Bold, float Size), SKFont>? measuringFonts;
+
+    private static SKFont FontFor(SKTypeface face, float size)
     {
-        using var font = new SKFont(face, size);
-        return font.MeasureText(text);
+        measuringFonts ??= [];
+        var key = (ReferenceEquals(face, Bold.Value), size);
+        if (!measuringFonts.TryGetValue(key, out var font))
+        {
+            font = new SKFont(face, size);
+            measuringFonts[key] = font;
+        }
+
+        return font;
     }
+
+    private static float Measure(string text, SKTypeface face, float size) => FontFor(face, size).MeasureText(text);
 
     /// <summary>Greedy word wrap; explicit newlines are kept and a word longer than the width is cut.</summary>
     internal static List<string> Wrap(string text, SKTypeface face, float size, float width)
     {
-        using var font = new SKFont(face, size);
+        var font = FontFor(face, size);
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
         {
