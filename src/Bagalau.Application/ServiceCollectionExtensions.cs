@@ -1,8 +1,10 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Demo;
+using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Import;
 using Bagalau.Application.Organisation;
+using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +40,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<OrganisationImport>();
         services.AddScoped<OrganisationExport>();
+        // The workflows read the packs; a host that calls AddBagalauPacks gets the same catalogue.
+        services.TryAddSingleton(_ => PackCatalog.LoadEmbedded());
+        services.AddScoped<WorkflowActors>();
+        services.AddScoped<QuarterlyEvaluationService>();
+        services.AddScoped<CalibrationService>();
         return services;
     }
 }

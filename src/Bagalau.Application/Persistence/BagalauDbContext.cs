@@ -1,5 +1,6 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
+using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +45,12 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<QuarterRound> QuarterRounds => Set<QuarterRound>();
+
+    public DbSet<RatingSheet> RatingSheets => Set<RatingSheet>();
+
+    public DbSet<CalibrationCase> CalibrationCases => Set<CalibrationCase>();
 
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

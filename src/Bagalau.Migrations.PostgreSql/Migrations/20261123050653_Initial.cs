@@ -196,6 +196,37 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuarterRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    VersionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    EvaluationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NotifyBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ScheduledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarterRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuarterRounds_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Servants",
                 columns: table => new
                 {
@@ -370,6 +401,65 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RatingSheets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FormId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Participation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EligibilityReason = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EligibilityClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EvaluatorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignmentClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubstituteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DelegateId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Average = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    Grade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CappedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ResultClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CalibratedScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    CalibratedGrade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CalibrationClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FeedbackAchievements = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FeedbackSkills = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FeedbackPotential = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FeedbackOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RatingSheets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RatingSheets_QuarterRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "QuarterRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RatingSheets_Servants_ServantId",
+                        column: x => x.ServantId,
+                        principalTable: "Servants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RatingSheets_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportingLines",
                 columns: table => new
                 {
@@ -466,6 +556,80 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalibrationCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SheetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Statement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecisionDue = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecisionClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SessionDue = table.Column<DateOnly>(type: "date", nullable: false),
+                    SessionClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ConvenedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EvaluatorJustification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ObjectionForm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Objection = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    MembersArguments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OriginalScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    ProposedScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    VotesFor = table.Column<int>(type: "integer", nullable: true),
+                    VotesAgainst = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FinalScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    FinalGrade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SessionOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProtocolDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProtocolClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ProtocolPostedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalibrationCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalibrationCases_RatingSheets_SheetId",
+                        column: x => x.SheetId,
+                        principalTable: "RatingSheets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CalibrationCases_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SheetScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParameterId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SheetId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SheetScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SheetScores_RatingSheets_SheetId",
+                        column: x => x.SheetId,
+                        principalTable: "RatingSheets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Appointments",
                 columns: table => new
                 {
@@ -498,6 +662,26 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         principalTable: "StateBodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalibrationMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalibrationMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalibrationMembers_CalibrationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "CalibrationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -589,6 +773,22 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalibrationCases_SheetId",
+                table: "CalibrationCases",
+                column: "SheetId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalibrationCases_StateBodyId",
+                table: "CalibrationCases",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalibrationMembers_CaseId",
+                table: "CalibrationMembers",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dismissals_ServantId_Date",
                 table: "Dismissals",
                 columns: new[] { "ServantId", "Date" });
@@ -627,6 +827,38 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Probations_StateBodyId",
                 table: "Probations",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarterRounds_StateBodyId",
+                table: "QuarterRounds",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarterRounds_StateBodyId_PackId_Year_Quarter",
+                table: "QuarterRounds",
+                columns: new[] { "StateBodyId", "PackId", "Year", "Quarter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingSheets_EvaluatorId",
+                table: "RatingSheets",
+                column: "EvaluatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingSheets_RoundId_ServantId",
+                table: "RatingSheets",
+                columns: new[] { "RoundId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingSheets_ServantId",
+                table: "RatingSheets",
+                column: "ServantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingSheets_StateBodyId",
+                table: "RatingSheets",
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
@@ -670,6 +902,11 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "IX_Servants_StateBodyId_SearchName",
                 table: "Servants",
                 columns: new[] { "StateBodyId", "SearchName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SheetScores_SheetId",
+                table: "SheetScores",
+                column: "SheetId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StateBodies_Code",
@@ -725,6 +962,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "BodyMemberships");
 
             migrationBuilder.DropTable(
+                name: "CalibrationMembers");
+
+            migrationBuilder.DropTable(
                 name: "Dismissals");
 
             migrationBuilder.DropTable(
@@ -737,6 +977,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Sanctions");
 
             migrationBuilder.DropTable(
+                name: "SheetScores");
+
+            migrationBuilder.DropTable(
                 name: "Positions");
 
             migrationBuilder.DropTable(
@@ -746,10 +989,19 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Servants");
+                name: "CalibrationCases");
 
             migrationBuilder.DropTable(
                 name: "StructuralUnits");
+
+            migrationBuilder.DropTable(
+                name: "RatingSheets");
+
+            migrationBuilder.DropTable(
+                name: "QuarterRounds");
+
+            migrationBuilder.DropTable(
+                name: "Servants");
 
             migrationBuilder.DropTable(
                 name: "StateBodies");
