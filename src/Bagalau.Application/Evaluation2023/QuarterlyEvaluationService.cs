@@ -276,6 +276,24 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
     }
 
+    /// <summary>HR names the evaluator of a sheet the organisation gave none.</summary>
+    public async Task<WorkflowResult<RatingSheet>> AssignEvaluatorAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid evaluatorId, CancellationToken ct = default)
+    {
+        var (actor, sheet, _, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
+        if (actor is null || sheet is null || !await db.Servants.AnyAsync(s => s.Id == evaluatorId && s.StateBodyId == bodyId, ct))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, sheet, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var refusal = sheet.AssignEvaluator(actor, evaluatorId);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+    }
+
     /// <summary>nhrc 3: HR names the person acting for an evaluator absent today or on the evaluation day.</summary>
     public async Task<WorkflowResult<RatingSheet>> SubstituteAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid substituteId, CancellationToken ct = default)
     {

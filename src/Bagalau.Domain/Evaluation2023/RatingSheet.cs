@@ -165,6 +165,29 @@ public sealed class RatingSheet : OrganisationEntity
         return Outcome<RatingSheet>.Ok(sheet);
     }
 
+    /// <summary>HR names the evaluator of a sheet the organisation gave none (no direct supervisor, no unit head).</summary>
+    public Refusal? AssignEvaluator(Actor actor, Guid evaluatorId)
+    {
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("name the evaluator (HR)");
+        }
+
+        if (State != SheetState.Open || EvaluatorId is not null)
+        {
+            return WorkflowRefusals.WrongState("assign an evaluator", EvaluatorId is null ? KindIds.Id(State) : "has-evaluator");
+        }
+
+        if (evaluatorId == ServantId)
+        {
+            return Refusals.InvalidInput("a servant cannot evaluate themselves");
+        }
+
+        EvaluatorId = evaluatorId;
+        AssignmentClause = "hr";
+        return null;
+    }
+
     /// <summary>nhrc 17: the evaluator hands this sheet to a servant they designate (more than twenty evaluatees).</summary>
     public Refusal? Delegate(PackVersion version, Actor actor, Guid designatedId, int evaluatorsEvaluatees)
     {

@@ -4,8 +4,12 @@ using Bagalau.Domain.Packs;
 
 namespace Bagalau.Domain.Evaluation2023;
 
-/// <summary>Which sheet a servant gets and who fills it, with the clause that says so.</summary>
-public sealed record SheetAssignment(string FormId, Guid EvaluatorId, string Clause);
+/// <summary>
+/// Which sheet a servant gets and who fills it, with the clause that says so. No evaluator when
+/// the servant has neither a direct supervisor nor a unit head (e.g. the body's top head): HR
+/// names one on the sheet (<see cref="RatingSheet.AssignEvaluator"/>).
+/// </summary>
+public sealed record SheetAssignment(string FormId, Guid? EvaluatorId, string Clause);
 
 /// <summary>What the assignment needs to know about a servant's position and supervisors.</summary>
 public sealed record AssignmentInput(string Category, PositionQualifier Qualifier, Guid? DirectSupervisorId, Guid? UnitHeadId);
@@ -54,16 +58,7 @@ public static class SheetAssignmentRule
             choice = (NonLeaderForm, unitHead, "16");
         }
 
-        if (choice.Evaluator is not { } evaluator)
-        {
-            return Refusal.Of(
-                "no-evaluator",
-                "Бағалаушы адам анықталмады: тікелей басшы немесе бөлімше басшысы тағайындалмаған",
-                "Оценивающее лицо не определено: не указан непосредственный руководитель или руководитель подразделения",
-                "No evaluator: the servant has no direct supervisor and the unit no head");
-        }
-
-        return Outcome<SheetAssignment>.Ok(new SheetAssignment(choice.Form, evaluator, choice.Clause));
+        return Outcome<SheetAssignment>.Ok(new SheetAssignment(choice.Form, choice.Evaluator, choice.Clause));
     }
 }
 

@@ -101,11 +101,19 @@ public class QuarterlyWorkflowTests
     }
 
     [Fact]
-    public void Assign_WithoutAnySupervisor_IsRefused()
+    public void Assign_WithoutAnySupervisor_LeavesTheEvaluatorToHr()
     {
         var outcome = SheetAssignmentRule.Assign(Version("nhrc", "2026-06-30"), new AssignmentInput("C-4", PositionQualifier.None, null, null));
+        var round = NhrcRound();
+        var version = round.VersionIn(Catalogue.Find("nhrc")!);
+        var eligibility = EligibilityDecision.Decide(version, new EligibilityInput(round.Period, D("2020-01-01"), null, [], null, null), Kz);
+        var sheet = RatingSheet.Create(round, Servant, eligibility, outcome).Value!;
 
-        Assert.Equal("no-evaluator", outcome.Refusal?.Code);
+        Assert.Null(outcome.Value!.EvaluatorId);
+        Assert.Equal("not-allowed", sheet.Submit(version, round.Period, TheEvaluator, AllFours, new Dictionary<string, string?>(), [], D("2026-07-10"))?.Code);
+        Assert.Equal("not-allowed", sheet.AssignEvaluator(TheServant, Evaluator)?.Code);
+        Assert.Null(sheet.AssignEvaluator(Hr, Evaluator));
+        Assert.Null(sheet.Submit(version, round.Period, TheEvaluator, AllFours, new Dictionary<string, string?>(), [], D("2026-07-10")));
     }
 
     [Fact]
