@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<WorkflowActors>();
         services.AddScoped<QuarterlyEvaluationService>();
         services.AddScoped<CalibrationService>();
+        services.AddScoped<Survey360Service>();
         return services;
     }
 }

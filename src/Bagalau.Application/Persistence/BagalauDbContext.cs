@@ -52,6 +52,12 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
 
     public DbSet<CalibrationCase> CalibrationCases => Set<CalibrationCase>();
 
+    public DbSet<Survey360Round> Survey360Rounds => Set<Survey360Round>();
+
+    public DbSet<Survey360Target> Survey360Targets => Set<Survey360Target>();
+
+    public DbSet<Survey360Reply> Survey360Replies => Set<Survey360Reply>();
+
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit record of a read (e.g. of an evaluation result); written by the next save.</summary>

@@ -96,3 +96,63 @@ internal sealed class CalibrationCaseConfiguration : IEntityTypeConfiguration<Ca
         entity.Navigation(e => e.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
+
+internal sealed class Survey360RoundConfiguration : IEntityTypeConfiguration<Survey360Round>
+{
+    public void Configure(EntityTypeBuilder<Survey360Round> entity)
+    {
+        entity.OrganisationRecord();
+        entity.Property(e => e.PackId).HasMaxLength(60);
+        entity.Property(e => e.VersionId).HasMaxLength(40);
+        entity.Property(e => e.DueClause).HasMaxLength(40);
+        entity.Property(e => e.LaunchedBy).HasMaxLength(256);
+        entity.HasIndex(e => new { e.StateBodyId, e.PackId, e.Year }).IsUnique();
+    }
+}
+
+internal sealed class Survey360TargetConfiguration : IEntityTypeConfiguration<Survey360Target>
+{
+    public void Configure(EntityTypeBuilder<Survey360Target> entity)
+    {
+        entity.OrganisationRecord();
+        entity.Property(e => e.Role).HasMaxLength(40);
+        entity.HasIndex(e => new { e.RoundId, e.ServantId }).IsUnique();
+        entity.HasOne<Survey360Round>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(e => e.Invitations).WithOne().HasForeignKey(i => i.TargetId).OnDelete(DeleteBehavior.Cascade);
+        entity.Navigation(e => e.Invitations).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class Survey360InvitationConfiguration : IEntityTypeConfiguration<Survey360Invitation>
+{
+    public void Configure(EntityTypeBuilder<Survey360Invitation> entity)
+    {
+        entity.OrganisationRecord();
+        entity.Property(e => e.Relation).HasMaxLength(20);
+        entity.Property(e => e.TokenHash).HasMaxLength(64);
+        entity.HasIndex(e => e.TokenHash);
+        entity.HasIndex(e => new { e.TargetId, e.RespondentId }).IsUnique();
+    }
+}
+
+/// <summary>The anonymous answers: no respondent, invitation, token or time column, and no audit entry.</summary>
+internal sealed class Survey360AnswerConfiguration : IEntityTypeConfiguration<Survey360Reply>
+{
+    public void Configure(EntityTypeBuilder<Survey360Reply> entity)
+    {
+        entity.HasKey(e => e.Id);
+        entity.Property(e => e.Id).ValueGeneratedNever();
+        entity.HasIndex(e => e.TargetId);
+        entity.HasOne<Survey360Target>().WithMany().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Cascade);
+        entity.OwnsMany(e => e.Ratings, rating =>
+        {
+            rating.ToTable("Survey360Ratings");
+            rating.WithOwner().HasForeignKey("AnswerId");
+            rating.Property<Guid>("Id").ValueGeneratedOnAdd();
+            rating.HasKey("Id");
+            rating.Property(r => r.CompetencyId).HasMaxLength(60);
+            rating.Property(r => r.Rating).HasPrecision(5, 2);
+        });
+        entity.Navigation(e => e.Ratings).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

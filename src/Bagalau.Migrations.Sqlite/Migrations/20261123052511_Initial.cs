@@ -281,6 +281,32 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Survey360Rounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LaunchedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LaunchedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey360Rounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey360Rounds_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Absences",
                 columns: table => new
                 {
@@ -555,6 +581,35 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Survey360Targets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Issued = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey360Targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey360Targets_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Survey360Targets_Survey360Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Survey360Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalibrationCases",
                 columns: table => new
                 {
@@ -664,6 +719,57 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Survey360Invitation",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RespondentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Used = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey360Invitation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey360Invitation_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Survey360Invitation_Survey360Targets_TargetId",
+                        column: x => x.TargetId,
+                        principalTable: "Survey360Targets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Survey360Replies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsSelf = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey360Replies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey360Replies_Survey360Targets_TargetId",
+                        column: x => x.TargetId,
+                        principalTable: "Survey360Targets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalibrationMembers",
                 columns: table => new
                 {
@@ -679,6 +785,26 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         name: "FK_CalibrationMembers_CalibrationCases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "CalibrationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Survey360Ratings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompetencyId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Rating = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey360Ratings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey360Ratings_Survey360Replies_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Survey360Replies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -928,6 +1054,54 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 table: "StructuralUnits",
                 columns: new[] { "StateBodyId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Invitation_StateBodyId",
+                table: "Survey360Invitation",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Invitation_TargetId_RespondentId",
+                table: "Survey360Invitation",
+                columns: new[] { "TargetId", "RespondentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Invitation_TokenHash",
+                table: "Survey360Invitation",
+                column: "TokenHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Ratings_AnswerId",
+                table: "Survey360Ratings",
+                column: "AnswerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Replies_TargetId",
+                table: "Survey360Replies",
+                column: "TargetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Rounds_StateBodyId",
+                table: "Survey360Rounds",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Rounds_StateBodyId_PackId_Year",
+                table: "Survey360Rounds",
+                columns: new[] { "StateBodyId", "PackId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Targets_RoundId_ServantId",
+                table: "Survey360Targets",
+                columns: new[] { "RoundId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey360Targets_StateBodyId",
+                table: "Survey360Targets",
+                column: "StateBodyId");
         }
 
         /// <inheritdoc />
@@ -979,6 +1153,12 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "SheetScores");
 
             migrationBuilder.DropTable(
+                name: "Survey360Invitation");
+
+            migrationBuilder.DropTable(
+                name: "Survey360Ratings");
+
+            migrationBuilder.DropTable(
                 name: "Positions");
 
             migrationBuilder.DropTable(
@@ -991,16 +1171,25 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "CalibrationCases");
 
             migrationBuilder.DropTable(
+                name: "Survey360Replies");
+
+            migrationBuilder.DropTable(
                 name: "StructuralUnits");
 
             migrationBuilder.DropTable(
                 name: "RatingSheets");
 
             migrationBuilder.DropTable(
+                name: "Survey360Targets");
+
+            migrationBuilder.DropTable(
                 name: "QuarterRounds");
 
             migrationBuilder.DropTable(
                 name: "Servants");
+
+            migrationBuilder.DropTable(
+                name: "Survey360Rounds");
 
             migrationBuilder.DropTable(
                 name: "StateBodies");
