@@ -4,6 +4,7 @@ using Bagalau.Application.Demo;
 using Bagalau.Application.Import;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<OrganisationImport>();
         services.AddScoped<OrganisationExport>();
+        services.AddBagalauTasks(configuration);
         return services;
     }
 }

@@ -195,6 +195,67 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvaluationTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AssigneeServantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssigneeUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeadlineId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Clause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationTasks_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientServantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TextKk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReadOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Servants",
                 columns: table => new
                 {
@@ -250,6 +311,35 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reminder = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderDeliveries_EvaluationTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "EvaluationTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReminderDeliveries_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Absences",
                 columns: table => new
                 {
@@ -272,6 +362,56 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Absences_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Acquaintances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResultKk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RefusalActDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RefusalHrName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalHrPosition = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness1Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness1Position = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness2Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness2Position = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    NotifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChannelDetail = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acquaintances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Acquaintances_Servants_ServantId",
+                        column: x => x.ServantId,
+                        principalTable: "Servants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Acquaintances_StateBodies_StateBodyId",
                         column: x => x.StateBodyId,
                         principalTable: "StateBodies",
                         principalColumn: "Id",
@@ -433,6 +573,39 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceRecordEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AcquaintanceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TextKk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRecordEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecordEntries_Servants_ServantId",
+                        column: x => x.ServantId,
+                        principalTable: "Servants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecordEntries_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Positions",
                 columns: table => new
                 {
@@ -508,6 +681,21 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "IX_Absences_StateBodyId",
                 table: "Absences",
                 column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acquaintances_ServantId",
+                table: "Acquaintances",
+                column: "ServantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acquaintances_StateBodyId",
+                table: "Acquaintances",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acquaintances_SubjectType_SubjectId",
+                table: "Acquaintances",
+                columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_PositionId",
@@ -598,6 +786,51 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvaluationTasks_AssigneeServantId_Status",
+                table: "EvaluationTasks",
+                columns: new[] { "AssigneeServantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationTasks_AssigneeUserId_Status",
+                table: "EvaluationTasks",
+                columns: new[] { "AssigneeUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationTasks_CycleId_UnitId",
+                table: "EvaluationTasks",
+                columns: new[] { "CycleId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationTasks_StateBodyId",
+                table: "EvaluationTasks",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationTasks_Status_Due",
+                table: "EvaluationTasks",
+                columns: new[] { "Status", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationTasks_SubjectType_SubjectId",
+                table: "EvaluationTasks",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientServantId",
+                table: "Notifications",
+                column: "RecipientServantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientUserId",
+                table: "Notifications",
+                column: "RecipientUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_StateBodyId",
+                table: "Notifications",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Positions_StateBodyId",
                 table: "Positions",
                 column: "StateBodyId");
@@ -627,6 +860,17 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "IX_Probations_StateBodyId",
                 table: "Probations",
                 column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_StateBodyId",
+                table: "ReminderDeliveries",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_TaskId_Reminder_Channel",
+                table: "ReminderDeliveries",
+                columns: new[] { "TaskId", "Reminder", "Channel" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportingLines_ServantId_Kind",
@@ -671,6 +915,16 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 columns: new[] { "StateBodyId", "SearchName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecordEntries_ServantId",
+                table: "ServiceRecordEntries",
+                column: "ServantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecordEntries_StateBodyId",
+                table: "ServiceRecordEntries",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StateBodies_Code",
                 table: "StateBodies",
                 column: "Code",
@@ -700,6 +954,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "Absences");
 
             migrationBuilder.DropTable(
+                name: "Acquaintances");
+
+            migrationBuilder.DropTable(
                 name: "Appointments");
 
             migrationBuilder.DropTable(
@@ -727,13 +984,22 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "Dismissals");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "Probations");
+
+            migrationBuilder.DropTable(
+                name: "ReminderDeliveries");
 
             migrationBuilder.DropTable(
                 name: "ReportingLines");
 
             migrationBuilder.DropTable(
                 name: "Sanctions");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRecordEntries");
 
             migrationBuilder.DropTable(
                 name: "Positions");
@@ -743,6 +1009,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationTasks");
 
             migrationBuilder.DropTable(
                 name: "Servants");
