@@ -86,7 +86,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
             return WorkflowRefusals.NotFound("acquaintance");
         }
 
-        await audit.RecordReadAsync(nameof(AcquaintanceRecord), acquaintance.Id.ToString(), acquaintance.StateBodyId, ct);
+        await audit.RecordReadAsync(nameof(ResultAcquaintance), acquaintance.Id.ToString(), acquaintance.StateBodyId, ct);
         return acquaintance;
     }
 
