@@ -6,6 +6,7 @@ using Bagalau.Application.Import;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<QuarterlyEvaluationService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
+        services.AddBagalauTasks(configuration);
         return services;
     }
 }

@@ -34,9 +34,9 @@ public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, Q
         {
             return Refusal.Of(
                 "calibration-exists",
-                "Бұл нәтиже бойынша өтініш бұрын берілген",
-                "Заявление по этому результату уже подано",
-                "An application for this result already exists");
+                $"Бұл нәтиже бойынша өтініш бұрын берілген",
+                $"Заявление по этому результату уже подано",
+                $"An application for this result already exists");
         }
 
         var outcome = CalibrationCase.Apply(version!, packs.Catalogue.Calendar, sheet, actor, statement, Today);
@@ -61,7 +61,7 @@ public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, Q
         var known = await db.Servants.Where(s => s.StateBodyId == bodyId && members.Contains(s.Id)).CountAsync(ct);
         if (known != members.Distinct().Count())
         {
-            return Refusals.InvalidInput("a member is not a servant of this body");
+            return Refusals.InvalidInput($"a member is not a servant of this body");
         }
 
         if (!VersionTokens.Expect(db, calibration, expectedVersion))

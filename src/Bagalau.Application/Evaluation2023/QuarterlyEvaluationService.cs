@@ -215,7 +215,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
         if (Scores(scores) is not { } map)
         {
-            return Refusals.InvalidInput("a parameter is scored twice");
+            return Refusals.InvalidInput($"a parameter is scored twice");
         }
 
         var decided = QuarterScoreDecision.Decide(version!, sheet.FormId, round!.Period, map, await SanctionsAsync(sheet.ServantId, ct));
@@ -239,7 +239,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
         if (Scores(scores) is not { } map)
         {
-            return Refusals.InvalidInput("a parameter is scored twice");
+            return Refusals.InvalidInput($"a parameter is scored twice");
         }
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))

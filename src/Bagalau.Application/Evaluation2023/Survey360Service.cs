@@ -192,7 +192,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         if (saved is not null)
         {
             // Someone used the link at the same moment: it is spent.
-            return Refusal.Of("link-used", "Бұл сілтеме бұрын пайдаланылған", "Эта ссылка уже использована", "This link has already been used");
+            return Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used");
         }
 
         db.ChangeTracker.Clear();
@@ -276,7 +276,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
     private async Task<(Survey360Invitation? Invitation, Refusal? Refusal)> InvitationAsync(string token, CancellationToken ct)
     {
-        var invalid = Refusal.Of("link-invalid", "Сілтеме жарамсыз", "Ссылка недействительна", "This link is not valid");
+        var invalid = Refusal.Of("link-invalid", $"Сілтеме жарамсыз", $"Ссылка недействительна", $"This link is not valid");
         if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
         {
             return (null, invalid);

@@ -20,15 +20,15 @@ public sealed record WorkflowResult<T>(T? Value, Refusal? Refusal)
 public static class ServiceRefusals
 {
     /// <summary>Also answered for records of another body and results the user may not open (no existence leak).</summary>
-    public static readonly Refusal NotFound = Refusal.Of("not-found", "Жазба табылмады", "Запись не найдена", "Not found");
+    public static readonly Refusal NotFound = Refusal.Of("not-found", $"Жазба табылмады", $"Запись не найдена", $"Not found");
 
     public static readonly Refusal Conflict = Refusal.Of(
         "concurrency-conflict",
-        "Жазбаны басқа біреу өзгертті: бетті жаңартып, қайталаңыз",
-        "Запись изменена другим пользователем: обновите страницу и повторите",
-        "Someone else changed this record: reload and try again");
+        $"Жазбаны басқа біреу өзгертті: бетті жаңартып, қайталаңыз",
+        $"Запись изменена другим пользователем: обновите страницу и повторите",
+        $"Someone else changed this record: reload and try again");
 
-    public static readonly Refusal UnknownPack = Refusal.Of("unknown-pack", "Әдістеме табылмады", "Методика не найдена", "Unknown pack");
+    public static readonly Refusal UnknownPack = Refusal.Of("unknown-pack", $"Әдістеме табылмады", $"Методика не найдена", $"Unknown pack");
 }
 
 /// <summary>Builds the domain's <see cref="Actor"/> from the user's memberships in a body.</summary>

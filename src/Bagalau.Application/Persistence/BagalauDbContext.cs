@@ -58,6 +58,16 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
 
     public DbSet<Survey360Reply> Survey360Replies => Set<Survey360Reply>();
 
+    public DbSet<Domain.Tasks.EvaluationTask> EvaluationTasks => Set<Domain.Tasks.EvaluationTask>();
+
+    public DbSet<Domain.Tasks.InAppNotification> Notifications => Set<Domain.Tasks.InAppNotification>();
+
+    public DbSet<Domain.Tasks.ReminderDelivery> ReminderDeliveries => Set<Domain.Tasks.ReminderDelivery>();
+
+    public DbSet<Domain.Acquaintance.ResultAcquaintance> Acquaintances => Set<Domain.Acquaintance.ResultAcquaintance>();
+
+    public DbSet<Domain.Acquaintance.ServiceRecordEntry> ServiceRecordEntries => Set<Domain.Acquaintance.ServiceRecordEntry>();
+
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit record of a read (e.g. of an evaluation result); written by the next save.</summary>

@@ -214,7 +214,7 @@ public sealed class CalibrationCase : OrganisationEntity
         else if (members.Contains(ApplicantId) || members.Distinct().Count() != members.Count)
         {
             // Without a composition rule in the act, the applicant still cannot judge their own case.
-            return Refusals.InvalidInput("the applicant cannot be a member and nobody is listed twice");
+            return Refusals.InvalidInput($"the applicant cannot be a member and nobody is listed twice");
         }
 
         _members.Clear();
@@ -254,7 +254,7 @@ public sealed class CalibrationCase : OrganisationEntity
 
         if (sheet.Id != SheetId)
         {
-            return Refusals.InvalidInput("the sheet is not the one of this application");
+            return Refusals.InvalidInput($"the sheet is not the one of this application");
         }
 
         if (objectionForm is not ("written" or "oral"))

@@ -154,7 +154,7 @@ public sealed class RatingSheet : OrganisationEntity
         {
             if (assignment is null || assignment.IsRefused)
             {
-                return assignment?.Refusal ?? Refusals.InvalidInput("no form assignment");
+                return assignment?.Refusal ?? Refusals.InvalidInput($"no form assignment");
             }
 
             sheet.FormId = assignment.Value!.FormId;
@@ -180,7 +180,7 @@ public sealed class RatingSheet : OrganisationEntity
 
         if (evaluatorId == ServantId)
         {
-            return Refusals.InvalidInput("a servant cannot evaluate themselves");
+            return Refusals.InvalidInput($"a servant cannot evaluate themselves");
         }
 
         EvaluatorId = evaluatorId;
@@ -203,7 +203,7 @@ public sealed class RatingSheet : OrganisationEntity
 
         if (designatedId == ServantId || designatedId == evaluator)
         {
-            return Refusals.InvalidInput("the designated servant must be someone other than the evaluated person and the evaluator");
+            return Refusals.InvalidInput($"the designated servant must be someone other than the evaluated person and the evaluator");
         }
 
         var refusal = DelegationRule.Check(version, evaluatorsEvaluatees);
@@ -231,7 +231,7 @@ public sealed class RatingSheet : OrganisationEntity
 
         if (substituteId == ServantId)
         {
-            return Refusals.InvalidInput("a servant cannot evaluate themselves");
+            return Refusals.InvalidInput($"a servant cannot evaluate themselves");
         }
 
         var refusal = SubstituteRule.Check(version, evaluatorAbsent);

@@ -149,7 +149,7 @@ public sealed class Survey360Target : OrganisationEntity
 
         if (respondentId == ServantId || _invitations.Any(i => i.RespondentId == respondentId))
         {
-            return Refusals.InvalidInput("the respondent is already listed (or is the evaluated person: the self-assessment is separate)");
+            return Refusals.InvalidInput($"the respondent is already listed (or is the evaluated person: the self-assessment is separate)");
         }
 
         if (RespondentCount >= rule.MaxRespondents)
@@ -172,7 +172,7 @@ public sealed class Survey360Target : OrganisationEntity
         var invitation = _invitations.FirstOrDefault(i => i.RespondentId == respondentId && i.Relation != "self");
         if (invitation is null)
         {
-            return Refusals.InvalidInput("not a respondent of this person");
+            return Refusals.InvalidInput($"not a respondent of this person");
         }
 
         _invitations.Remove(invitation);
@@ -193,7 +193,7 @@ public sealed class Survey360Target : OrganisationEntity
 
         if (expires <= now)
         {
-            return Refusals.InvalidInput("the links must expire in the future");
+            return Refusals.InvalidInput($"the links must expire in the future");
         }
 
         var links = new List<IssuedLink>();
@@ -259,8 +259,8 @@ public sealed class Survey360Invitation : OrganisationEntity
 
     /// <summary>Checks the link can still be used now (not used, not expired).</summary>
     public Refusal? CheckUsable(DateTimeOffset now) =>
-        Used ? Refusal.Of("link-used", "Бұл сілтеме бұрын пайдаланылған", "Эта ссылка уже использована", "This link has already been used")
-        : ExpiresAt is not { } at || at <= now ? Refusal.Of("link-expired", "Сілтеменің мерзімі өтті", "Срок действия ссылки истёк", "This link has expired")
+        Used ? Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used")
+        : ExpiresAt is not { } at || at <= now ? Refusal.Of("link-expired", $"Сілтеменің мерзімі өтті", $"Срок действия ссылки истёк", $"This link has expired")
         : null;
 
     /// <summary>Spends the link (a separate step from storing the answer, so nothing joins the two).</summary>
