@@ -1,10 +1,12 @@
 using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
+using Bagalau.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 using DecisionAbsence = Bagalau.Domain.Decisions.Absence;
 using DecisionSanction = Bagalau.Domain.Decisions.Sanction;
@@ -43,7 +45,7 @@ public sealed record SheetScoreInput(string ParameterId, decimal Score, string? 
 /// evaluators fill and submit; servants see and acknowledge; the annual score comes from the
 /// quarters. Results are opened only by those the pack allows, and every opening is audited.
 /// </summary>
-public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TimeProvider clock)
+public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -126,6 +128,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             }
 
             db.RatingSheets.Add(sheet.Value!);
+            ScheduleRatingTask(round, sheet.Value!);
         }
 
         var saved = await Saving.SaveAsync(db, ct);
@@ -247,6 +250,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             return ServiceRefusals.Conflict;
         }
 
+        await tasks.CompleteAsync(SheetSubject(sheet), RateTaskKind, Today, ct);
         var comments = scores.Where(s => !string.IsNullOrWhiteSpace(s.Comment)).ToDictionary(s => s.ParameterId, s => s.Comment, StringComparer.Ordinal);
         var refusal = sheet.Submit(version!, round.Period, actor, map, comments, await SanctionsAsync(sheet.ServantId, ct), Today);
         return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
@@ -279,7 +283,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
     /// <summary>HR names the evaluator of a sheet the organisation gave none.</summary>
     public async Task<WorkflowResult<RatingSheet>> AssignEvaluatorAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid evaluatorId, CancellationToken ct = default)
     {
-        var (actor, sheet, _, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
+        var (actor, sheet, round, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null || !await db.Servants.AnyAsync(s => s.Id == evaluatorId && s.StateBodyId == bodyId, ct))
         {
             return ServiceRefusals.NotFound;
@@ -291,6 +295,11 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         }
 
         var refusal = sheet.AssignEvaluator(actor, evaluatorId);
+        if (refusal is null)
+        {
+            ScheduleRatingTask(round!, sheet);
+        }
+
         return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
     }
 
@@ -395,6 +404,22 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
     }
 
     // Helpers
+
+    /// <summary>The shared task kind of filling a rating sheet (my-tasks, reminders, completion by unit).</summary>
+    public const string RateTaskKind = "rate-sheet";
+
+    public static TaskSubject SheetSubject(RatingSheet sheet) => new("rating-sheet", sheet.Id);
+
+    /// <summary>The evaluator's task, due by the round's engine deadline (quarter-evaluation) with its clause.</summary>
+    private void ScheduleRatingTask(QuarterRound round, RatingSheet sheet)
+    {
+        if (sheet.State == SheetState.Open && sheet.EvaluatorId is { } evaluator)
+        {
+            tasks.ScheduleOn(
+                round.StateBodyId, new Provenance(round.PackId, round.VersionId, round.DueClause), "quarter-evaluation", round.Due,
+                RateTaskKind, TaskAssignee.Servant(evaluator), SheetSubject(sheet), round.Id, null);
+        }
+    }
 
     internal async Task<(Actor? Actor, RatingSheet? Sheet, QuarterRound? Round, PackVersion? Version)> LoadAsync(
         string userId, Guid bodyId, Guid sheetId, bool tracked, CancellationToken ct)

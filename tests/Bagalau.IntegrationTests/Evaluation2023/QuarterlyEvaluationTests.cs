@@ -97,6 +97,8 @@ public class QuarterlyEvaluationTests
         var submitted = await SubmitAsync(app, body, "head", sheet, NonLeaderFours);
         var view = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
 
+        var task = await app.WithAsync<BagalauDbContext, Domain.Tasks.EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == sheet.Id));
+        Assert.Equal((body["head"], new DateOnly(2026, 7, 20), "4", Domain.Tasks.EvaluationTaskStatus.Done), (task.AssigneeServantId!.Value, task.Due, task.Clause, task.Status));
         Assert.Equal((4.00m, 2.99m, "satisfactory", "reprimand"), (preview.Value!.Average, preview.Value.Score, preview.Value.Grade, preview.Value.CappedBy));
         Assert.True(submitted.IsSuccess, submitted.Refusal?.ToString());
         Assert.Equal((2.99m, "satisfactory", "reprimand", "appendix-2"), (view.Value!.Sheet.Score, view.Value.Sheet.Grade, view.Value.Sheet.CappedBy, view.Value.Sheet.ResultClause));
