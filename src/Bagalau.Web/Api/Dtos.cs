@@ -55,7 +55,10 @@ public sealed record ServantRequest(string? Iin, string? FullName, string? Email
     public ServantInput ToInput() => new(Iin ?? string.Empty, FullName ?? string.Empty, Email, Phone, ProvidesPublicServices ?? false);
 }
 
-/// <summary>A servant with all records and the reporting lines that name them.</summary>
+/// <summary>
+/// A servant with all records and their own reporting lines (to their supervisors); the lines of
+/// their subordinates are paged at GET .../reporting-lines.
+/// </summary>
 public sealed record ServantDetailDto(
     ServantDto Servant,
     IReadOnlyList<AppointmentDto> Appointments,
@@ -63,7 +66,7 @@ public sealed record ServantDetailDto(
     IReadOnlyList<AbsenceDto> Absences,
     IReadOnlyList<DismissalDto> Dismissals,
     IReadOnlyList<SanctionDto> Sanctions,
-    IReadOnlyList<ReportingLineDto> ReportingLines);
+    IReadOnlyList<ReportingLineDto> Supervisors);
 
 public sealed record AppointmentDto(Guid Id, Guid PositionId, DateOnly From, DateOnly? To, int Version)
 {

@@ -1,7 +1,10 @@
 using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Api;
 
@@ -28,7 +31,7 @@ public static class RecordEndpoints
 
         one.MapGet("/reporting-lines", ListLines).RequireAuthorization(BodyPolicies.ReadOrganisation)
             .WithTags("reporting-lines").WithName("ListReportingLines")
-            .WithSummary("Reporting lines where the servant is the subordinate or the supervisor.")
+            .WithSummary("Reporting lines where the servant is the subordinate (first) or the supervisor (paged: page, size <= 100).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         one.MapPut("/reporting-lines/{kind}", SetLine).RequireAuthorization(BodyPolicies.EditOrganisation)
             .WithTags("reporting-lines").WithName("SetReportingLine")
@@ -206,16 +209,26 @@ public static class RecordEndpoints
 
     // Reporting lines
 
-    private static async Task<Results<Ok<List<ReportingLineDto>>, ProblemHttpResult>> ListLines(
-        Guid bodyId, Guid servantId, OrganisationService organisation, HttpContext context)
+    private static async Task<Results<Ok<PageDto<ReportingLineDto>>, ProblemHttpResult>> ListLines(
+        Guid bodyId, Guid servantId, int? page, int? size, BagalauDbContext db, IStringLocalizer<SharedResource> t, HttpContext context)
     {
-        if (await organisation.GetServantAsync(bodyId, servantId, context.RequestAborted) is null)
+        if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
+        {
+            return problem!;
+        }
+
+        var ct = context.RequestAborted;
+        if (!await db.Servants.AnyAsync(s => s.StateBodyId == bodyId && s.Id == servantId, ct))
         {
             return ApiErrors.One("not-found");
         }
 
-        var lines = await organisation.ListReportingLinesAsync(bodyId, servantId, context.RequestAborted);
-        return TypedResults.Ok(lines.Select(ReportingLineDto.Of).ToList());
+        // The servant's own lines first, then those of their subordinates.
+        var lines = await db.ReportingLines.AsNoTracking()
+            .Where(l => l.StateBodyId == bodyId && (l.ServantId == servantId || l.SupervisorId == servantId))
+            .OrderBy(l => l.ServantId == servantId ? 0 : 1).ThenBy(l => l.Kind).ThenBy(l => l.ServantId)
+            .ToPageAsync(request, ct);
+        return TypedResults.Ok(PageDto<ReportingLineDto>.Of(lines, ReportingLineDto.Of));
     }
 
     private static async Task<Results<Ok<ReportingLineDto>, ProblemHttpResult>> SetLine(
@@ -231,10 +244,10 @@ public static class RecordEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveLine(
-        Guid bodyId, Guid servantId, Guid lineId, int version, OrganisationService organisation, HttpContext context)
+        Guid bodyId, Guid servantId, Guid lineId, int version, OrganisationService organisation, BagalauDbContext db, HttpContext context)
     {
-        var lines = await organisation.ListReportingLinesAsync(bodyId, servantId, context.RequestAborted);
-        if (lines.All(l => l.Id != lineId))
+        if (!await db.ReportingLines.AnyAsync(
+                l => l.StateBodyId == bodyId && l.Id == lineId && (l.ServantId == servantId || l.SupervisorId == servantId), context.RequestAborted))
         {
             return ApiErrors.One("not-found");
         }

@@ -1,7 +1,9 @@
 using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Api;
@@ -16,7 +18,7 @@ public static class ServantEndpoints
             .WithName("ListServants").WithSummary("Servants by name; ?search= matches part of the name or the start of the IIN (paged: page, size <= 100).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         servants.MapGet("/{servantId:guid}", Get).RequireAuthorization(BodyPolicies.ReadOrganisation)
-            .WithName("GetServant").WithSummary("A servant with appointments, probation, absences, dismissals, sanctions and reporting lines.")
+            .WithName("GetServant").WithSummary("A servant with appointments, probation, absences, dismissals, sanctions and their own reporting lines.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         servants.MapPost("/", Create).RequireAuthorization(BodyPolicies.EditOrganisation)
             .WithName("CreateServant").WithSummary("Registers a servant (IIN checked, unique in the body).")
@@ -42,7 +44,7 @@ public static class ServantEndpoints
     }
 
     private static async Task<Results<Ok<ServantDetailDto>, ProblemHttpResult>> Get(
-        Guid bodyId, Guid servantId, OrganisationService organisation, HttpContext context)
+        Guid bodyId, Guid servantId, OrganisationService organisation, BagalauDbContext db, HttpContext context)
     {
         var servant = await organisation.GetServantAsync(bodyId, servantId, context.RequestAborted);
         if (servant is null)
@@ -50,8 +52,11 @@ public static class ServantEndpoints
             return ApiErrors.One("not-found");
         }
 
-        var lines = await organisation.ListReportingLinesAsync(bodyId, servantId, context.RequestAborted);
-        return TypedResults.Ok(Detail(servant, lines));
+        var supervisors = await db.ReportingLines.AsNoTracking()
+            .Where(l => l.StateBodyId == bodyId && l.ServantId == servantId)
+            .OrderBy(l => l.Kind)
+            .ToListAsync(context.RequestAborted);
+        return TypedResults.Ok(Detail(servant, supervisors));
     }
 
     internal static ServantDetailDto Detail(Servant s, IEnumerable<ReportingLine> lines) => new(

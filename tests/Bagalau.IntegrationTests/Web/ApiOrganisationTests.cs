@@ -191,12 +191,17 @@ public class ApiOrganisationTests
 
         var line = await client.PutAsJsonAsync($"/api/v1/bodies/{body}/servants/{staff}/reporting-lines/direct-supervisor", new { supervisorId = boss });
         var cycle = await client.PutAsJsonAsync($"/api/v1/bodies/{body}/servants/{boss}/reporting-lines/direct-supervisor", new { supervisorId = staff });
+        var bossLines = await Json(await client.GetAsync($"/api/v1/bodies/{body}/servants/{boss}/reporting-lines?size=10"));
+        var staffDetail = await Json(await client.GetAsync($"/api/v1/bodies/{body}/servants/{staff}"));
 
         Assert.Equal(HttpStatusCode.OK, line.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, cycle.StatusCode);
         var problem = await Json(cycle);
         Assert.Equal("reporting-cycle", problem.GetProperty("code").GetString());
         Assert.StartsWith("Цепочка непосредственных руководителей замыкается", problem.GetProperty("title").GetString());
+        Assert.Equal(1, bossLines.GetProperty("total").GetInt32());
+        Assert.Equal(staff, bossLines.GetProperty("items")[0].GetProperty("servantId").GetGuid());
+        Assert.Equal(boss, staffDetail.GetProperty("supervisors")[0].GetProperty("supervisorId").GetGuid());
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bagalau.IntegrationTests.Infrastructure;
 using Bagalau.IntegrationTests.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Bagalau.IntegrationTests.Web;
 
@@ -45,6 +46,24 @@ public class SecurityTests
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
         Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task OverHttps_CookiesAreSecure_AndHstsIsSent(string provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        await host.CreateUserAsync("hr@example.kz");
+        var client = host.Factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://bagalau.example/"),
+            AllowAutoRedirect = false,
+        });
+
+        var signIn = await Forms.SignInAsync(client, "hr@example.kz");
+
+        Assert.StartsWith("max-age=31536000", Assert.Single(signIn.Headers.GetValues("Strict-Transport-Security")));
+        Assert.All(signIn.Headers.GetValues("Set-Cookie"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

@@ -22,6 +22,10 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
     [FromRoute]
     public Guid ServantIdRoute { get; set; }
 
+    /// <summary>Page of the servant's subordinates (a first head can have the whole body).</summary>
+    [FromQuery(Name = "subordinates")]
+    public int SubordinatesPage { get; set; } = 1;
+
     /// <summary>A record to change: its form is filled with it.</summary>
     [FromQuery(Name = "edit")]
     public Guid? EditRecord { get; set; }
@@ -55,8 +59,11 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
     /// <summary>Lines where this servant reports to someone.</summary>
     public IReadOnlyList<ReportingLine> Supervisors { get; private set; } = [];
 
-    /// <summary>Lines where someone reports to this servant.</summary>
-    public IReadOnlyList<ReportingLine> Subordinates { get; private set; } = [];
+    /// <summary>Lines where someone reports to this servant, 50 per page.</summary>
+    public Page<ReportingLine> Subordinates { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public PagerView SubordinatesPager => new(Subordinates.Number, Subordinates.PageCount, Subordinates.Total,
+        n => Url.Page("/Bodies/Servants/Details", null, new { bodyId = BodyId, servantIdRoute = ServantIdRoute, subordinates = n }, null, null, "reporting"));
 
     /// <summary>The other servants named by the lines.</summary>
     public IReadOnlyDictionary<Guid, (string FullName, string Iin)> People { get; private set; } = new Dictionary<Guid, (string, string)>();
@@ -268,10 +275,16 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
         Positions = await db.Positions.AsNoTracking().Where(p => p.StateBodyId == BodyId && positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var unitIds = Positions.Values.Select(p => p.UnitId).Distinct().ToList();
         Units = await db.StructuralUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        var lines = await organisation.ListReportingLinesAsync(BodyId, ServantIdRoute, ct);
-        Supervisors = lines.Where(l => l.ServantId == ServantIdRoute).OrderBy(l => l.Kind).ToList();
-        Subordinates = lines.Where(l => l.SupervisorId == ServantIdRoute).OrderBy(l => l.Kind).ToList();
-        var others = lines.SelectMany(l => new[] { l.ServantId, l.SupervisorId }).Where(id => id != ServantIdRoute).Distinct().ToList();
+        Supervisors = await db.ReportingLines.AsNoTracking()
+            .Where(l => l.StateBodyId == BodyId && l.ServantId == ServantIdRoute)
+            .OrderBy(l => l.Kind)
+            .ToListAsync(ct);
+        Subordinates = await db.ReportingLines.AsNoTracking()
+            .Where(l => l.StateBodyId == BodyId && l.SupervisorId == ServantIdRoute)
+            .OrderBy(l => l.Kind).ThenBy(l => l.ServantId)
+            .ToPageAsync(new PageRequest(SubordinatesPage, PageRequest.DefaultSize), ct);
+        var others = Supervisors.Concat(Subordinates.Items)
+            .SelectMany(l => new[] { l.ServantId, l.SupervisorId }).Where(id => id != ServantIdRoute).Distinct().ToList();
         People = (await db.Servants.AsNoTracking().Where(s => s.StateBodyId == BodyId && others.Contains(s.Id))
                 .Select(s => new { s.Id, s.FullName, s.Iin }).ToListAsync(ct))
             .ToDictionary(s => s.Id, s => (s.FullName, s.Iin));
