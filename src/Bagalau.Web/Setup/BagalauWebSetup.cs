@@ -1,4 +1,3 @@
-using Bagalau.Application.Packs;
 using Bagalau.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +17,6 @@ public static class BagalauWebSetup
         builder.Services.AddBagalauSecurity(builder.Configuration);
         builder.Services.AddBagalauPages();
         builder.Services.AddBagalauApi();
-        builder.Services.AddBagalauPacks();
         return builder;
     }
 
