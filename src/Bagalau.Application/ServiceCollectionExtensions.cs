@@ -1,9 +1,12 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Demo;
+using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Import;
 using Bagalau.Application.Organisation;
+using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +41,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<OrganisationImport>();
         services.AddScoped<OrganisationExport>();
+        services.AddSingleton<Documents.DocumentService>();
+        // The workflows read the packs; a host that calls AddBagalauPacks gets the same catalogue.
+        services.TryAddSingleton(_ => PackCatalog.LoadEmbedded());
+        services.AddScoped<WorkflowActors>();
+        services.AddScoped<QuarterlyEvaluationService>();
+        services.AddScoped<CalibrationService>();
+        services.AddScoped<Survey360Service>();
+        services.AddBagalauTasks(configuration);
         return services;
     }
 }

@@ -19,6 +19,7 @@ public static class CliApp
         new ConformanceCommand(),
         new PacksCommand(),
         new CalendarCommand(),
+        new DocumentsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -20,6 +20,12 @@ internal static class AuditCapture
         var entries = new List<AuditEntry>();
         foreach (var entry in tracker.Entries())
         {
+            // 360 answers stay anonymous: an audit entry (actor, time, neighbour records) would name the respondent.
+            if (entry.Entity is Domain.Evaluation2023.IAnonymousRecord)
+            {
+                continue;
+            }
+
             if (entry.Entity is AuditRecord)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)

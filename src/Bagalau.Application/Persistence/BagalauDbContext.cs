@@ -1,5 +1,6 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
+using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +45,28 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<QuarterRound> QuarterRounds => Set<QuarterRound>();
+
+    public DbSet<RatingSheet> RatingSheets => Set<RatingSheet>();
+
+    public DbSet<CalibrationCase> CalibrationCases => Set<CalibrationCase>();
+
+    public DbSet<Survey360Round> Survey360Rounds => Set<Survey360Round>();
+
+    public DbSet<Survey360Target> Survey360Targets => Set<Survey360Target>();
+
+    public DbSet<Survey360Reply> Survey360Replies => Set<Survey360Reply>();
+
+    public DbSet<Domain.Tasks.EvaluationTask> EvaluationTasks => Set<Domain.Tasks.EvaluationTask>();
+
+    public DbSet<Domain.Tasks.InAppNotification> Notifications => Set<Domain.Tasks.InAppNotification>();
+
+    public DbSet<Domain.Tasks.ReminderDelivery> ReminderDeliveries => Set<Domain.Tasks.ReminderDelivery>();
+
+    public DbSet<Domain.Acquaintance.ResultAcquaintance> Acquaintances => Set<Domain.Acquaintance.ResultAcquaintance>();
+
+    public DbSet<Domain.Acquaintance.ServiceRecordEntry> ServiceRecordEntries => Set<Domain.Acquaintance.ServiceRecordEntry>();
 
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

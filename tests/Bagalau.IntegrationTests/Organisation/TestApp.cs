@@ -26,10 +26,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public FixedClock Clock => (FixedClock)Services.GetRequiredService<TimeProvider>();
 
-    public static async Task<TestApp> StartAsync(string provider)
+    public static async Task<TestApp> StartAsync(string provider, Dictionary<string, string?>? settings = null)
     {
         var database = await TestDatabases.CreateAsync(provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(database.Options)).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(database.Options)).AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero)));
         services.AddBagalauApplication(configuration);

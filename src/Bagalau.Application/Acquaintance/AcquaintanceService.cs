@@ -1,0 +1,162 @@
+using Bagalau.Application.Audit;
+using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Acquaintance;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Packs;
+using Bagalau.Domain.Tasks;
+using Bagalau.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Acquaintance;
+
+using AcquaintanceRecord = Domain.Acquaintance.ResultAcquaintance;
+
+/// <summary>Input of a refusal act as a form or the API sends it.</summary>
+public sealed record RefusalActInput(DateOnly Date, string HrName, string HrPosition, string Witness1Name, string Witness1Position, string Witness2Name, string Witness2Position, string? Note)
+{
+    public RefusalAct ToAct() => new(Date, new Signatory(HrName ?? "", HrPosition ?? ""), new Signatory(Witness1Name ?? "", Witness1Position ?? ""), new Signatory(Witness2Name ?? "", Witness2Position ?? ""), Note);
+}
+
+/// <summary>
+/// Acquainting servants with results (both families): open with the engine's <c>acquaint</c>
+/// deadline and a task for the servant; acknowledge, refusal act or notification of an absent
+/// or dismissed servant; each completion flags lateness, closes the task and adds the
+/// service-record entry, in one save.
+/// </summary>
+public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext context, TaskService tasks, AuditLog audit)
+{
+    public const string TaskKind = "acquaint";
+
+    /// <summary>Stages an acquaintance and the servant's task (the calling workflow saves both with its own transition).</summary>
+    public Outcome<AcquaintanceRecord> Open(Guid stateBodyId, string packId, Guid servantId, string subjectType, Guid subjectId, LocalizedText result, DateOnly resultOn, Guid? cycleId, Guid? unitId)
+    {
+        var version = context.VersionOf(packId, resultOn);
+        if (version.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var due = DeadlineDecision.Decide(version.Value!, "acquaint", resultOn, context.Calendar);
+        var opened = AcquaintanceRecord.Open(stateBodyId, servantId, subjectType, subjectId, result, resultOn, due);
+        if (opened.Value is not { } acquaintance)
+        {
+            return opened;
+        }
+
+        db.Acquaintances.Add(acquaintance);
+        tasks.ScheduleOn(stateBodyId, due.Provenance!, "acquaint", acquaintance.Due, TaskKind, TaskAssignee.Servant(servantId), Subject(acquaintance), cycleId, unitId);
+        return acquaintance;
+    }
+
+    /// <summary>Opens and saves an acquaintance on its own (when no workflow transition carries it).</summary>
+    public async Task<Outcome<AcquaintanceRecord>> OpenAsync(Guid stateBodyId, string packId, Guid servantId, string subjectType, Guid subjectId, LocalizedText result, DateOnly resultOn, Guid? cycleId = null, CancellationToken ct = default)
+    {
+        if (!await db.Servants.AnyAsync(s => s.Id == servantId && s.StateBodyId == stateBodyId, ct))
+        {
+            return WorkflowRefusals.NotFound("servant");
+        }
+
+        var unit = await context.UnitOfAsync(servantId, resultOn, ct);
+        var opened = Open(stateBodyId, packId, servantId, subjectType, subjectId, result, resultOn, cycleId, unit);
+        if (!opened.IsRefused)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return opened;
+    }
+
+    /// <summary>
+    /// The acquaintance, if the user may see it: the servant themselves or HR of the body. The
+    /// read of the result is audited. Others get not-found (existence is not revealed).
+    /// </summary>
+    public async Task<Outcome<AcquaintanceRecord>> GetAsync(string userId, Guid id, CancellationToken ct = default)
+    {
+        var acquaintance = await db.Acquaintances.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (acquaintance is null)
+        {
+            return WorkflowRefusals.NotFound("acquaintance");
+        }
+
+        var actor = await context.ActorAsync(userId, acquaintance.StateBodyId, ct);
+        if (!actor.Is(acquaintance.ServantId) && !actor.IsHr)
+        {
+            return WorkflowRefusals.NotFound("acquaintance");
+        }
+
+        await audit.RecordReadAsync(nameof(ResultAcquaintance), acquaintance.Id.ToString(), acquaintance.StateBodyId, ct);
+        return acquaintance;
+    }
+
+    /// <summary>The acquaintance of a result (e.g. of one servant's 2018 evaluation), without access checks (workflows use it).</summary>
+    public Task<AcquaintanceRecord?> OfSubjectAsync(string subjectType, Guid subjectId, CancellationToken ct = default) =>
+        db.Acquaintances.AsNoTracking().Where(a => a.SubjectType == subjectType && a.SubjectId == subjectId).OrderByDescending(a => a.ResultOn).FirstOrDefaultAsync(ct);
+
+    public Task<Outcome> AcknowledgeAsync(string userId, Guid id, int version, DateOnly today, CancellationToken ct = default) =>
+        TransitionAsync(userId, id, version, today, (a, actor, _) => Task.FromResult(a.Acknowledge(actor, today)), ct);
+
+    public Task<Outcome> RecordRefusalAsync(string userId, Guid id, int version, RefusalActInput act, DateOnly today, CancellationToken ct = default) =>
+        TransitionAsync(userId, id, version, today, (a, actor, _) => Task.FromResult(a.RecordRefusal(actor, act.ToAct(), today)), ct);
+
+    public Task<Outcome> RecordNotificationAsync(string userId, Guid id, int version, string channel, DateOnly notifiedOn, string? detail, DateOnly today, CancellationToken ct = default) =>
+        TransitionAsync(userId, id, version, today, async (a, actor, token) =>
+        {
+            if (!Domain.Organisation.KindIds.TryParse<NotificationChannel>(channel, out var parsed))
+            {
+                return Outcome.Refused(Refusal.Of(
+                    "unknown-channel",
+                    $"«{channel}» хабарлау тәсілі белгісіз",
+                    $"Неизвестный способ уведомления «{channel}»",
+                    $"Unknown notification channel '{channel}' ({string.Join(", ", Domain.Organisation.KindIds.All<NotificationChannel>())})"));
+            }
+
+            var servant = await db.Servants.Include(s => s.Absences).Include(s => s.Dismissals).Include(s => s.Appointments)
+                .AsSplitQuery().FirstAsync(s => s.Id == a.ServantId, token);
+            var away = servant.IsAbsentOn(notifiedOn) || servant.IsDismissedOn(notifiedOn) || servant.Dismissals.Any(d => d.Date <= notifiedOn);
+            return a.RecordNotification(actor, parsed, notifiedOn, detail, away, today);
+        }, ct);
+
+    private async Task<Outcome> TransitionAsync(
+        string userId, Guid id, int version, DateOnly today, Func<AcquaintanceRecord, Actor, CancellationToken, Task<Outcome>> transition, CancellationToken ct)
+    {
+        var acquaintance = await db.Acquaintances.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (acquaintance is null)
+        {
+            return WorkflowRefusals.NotFound("acquaintance");
+        }
+
+        var actor = await context.ActorAsync(userId, acquaintance.StateBodyId, ct);
+        if (actor.Roles.Count == 0)
+        {
+            return WorkflowRefusals.NotFound("acquaintance");
+        }
+
+        if (!VersionTokens.Expect(db, acquaintance, version))
+        {
+            return WorkflowRefusals.Stale();
+        }
+
+        var outcome = await transition(acquaintance, actor, ct);
+        if (outcome.IsRefused)
+        {
+            return outcome;
+        }
+
+        db.ServiceRecordEntries.Add(acquaintance.ServiceRecordEntry());
+        await tasks.CompleteAsync(Subject(acquaintance), TaskKind, today, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowRefusals.Stale();
+        }
+
+        return outcome;
+    }
+
+    public static TaskSubject Subject(AcquaintanceRecord a) => new("acquaintance", a.Id);
+}

@@ -1,0 +1,333 @@
+using System.Security.Cryptography;
+using Bagalau.Application.Audit;
+using Bagalau.Application.Packs;
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Evaluation2023;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Packs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Evaluation2023;
+
+public sealed record RespondentView(Guid ServantId, string Name, string Relation);
+
+public sealed record TargetView(Guid Id, Guid ServantId, string Name, string Role, bool Issued, int Version, IReadOnlyList<RespondentView> Respondents, int Answered);
+
+/// <summary>What the link page shows: whom the survey is about and which competencies to rate (titles in kk/ru/en).</summary>
+public sealed record LinkForm(string PersonName, bool IsSelf, decimal ScaleMin, decimal ScaleMax, IReadOnlyList<(string Id, LocalizedText Title)> Competencies);
+
+/// <summary>An individual report (model form 7): the engine's averages (others only) and the self-assessment beside them.</summary>
+public sealed record Report360(
+    Guid TargetId, string Name, string Role, int Respondents, string Status, decimal? Overall,
+    IReadOnlyList<(string Id, LocalizedText Title, decimal Average, decimal? Self)> Competencies, IReadOnlyList<string> Weakest, string? Clause);
+
+public sealed record TrainingNeed(string CompetencyId, LocalizedText Title, decimal Average, int People);
+
+/// <summary>
+/// The yearly 360 survey of oskemen (chapter 4): HR launches it, adjusts the proposed
+/// respondents, issues single-use links; respondents answer from a phone without signing in;
+/// answers are stored apart from any person; reports from 3 answers; training needs by body.
+/// </summary>
+public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<WorkflowResult<Survey360Round>> LaunchAsync(string userId, Guid bodyId, string packId, int year, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (packs.Catalogue.Find(packId) is not { } pack)
+        {
+            return ServiceRefusals.UnknownPack;
+        }
+
+        var launched = Survey360Round.Launch(bodyId, pack, year, packs.Catalogue.Calendar, actor, Today);
+        if (launched.IsRefused)
+        {
+            return launched.Refusal!;
+        }
+
+        if (await db.Survey360Rounds.AnyAsync(r => r.StateBodyId == bodyId && r.PackId == packId && r.Year == year, ct))
+        {
+            return Refusal.Of("survey-exists", $"{year} жылғы 360 сауалнамасы бұрын басталған", $"Опрос 360 за {year} год уже начат", $"The {year} 360 survey was already launched");
+        }
+
+        var round = launched.Value!;
+        var version = round.VersionIn(pack);
+        var today = Today;
+        var servants = await db.Servants.AsNoTracking().Include(s => s.Appointments).Where(s => s.StateBodyId == bodyId).ToListAsync(ct);
+        var positions = await db.Positions.AsNoTracking().Where(p => p.StateBodyId == bodyId).ToDictionaryAsync(p => p.Id, ct);
+        var topUnits = (await db.StructuralUnits.AsNoTracking().Where(u => u.StateBodyId == bodyId && u.ParentId == null).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var lines = ReportingStructure.Of(await db.ReportingLines.AsNoTracking().Where(l => l.StateBodyId == bodyId).ToListAsync(ct));
+        var active = servants.Where(s => s.AppointmentOn(today) is not null).Select(s => s.Id).ToHashSet();
+        db.Survey360Rounds.Add(round);
+        foreach (var servant in servants.Where(s => active.Contains(s.Id)).OrderBy(s => s.FullName, StringComparer.Ordinal))
+        {
+            // oskemen 34: the head of the apparatus (head of a top-level unit) answers the head's competencies.
+            var position = positions[servant.AppointmentOn(today)!.PositionId];
+            var role = position.Qualifier == PositionQualifier.UnitHead && topUnits.Contains(position.UnitId) ? "head" : "servant";
+            var supervisor = lines.DirectSupervisorOf(servant.Id) is { } sup && active.Contains(sup) ? sup : (Guid?)null;
+            var subordinates = lines.DirectReportsOf(servant.Id).Where(active.Contains).ToList();
+            var peers = supervisor is { } boss ? lines.DirectReportsOf(boss).Where(p => p != servant.Id && active.Contains(p)).ToList() : [];
+            db.Survey360Targets.Add(Survey360Target.Propose(round, version, servant.Id, role, supervisor, subordinates, peers));
+        }
+
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<Survey360Round>)WorkflowResult<Survey360Round>.Ok(round);
+    }
+
+    public async Task<IReadOnlyList<Survey360Round>> RoundsAsync(Guid bodyId, CancellationToken ct = default) =>
+        await db.Survey360Rounds.AsNoTracking().Where(r => r.StateBodyId == bodyId).OrderByDescending(r => r.Year).ToListAsync(ct);
+
+    /// <summary>HR's view of the evaluated persons and their respondents (how many answered, never who).</summary>
+    public async Task<WorkflowResult<IReadOnlyList<TargetView>>> TargetsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor is null || !await db.Survey360Rounds.AnyAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("see the 360 respondents (HR)");
+        }
+
+        var targets = await db.Survey360Targets.AsNoTracking().Include(t => t.Invitations).Where(t => t.RoundId == roundId).ToListAsync(ct);
+        var names = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        var ids = targets.Select(t => t.Id).ToList();
+        var answered = (await db.Survey360Replies.AsNoTracking().Where(a => ids.Contains(a.TargetId) && !a.IsSelf).Select(a => a.TargetId).ToListAsync(ct))
+            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        return WorkflowResult<IReadOnlyList<TargetView>>.Ok(targets
+            .Select(t => new TargetView(
+                t.Id, t.ServantId, names.GetValueOrDefault(t.ServantId, "?"), t.Role, t.Issued, t.Version,
+                t.Invitations.Where(i => i.Relation != "self").Select(i => new RespondentView(i.RespondentId, names.GetValueOrDefault(i.RespondentId, "?"), i.Relation)).ToList(),
+                answered.GetValueOrDefault(t.Id)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    public Task<WorkflowResult<Survey360Target>> AddRespondentAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, string relation, CancellationToken ct = default) =>
+        EditAsync(userId, bodyId, targetId, expectedVersion, respondentId, (t, v, a) => t.AddRespondent(v, a, respondentId, relation), ct);
+
+    public Task<WorkflowResult<Survey360Target>> RemoveRespondentAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, CancellationToken ct = default) =>
+        EditAsync(userId, bodyId, targetId, expectedVersion, respondentId, (t, _, a) => t.RemoveRespondent(a, respondentId), ct);
+
+    /// <summary>Issues the personal links of one person; the tokens are in the answer only (hand them out now).</summary>
+    public async Task<WorkflowResult<IReadOnlyList<IssuedLink>>> IssueAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, DateTimeOffset expiresAt, CancellationToken ct = default)
+    {
+        var (actor, target, version) = await LoadTargetAsync(userId, bodyId, targetId, ct);
+        if (actor is null || target is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, target, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var issued = target.Issue(version!, actor, expiresAt.ToUniversalTime(), clock.GetUtcNow(), NewToken);
+        if (issued.IsRefused)
+        {
+            return issued.Refusal!;
+        }
+
+        // The target row must change too, so that a concurrent issue of the same person conflicts.
+        db.Entry(target).Property(t => t.Issued).IsModified = true;
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<IReadOnlyList<IssuedLink>>)WorkflowResult<IReadOnlyList<IssuedLink>>.Ok(issued.Value!);
+    }
+
+    /// <summary>The link page's content (no sign-in): refused when the link is unknown, used or expired.</summary>
+    public async Task<WorkflowResult<LinkForm>> LinkFormAsync(string token, CancellationToken ct = default)
+    {
+        var (invitation, refusal) = await InvitationAsync(token, ct);
+        if (invitation is null)
+        {
+            return refusal!;
+        }
+
+        var target = await db.Survey360Targets.AsNoTracking().FirstAsync(t => t.Id == invitation.TargetId, ct);
+        var version = await VersionOfAsync(target.RoundId, ct);
+        var rule = version.Rules.Survey360!;
+        var name = await db.Servants.AsNoTracking().Where(s => s.Id == target.ServantId).Select(s => s.FullName).FirstAsync(ct);
+        var competencies = rule.CompetenciesByRole[target.Role]
+            .Select(id => (id, rule.Competencies.FirstOrDefault(c => c.Id == id)?.Title ?? LocalizedText.Same(id)))
+            .ToList();
+        return WorkflowResult<LinkForm>.Ok(new LinkForm(name, invitation.Relation == "self", rule.ScaleMin, rule.ScaleMax, competencies));
+    }
+
+    /// <summary>
+    /// Answers through a link: the ratings are checked, then the link is spent (one save), then
+    /// the answer is stored in its own table with no respondent, token or time of day (another
+    /// save, outside the audit chain). A second use of the link is refused.
+    /// </summary>
+    public async Task<WorkflowResult<bool>> AnswerAsync(string token, IReadOnlyDictionary<string, decimal> ratings, CancellationToken ct = default)
+    {
+        var (invitation, refusal) = await InvitationAsync(token, ct);
+        if (invitation is null)
+        {
+            return refusal!;
+        }
+
+        var target = await db.Survey360Targets.AsNoTracking().FirstAsync(t => t.Id == invitation.TargetId, ct);
+        var version = await VersionOfAsync(target.RoundId, ct);
+        var answer = Survey360Reply.Create(version, target, invitation.Relation == "self", ratings, Today);
+        if (answer.IsRefused)
+        {
+            return answer.Refusal!;
+        }
+
+        var spent = invitation.MarkUsed(clock.GetUtcNow());
+        if (spent is not null)
+        {
+            return spent;
+        }
+
+        var saved = await Saving.SaveAsync(db, ct);
+        if (saved is not null)
+        {
+            // Someone used the link at the same moment: it is spent.
+            return Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used");
+        }
+
+        db.ChangeTracker.Clear();
+        db.Survey360Replies.Add(answer.Value!);
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult<bool>.Ok(true);
+    }
+
+    /// <summary>The individual report: open to the person and HR; nothing below the pack's minimum of answers.</summary>
+    public async Task<WorkflowResult<Report360>> ReportAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        var target = await db.Survey360Targets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == targetId && t.StateBodyId == bodyId, ct);
+        if (actor is null || target is null || !(actor.Hr || actor.IsServant(target.ServantId)))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        var version = await VersionOfAsync(target.RoundId, ct);
+        var rule = version.Rules.Survey360!;
+        var answers = await db.Survey360Replies.AsNoTracking().Include(a => a.Ratings).Where(a => a.TargetId == targetId).ToListAsync(ct);
+        var decided = Survey360Decision.Decide(version, target.Role, answers.Select(a => a.ToResponse()).ToList());
+        if (decided.IsRefused)
+        {
+            return decided.Refusal!;
+        }
+
+        var result = decided.Answer!;
+        var self = answers.FirstOrDefault(a => a.IsSelf);
+        var name = await db.Servants.AsNoTracking().Where(s => s.Id == target.ServantId).Select(s => s.FullName).FirstAsync(ct);
+        var competencies = result.Competencies
+            .Select(c => (c.Key, rule.Competencies.FirstOrDefault(x => x.Id == c.Key)?.Title ?? LocalizedText.Same(c.Key), c.Value,
+                self?.Ratings.FirstOrDefault(r => r.CompetencyId == c.Key)?.Rating))
+            .ToList();
+        await audit.RecordReadAsync("Survey360Report", targetId.ToString(), bodyId, ct);
+        return WorkflowResult<Report360>.Ok(new Report360(targetId, name, target.Role, result.Respondents, result.Status, result.Overall, competencies, result.Weakest, decided.Provenance!.Clause));
+    }
+
+    /// <summary>oskemen 36: the least-shown competencies across the body (mean of the persons' averages, lowest first). HR only.</summary>
+    public async Task<WorkflowResult<IReadOnlyList<TrainingNeed>>> TrainingNeedsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor is null || !await db.Survey360Rounds.AnyAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("see training needs (HR)");
+        }
+
+        var version = await VersionOfAsync(roundId, ct);
+        var rule = version.Rules.Survey360!;
+        var targets = await db.Survey360Targets.AsNoTracking().Where(t => t.RoundId == roundId).ToListAsync(ct);
+        var ids = targets.Select(t => t.Id).ToList();
+        var answers = (await db.Survey360Replies.AsNoTracking().Include(a => a.Ratings).Where(a => ids.Contains(a.TargetId)).ToListAsync(ct))
+            .GroupBy(a => a.TargetId).ToDictionary(g => g.Key, g => g.ToList());
+        var perCompetency = new Dictionary<string, List<decimal>>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            var decided = Survey360Decision.Decide(version, target.Role, answers.GetValueOrDefault(target.Id, []).Select(a => a.ToResponse()).ToList());
+            if (decided.Answer is { Status: "complete" } complete)
+            {
+                foreach (var (competency, average) in complete.Competencies)
+                {
+                    (perCompetency.TryGetValue(competency, out var list) ? list : perCompetency[competency] = []).Add(average);
+                }
+            }
+        }
+
+        return WorkflowResult<IReadOnlyList<TrainingNeed>>.Ok(perCompetency
+            .Select(c => new TrainingNeed(
+                c.Key, rule.Competencies.FirstOrDefault(x => x.Id == c.Key)?.Title ?? LocalizedText.Same(c.Key),
+                version.Rules.Rounding.Apply(c.Value.Sum() / c.Value.Count), c.Value.Count))
+            .OrderBy(n => n.Average).ThenBy(n => n.CompetencyId, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private async Task<(Survey360Invitation? Invitation, Refusal? Refusal)> InvitationAsync(string token, CancellationToken ct)
+    {
+        var invalid = Refusal.Of("link-invalid", $"Сілтеме жарамсыз", $"Ссылка недействительна", $"This link is not valid");
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
+        {
+            return (null, invalid);
+        }
+
+        var hash = LinkToken.Hash(token.Trim());
+        var invitation = await db.Set<Survey360Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        if (invitation is null)
+        {
+            return (null, invalid);
+        }
+
+        var refusal = invitation.CheckUsable(clock.GetUtcNow());
+        return refusal is null ? (invitation, null) : (null, refusal);
+    }
+
+    private async Task<PackVersion> VersionOfAsync(Guid roundId, CancellationToken ct)
+    {
+        var round = await db.Survey360Rounds.AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
+        return round.VersionIn(packs.Catalogue.Find(round.PackId)!);
+    }
+
+    private async Task<(Actor? Actor, Survey360Target? Target, PackVersion? Version)> LoadTargetAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        var target = await db.Survey360Targets.Include(t => t.Invitations).FirstOrDefaultAsync(t => t.Id == targetId && t.StateBodyId == bodyId, ct);
+        return actor is null || target is null ? (null, null, null) : (actor, target, await VersionOfAsync(target.RoundId, ct));
+    }
+
+    private async Task<WorkflowResult<Survey360Target>> EditAsync(
+        string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, Func<Survey360Target, PackVersion, Actor, Refusal?> edit, CancellationToken ct)
+    {
+        var (actor, target, version) = await LoadTargetAsync(userId, bodyId, targetId, ct);
+        if (actor is null || target is null || !await db.Servants.AnyAsync(s => s.Id == respondentId && s.StateBodyId == bodyId, ct))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, target, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var refusal = edit(target, version!, actor);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // Adding or removing a respondent changes the person's list: bump its version as well.
+        db.Entry(target).Property(t => t.Issued).IsModified = true;
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<Survey360Target>)WorkflowResult<Survey360Target>.Ok(target);
+    }
+}

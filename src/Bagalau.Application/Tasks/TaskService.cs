@@ -1,0 +1,151 @@
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Packs;
+using Bagalau.Domain.Tasks;
+using Bagalau.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Tasks;
+
+/// <summary>A task as lists show it: what, about what, by when (with the clause) and its status on the day asked.</summary>
+public sealed record TaskView(
+    Guid Id,
+    Guid StateBodyId,
+    string Kind,
+    LocalizedText Name,
+    string SubjectType,
+    Guid SubjectId,
+    Guid? CycleId,
+    Guid? AssigneeServantId,
+    string? AssigneeUserId,
+    DateOnly Due,
+    string DeadlineId,
+    string? Clause,
+    string PackId,
+    string Status,
+    DateOnly? CompletedOn);
+
+/// <summary>Done, open and overdue tasks of one structural unit in a cycle.</summary>
+public sealed record UnitCompletion(Guid UnitId, string UnitCode, LocalizedText UnitName, int Done, int Open, int Overdue)
+{
+    public int Total => Done + Open + Overdue;
+}
+
+/// <summary>
+/// Evaluation tasks shared by both families' workflows: scheduling with the engine's deadline
+/// decision, completing, my tasks and completion by unit. Scheduling and completing only stage
+/// changes; the calling workflow saves them with its own transition (one transaction).
+/// </summary>
+public sealed class TaskService(BagalauDbContext db, WorkflowContext context)
+{
+    /// <summary>
+    /// Stages a task due by the pack's <paramref name="deadlineId"/> counted from
+    /// <paramref name="from"/> (the pack version in force on <paramref name="from"/>).
+    /// </summary>
+    public Outcome<EvaluationTask> Schedule(
+        Guid stateBodyId, string packId, string deadlineId, DateOnly from, string kind, TaskAssignee assignee, TaskSubject subject, Guid? cycleId, Guid? unitId)
+    {
+        var version = context.VersionOf(packId, from);
+        if (version.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var due = DeadlineDecision.Decide(version.Value!, deadlineId, from, context.Calendar);
+        var task = EvaluationTask.Schedule(stateBodyId, kind, assignee, subject, cycleId, unitId, deadlineId, due);
+        if (task.Value is { } created)
+        {
+            db.EvaluationTasks.Add(created);
+        }
+
+        return task;
+    }
+
+    /// <summary>Stages a task with a due date the engine already decided (e.g. eligibility's after-return date).</summary>
+    public Outcome<EvaluationTask> ScheduleOn(
+        Guid stateBodyId, Provenance provenance, string deadlineId, DateOnly due, string kind, TaskAssignee assignee, TaskSubject subject, Guid? cycleId, Guid? unitId)
+    {
+        var task = EvaluationTask.Create(stateBodyId, kind, assignee, subject, cycleId, unitId, deadlineId, due, provenance);
+        if (task.Value is { } created)
+        {
+            db.EvaluationTasks.Add(created);
+        }
+
+        return task;
+    }
+
+    /// <summary>Stages completion of the open tasks of a kind about a subject (none open is fine).</summary>
+    public async Task CompleteAsync(TaskSubject subject, string kind, DateOnly today, CancellationToken ct = default)
+    {
+        var open = await db.EvaluationTasks
+            .Where(t => t.SubjectType == subject.Type && t.SubjectId == subject.Id && t.Kind == kind && t.Status == EvaluationTaskStatus.Open)
+            .ToListAsync(ct);
+        foreach (var task in open.Concat(db.EvaluationTasks.Local.Where(t => t.SubjectType == subject.Type && t.SubjectId == subject.Id && t.Kind == kind && t.Status == EvaluationTaskStatus.Open)).Distinct().ToList())
+        {
+            task.Complete(today);
+        }
+    }
+
+    /// <summary>
+    /// The user's tasks in every body: assigned to the user or to the servant records the user
+    /// is. Open work first (overdue first), then by due date; done tasks only when asked.
+    /// </summary>
+    public async Task<Page<TaskView>> MyTasksAsync(string userId, DateOnly today, PageRequest page, bool includeDone = false, CancellationToken ct = default)
+    {
+        var servants = db.BodyMemberships.Where(m => m.UserId == userId && m.ServantId != null).Select(m => m.ServantId);
+        var query = db.EvaluationTasks.AsNoTracking()
+            .Where(t => t.AssigneeUserId == userId || servants.Contains(t.AssigneeServantId));
+        if (!includeDone)
+        {
+            query = query.Where(t => t.Status == EvaluationTaskStatus.Open);
+        }
+
+        var ordered = query
+            .OrderBy(t => t.Status == EvaluationTaskStatus.Done ? 1 : 0)
+            .ThenBy(t => t.Due)
+            .ThenBy(t => t.Id);
+        var result = await ordered.ToPageAsync(page, ct);
+        return new Page<TaskView>(result.Items.Select(t => View(t, today)).ToList(), result.Number, result.Size, result.Total);
+    }
+
+    /// <summary>
+    /// Completion of a cycle's tasks per structural unit of the body on <paramref name="today"/>:
+    /// one database query (counts are correlated sub-queries per unit), paged by unit code.
+    /// </summary>
+    public async Task<Page<UnitCompletion>> CompletionByUnitAsync(Guid stateBodyId, Guid cycleId, DateOnly today, PageRequest page, CancellationToken ct = default)
+    {
+        var tasks = db.EvaluationTasks.Where(t => t.StateBodyId == stateBodyId && t.CycleId == cycleId);
+        var query = db.StructuralUnits.AsNoTracking()
+            .Where(u => u.StateBodyId == stateBodyId && tasks.Any(t => t.UnitId == u.Id))
+            .OrderBy(u => u.Code)
+            .Select(u => new
+            {
+                u.Id,
+                u.Code,
+                u.NameKk,
+                u.NameRu,
+                u.NameEn,
+                Done = tasks.Count(t => t.UnitId == u.Id && t.Status == EvaluationTaskStatus.Done),
+                Open = tasks.Count(t => t.UnitId == u.Id && t.Status == EvaluationTaskStatus.Open && t.Due >= today),
+                Overdue = tasks.Count(t => t.UnitId == u.Id && t.Status == EvaluationTaskStatus.Open && t.Due < today),
+            });
+        var total = await query.CountAsync(ct);
+        var rows = await query.Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var items = rows.Select(r => new UnitCompletion(r.Id, r.Code, new LocalizedText(r.NameKk, r.NameRu.Length > 0 ? r.NameRu : r.NameKk, r.NameEn.Length > 0 ? r.NameEn : r.NameKk), r.Done, r.Open, r.Overdue)).ToList();
+        return new Page<UnitCompletion>(items, page.Number, page.Size, total);
+    }
+
+    /// <summary>The tasks about one subject (a plan, a sheet, ...), oldest first.</summary>
+    public async Task<IReadOnlyList<TaskView>> OfSubjectAsync(TaskSubject subject, DateOnly today, CancellationToken ct = default) =>
+        (await db.EvaluationTasks.AsNoTracking()
+            .Where(t => t.SubjectType == subject.Type && t.SubjectId == subject.Id)
+            .OrderBy(t => t.Due).ThenBy(t => t.Kind)
+            .ToListAsync(ct))
+        .Select(t => View(t, today)).ToList();
+
+    public static TaskView View(EvaluationTask t, DateOnly today) => new(
+        t.Id, t.StateBodyId, t.Kind, TaskKinds.NameOf(t.Kind), t.SubjectType, t.SubjectId, t.CycleId, t.AssigneeServantId, t.AssigneeUserId,
+        t.Due, t.DeadlineId, t.Clause, t.PackId, t.StatusOn(today), t.CompletedOn);
+}

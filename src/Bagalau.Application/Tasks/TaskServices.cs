@@ -1,0 +1,30 @@
+using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Packs;
+using Bagalau.Application.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bagalau.Application.Tasks;
+
+/// <summary>Registers tasks, notifications, reminders and acquaintance (shared by both families' workflows).</summary>
+public static class TaskServices
+{
+    public static IServiceCollection AddBagalauTasks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ => PackCatalog.LoadEmbedded());
+        services.TryAddSingleton(SmtpOptions.FromConfiguration(configuration));
+        services.TryAddSingleton(ReminderOptions.FromConfiguration(configuration));
+        services.TryAddSingleton<IMailSender, SmtpMailSender>();
+        services.AddScoped<WorkflowContext>();
+        services.AddScoped<TaskService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<ReminderRun>();
+        services.AddScoped<AcquaintanceService>();
+        return services;
+    }
+
+    /// <summary>Adds the daily reminder run to a host (the web app); the CLI and tests call <see cref="ReminderRun"/> directly.</summary>
+    public static IServiceCollection AddBagalauReminderService(this IServiceCollection services) =>
+        services.AddHostedService<ReminderHostedService>();
+}

@@ -1,0 +1,59 @@
+using Bagalau.Application.Accounts;
+using Bagalau.Application.Packs;
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Calendar;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Packs;
+using Bagalau.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Workflow;
+
+/// <summary>What every workflow service needs: who acts (roles in the body) and which pack version and calendar apply.</summary>
+public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs)
+{
+    public KzCalendar Calendar => packs.Catalogue.Calendar;
+
+    /// <summary>The user's roles and servant record in the body, as the domain's <see cref="Actor"/>.</summary>
+    public async Task<Actor> ActorAsync(string userId, Guid stateBodyId, CancellationToken ct = default)
+    {
+        var memberships = await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.StateBodyId == stateBodyId)
+            .Select(m => new { m.Role, m.ServantId })
+            .ToListAsync(ct);
+        return new Actor(
+            userId,
+            memberships.Select(m => m.ServantId).FirstOrDefault(s => s != null),
+            memberships.Select(m => BodyMembership.RoleId(m.Role)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The version of a pack in force on a day, or a refusal naming the pack and day.</summary>
+    public Outcome<PackVersion> VersionOf(string packId, DateOnly on)
+    {
+        var pack = packs.Catalogue.Find(packId);
+        if (pack is null)
+        {
+            return Refusal.Of(
+                "unknown-pack",
+                $"«{packId}» әдістемесі жоқ",
+                $"Методики «{packId}» нет",
+                $"There is no pack '{packId}'");
+        }
+
+        return pack.VersionOn(on) is { } version
+            ? version
+            : Refusal.Of(
+                "no-version-in-force",
+                $"«{packId}» әдістемесінің {TreeValues.Format(on)} күні қолданыстағы редакциясы жоқ",
+                $"У методики «{packId}» нет редакции, действующей на {TreeValues.Format(on)}",
+                $"Pack '{packId}' has no version in force on {TreeValues.Format(on)}");
+    }
+
+    /// <summary>The structural unit of a servant's position on a day (for completion by unit).</summary>
+    public async Task<Guid?> UnitOfAsync(Guid servantId, DateOnly on, CancellationToken ct = default) =>
+        await db.Appointments.AsNoTracking()
+            .Where(a => a.ServantId == servantId && a.From <= on && (a.To == null || a.To >= on))
+            .Join(db.Positions, a => a.PositionId, p => p.Id, (a, p) => (Guid?)p.UnitId)
+            .FirstOrDefaultAsync(ct);
+}

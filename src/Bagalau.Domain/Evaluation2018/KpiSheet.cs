@@ -1,0 +1,238 @@
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Packs;
+using Bagalau.Domain.Workflow;
+
+namespace Bagalau.Domain.Evaluation2018;
+
+public enum KpiSheetState
+{
+    Draft,
+    Signed,
+    Returned,
+    Agreed,
+    SentToCommission,
+}
+
+/// <summary>One row of the KPI evaluation sheet (Appendix 2): planned (from the approved plan), actual, achieved.</summary>
+public sealed record KpiSheetRow(int Number, string Planned, string? Actual, bool Achieved);
+
+/// <summary>
+/// The KPI evaluation sheet (2018 family clauses 18-24; mdai 17-23): the direct supervisor
+/// fills actual values and marks each KPI achieved or not, then signs, and the engine's
+/// kpi-annual-grade decision gives the grade; the superior agrees or returns it for
+/// insufficient or unreliable facts (clause 22); after agreement HR sends it to the Commission
+/// within the sheet-to-commission deadline (clause 24).
+/// </summary>
+public sealed class KpiSheet : OrganisationEntity
+{
+    private readonly List<KpiSheetRow> _rows = [];
+
+    private KpiSheet()
+    {
+        PackId = PackVersionId = string.Empty;
+    }
+
+    private KpiSheet(Guid stateBodyId)
+        : base(stateBodyId)
+    {
+        PackId = PackVersionId = string.Empty;
+    }
+
+    public Guid PlanId { get; private set; }
+
+    public Guid ServantId { get; private set; }
+
+    public Guid DirectSupervisorId { get; private set; }
+
+    public Guid SuperiorId { get; private set; }
+
+    public string PackId { get; private set; }
+
+    public string PackVersionId { get; private set; }
+
+    public KpiSheetState State { get; private set; }
+
+    public IReadOnlyList<KpiSheetRow> Rows => _rows;
+
+    public int? Achieved { get; private set; }
+
+    public string? Grade { get; private set; }
+
+    public string? GradeClause { get; private set; }
+
+    public DateOnly? SignedOn { get; private set; }
+
+    public string? ReturnReason { get; private set; }
+
+    public DateOnly? ResubmitDue { get; private set; }
+
+    public DateOnly? AgreedOn { get; private set; }
+
+    /// <summary>When HR must send the sheet to the Commission (sheet-to-commission, from the agreement day).</summary>
+    public DateOnly? CommissionDue { get; private set; }
+
+    public string? CommissionDueClause { get; private set; }
+
+    public DateOnly? SentOn { get; private set; }
+
+    public bool SentLate => SentOn is { } sent && CommissionDue is { } due && sent > due;
+
+    /// <summary>Opens the sheet of an approved plan, its rows carrying the plan's planned values.</summary>
+    public static Outcome<KpiSheet> Open(WorkPlan plan, Guid superiorId, PackVersion version)
+    {
+        if (plan.State != WorkPlanState.Approved)
+        {
+            return Refusal.Of(
+                "plan-not-approved",
+                $"Бағалау парағы тек бекітілген жеке жұмыс жоспары бойынша толтырылады",
+                $"Оценочный лист заполняется только по утверждённому индивидуальному плану",
+                $"The KPI sheet needs an approved work plan");
+        }
+
+        var sheet = new KpiSheet(plan.StateBodyId)
+        {
+            PlanId = plan.Id,
+            ServantId = plan.ServantId,
+            DirectSupervisorId = plan.DirectSupervisorId,
+            SuperiorId = superiorId,
+            PackId = version.Pack.Id,
+            PackVersionId = version.Id,
+            State = KpiSheetState.Draft,
+        };
+        sheet._rows.AddRange(plan.Kpis.Select(k => new KpiSheetRow(k.Number, k.Planned, null, false)));
+        return sheet;
+    }
+
+    /// <summary>The direct supervisor records actual values and achievement per KPI (draft or returned).</summary>
+    public Outcome Fill(Actor actor, IReadOnlyList<(int Number, string? Actual, bool Achieved)> results)
+    {
+        if (!actor.Is(DirectSupervisorId))
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+        }
+
+        if (State is not (KpiSheetState.Draft or KpiSheetState.Returned))
+        {
+            return WorkflowRefusals.WrongState(KindIds.Id(State), "fill");
+        }
+
+        var numbers = results.Select(r => r.Number).ToList();
+        if (numbers.Distinct().Count() != numbers.Count || numbers.Any(n => _rows.All(r => r.Number != n)))
+        {
+            return Refusals.InvalidInput($"KPI numbers {string.Join(", ", numbers)} do not match the plan's 1-{_rows.Count}");
+        }
+
+        foreach (var (number, actual, achieved) in results)
+        {
+            var index = _rows.FindIndex(r => r.Number == number);
+            _rows[index] = _rows[index] with { Actual = TextRules.Clean(actual), Achieved = achieved };
+        }
+
+        return Outcome.Done;
+    }
+
+    /// <summary>Only the direct supervisor signs; every row needs an actual value; the grade comes from the engine (clause 18).</summary>
+    public Outcome Sign(Actor actor, PackVersion version, DateOnly today)
+    {
+        if (!actor.Is(DirectSupervisorId))
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+        }
+
+        if (State is not (KpiSheetState.Draft or KpiSheetState.Returned))
+        {
+            return WorkflowRefusals.WrongState(KindIds.Id(State), "sign");
+        }
+
+        if (_rows.FirstOrDefault(r => r.Actual is null) is { } empty)
+        {
+            return WorkflowRefusals.Required($"actual ({empty.Number})");
+        }
+
+        var grade = KpiAnnualGradeDecision.Decide(version, _rows.Select(r => r.Achieved).ToList());
+        if (grade.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        Achieved = grade.Answer!.Achieved;
+        Grade = grade.Answer.Grade;
+        GradeClause = grade.Provenance!.Clause;
+        SignedOn = today;
+        State = KpiSheetState.Signed;
+        return Outcome.Done;
+    }
+
+    /// <summary>The superior returns a signed sheet for insufficient or unreliable facts (clause 22); resubmit by sheet-resubmit.</summary>
+    public Outcome Return(Actor actor, string reason, Decided<DeadlineAnswer> resubmitDue)
+    {
+        if (!actor.Is(SuperiorId))
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.Superior);
+        }
+
+        if (State != KpiSheetState.Signed)
+        {
+            return WorkflowRefusals.WrongState(KindIds.Id(State), "return");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowRefusals.Required("reason");
+        }
+
+        if (resubmitDue.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        ReturnReason = reason.Trim();
+        ResubmitDue = resubmitDue.Answer!.Due;
+        State = KpiSheetState.Returned;
+        return Outcome.Done;
+    }
+
+    /// <summary>The superior agrees; HR's deadline to send it to the Commission starts (clause 24).</summary>
+    public Outcome Agree(Actor actor, DateOnly today, Decided<DeadlineAnswer> commissionDue)
+    {
+        if (!actor.Is(SuperiorId))
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.Superior);
+        }
+
+        if (State != KpiSheetState.Signed)
+        {
+            return WorkflowRefusals.WrongState(KindIds.Id(State), "agree");
+        }
+
+        if (commissionDue.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        AgreedOn = today;
+        CommissionDue = commissionDue.Answer!.Due;
+        CommissionDueClause = commissionDue.Provenance!.Clause;
+        State = KpiSheetState.Agreed;
+        return Outcome.Done;
+    }
+
+    /// <summary>HR sends the agreed sheet to the Commission; late sending is recorded (<see cref="SentLate"/>).</summary>
+    public Outcome SendToCommission(Actor actor, DateOnly today)
+    {
+        if (!actor.IsHr)
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+        }
+
+        if (State != KpiSheetState.Agreed)
+        {
+            return WorkflowRefusals.WrongState(KindIds.Id(State), "send-to-commission");
+        }
+
+        SentOn = today;
+        State = KpiSheetState.SentToCommission;
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,139 @@
+using Bagalau.Domain.Calendar;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Packs;
+
+namespace Bagalau.Domain.Evaluation2023;
+
+public enum RoundState
+{
+    Scheduled,
+    Approved,
+}
+
+/// <summary>
+/// One quarter's evaluation in a body (2023 family): HR schedules it in the system and the
+/// official entitled to appoint and dismiss approves the schedule (oskemen 10, nhrc 8). The pack
+/// version is the one in force on the evaluation day; the deadlines come from the engine.
+/// </summary>
+public sealed class QuarterRound : OrganisationEntity
+{
+    private QuarterRound()
+    {
+        PackId = VersionId = DueClause = ScheduledBy = string.Empty;
+    }
+
+    private QuarterRound(Guid stateBodyId)
+        : base(stateBodyId)
+    {
+        PackId = VersionId = DueClause = ScheduledBy = string.Empty;
+    }
+
+    public string PackId { get; private set; }
+
+    /// <summary>The pack version in force on <see cref="EvaluationDate"/>.</summary>
+    public string VersionId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int Quarter { get; private set; }
+
+    /// <summary>The day the evaluation is held: eligibility (absent on that day) is decided for it.</summary>
+    public DateOnly EvaluationDate { get; private set; }
+
+    /// <summary>Engine <c>deadline</c> quarter-evaluation (oskemen 4: 10th, nhrc 4: 20th of the next month).</summary>
+    public DateOnly Due { get; private set; }
+
+    public string DueClause { get; private set; }
+
+    /// <summary>oskemen 26: HR notifies the head with KTIs by the 5th of the next month (null when the pack has no such date).</summary>
+    public DateOnly? NotifyBy { get; private set; }
+
+    public RoundState State { get; private set; }
+
+    public string ScheduledBy { get; private set; }
+
+    public string? ApprovedBy { get; private set; }
+
+    public DateOnly? ApprovedOn { get; private set; }
+
+    public Period Period => Decisions.Period.OfQuarter(Year, Quarter);
+
+    public static Outcome<QuarterRound> Schedule(Guid stateBodyId, Pack pack, Period quarter, DateOnly evaluationDate, KzCalendar calendar, Actor actor)
+    {
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("schedule the quarter (HR)");
+        }
+
+        if (pack.Family != PackFamily.Quarterly2023)
+        {
+            return Refusals.InvalidInput($"pack '{pack.Id}' is not of the quarterly-2023 family");
+        }
+
+        if (quarter.Kind != PeriodKind.Quarter)
+        {
+            return Refusals.InvalidInput($"quarter must look like 2026-Q1, found {quarter}");
+        }
+
+        if (evaluationDate < quarter.Start)
+        {
+            return Refusals.InvalidInput($"the evaluation day {WorkflowRefusals.Iso(evaluationDate)} is before the quarter {quarter} starts");
+        }
+
+        var version = pack.VersionOn(evaluationDate);
+        if (version is null)
+        {
+            return Refusal.Of(
+                "no-version-in-force",
+                $"«{pack.Id}» әдістемесінің {WorkflowRefusals.Iso(evaluationDate)} күні қолданыстағы редакциясы жоқ",
+                $"Нет редакции методики «{pack.Id}», действующей на {WorkflowRefusals.Iso(evaluationDate)}",
+                $"No version of pack '{pack.Id}' is in force on {WorkflowRefusals.Iso(evaluationDate)}");
+        }
+
+        var due = DeadlineDecision.Decide(version, "quarter-evaluation", quarter.End, calendar);
+        if (due.IsRefused)
+        {
+            return due.Refusal!;
+        }
+
+        var notify = version.Rules.Deadlines.ContainsKey("kti-notify")
+            ? DeadlineDecision.Decide(version, "kti-notify", quarter.End, calendar).Answer?.Due
+            : null;
+        return Outcome<QuarterRound>.Ok(new QuarterRound(stateBodyId)
+        {
+            PackId = pack.Id,
+            VersionId = version.Id,
+            Year = quarter.Year,
+            Quarter = quarter.Quarter,
+            EvaluationDate = evaluationDate,
+            Due = due.Answer!.Due,
+            DueClause = due.Provenance!.Clause ?? string.Empty,
+            NotifyBy = notify,
+            State = RoundState.Scheduled,
+            ScheduledBy = actor.Name,
+        });
+    }
+
+    /// <summary>oskemen 10: the schedule is approved by the official entitled to appoint and dismiss.</summary>
+    public Refusal? Approve(Actor actor, DateOnly today)
+    {
+        if (!actor.Authorized)
+        {
+            return WorkflowRefusals.NotAllowed("approve the schedule (authorized person)");
+        }
+
+        if (State != RoundState.Scheduled)
+        {
+            return WorkflowRefusals.WrongState("approve", KindIds.Id(State));
+        }
+
+        State = RoundState.Approved;
+        ApprovedBy = actor.Name;
+        ApprovedOn = today;
+        return null;
+    }
+
+    /// <summary>The pack version this round runs on.</summary>
+    public PackVersion VersionIn(Pack pack) => pack.Versions.First(v => v.Id == VersionId);
+}
