@@ -42,6 +42,7 @@ public sealed class AppServer : IAsyncDisposable
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Bagalau", $"Data Source={file};Pooling=False");
             builder.UseSetting("Bagalau:SeedDemo", seedDemo ? "true" : "false");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

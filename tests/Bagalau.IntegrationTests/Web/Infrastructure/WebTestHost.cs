@@ -45,6 +45,7 @@ public sealed class WebTestHost : IAsyncDisposable
             builder.UseSetting("Database:Provider", database.Options.Provider.ToString());
             builder.UseSetting("ConnectionStrings:Bagalau", database.Options.ConnectionString);
             builder.UseSetting("Bagalau:SeedDemo", "false");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
