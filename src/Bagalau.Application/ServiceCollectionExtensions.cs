@@ -42,8 +42,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OrganisationImport>();
         services.AddScoped<OrganisationExport>();
         services.AddSingleton<Documents.DocumentService>();
-        // The workflows read the packs; a host that calls AddBagalauPacks gets the same catalogue.
-        services.TryAddSingleton(_ => PackCatalog.LoadEmbedded());
+        // The workflows read the packs and the calendar (with HR's calendar additions).
+        services.TryAddBagalauPacks(configuration);
         services.AddScoped<WorkflowActors>();
         services.AddScoped<QuarterlyEvaluationService>();
         services.AddScoped<CalibrationService>();

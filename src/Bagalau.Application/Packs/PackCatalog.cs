@@ -13,11 +13,91 @@ public sealed class PackCatalog(PackCatalogue catalogue)
 {
     public PackCatalogue Catalogue { get; } = catalogue;
 
+    /// <summary>Configuration key of the folder of calendar additions (default: ./data/calendar).</summary>
+    public const string CalendarDirectoryKey = "Bagalau:CalendarDirectory";
+
     /// <summary>The packs and calendar embedded in Bagalau.Application.</summary>
-    public static PackCatalog LoadEmbedded()
+    public static PackCatalog LoadEmbedded() => LoadEmbedded(calendarDirectory: null);
+
+    /// <summary>
+    /// The embedded packs and calendar, with every calendar file of <paramref name="calendarDirectory"/>
+    /// merged over calendar/kz.yaml: HR adds next year's decree as a file there, without a release
+    /// (`bagalau calendar add FILE` checks it and copies it in). A bad addition stops the load.
+    /// </summary>
+    public static PackCatalog LoadEmbedded(string? calendarDirectory)
     {
         var files = EmbeddedFiles();
+        AddCalendarAdditions(files, calendarDirectory);
         return new PackCatalog(PackCatalogue.Load(PackSources(files), CalendarNodes(files)));
+    }
+
+    /// <summary>The folder of calendar additions a host uses: the configured one, else ./data/calendar.</summary>
+    public static string CalendarDirectory(string? configured, string workingDirectory) =>
+        string.IsNullOrWhiteSpace(configured) ? Path.Combine(workingDirectory, "data", "calendar") : configured;
+
+    /// <summary>
+    /// Checks a calendar addition file against the embedded calendar and the additions already in
+    /// place; returns every problem (empty when it can be added).
+    /// </summary>
+    public static IReadOnlyList<PackProblem> ValidateCalendarAddition(string file, string? calendarDirectory)
+    {
+        var files = EmbeddedFiles();
+        AddCalendarAdditions(files, calendarDirectory);
+        var logical = "calendar/~additions/" + Path.GetFileName(file);
+        try
+        {
+            files.Trees.Remove(logical);
+            Add(files, logical, File.ReadAllText(file));
+        }
+        catch (IOException e)
+        {
+            return [new PackProblem(file, "", 0, e.Message)];
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return [new PackProblem(file, "", 0, e.Message)];
+        }
+
+        if (files.Errors.Count > 0)
+        {
+            return files.Errors.Select(e => new PackProblem(e.Path, "", 0, e.Error)).ToList();
+        }
+
+        try
+        {
+            PackCatalogue.Load(PackSources(files), CalendarNodes(files));
+            return [];
+        }
+        catch (PackLoadException e)
+        {
+            return e.Problems;
+        }
+    }
+
+    private static void AddCalendarAdditions(FileSet set, string? directory)
+    {
+        if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+        {
+            return;
+        }
+
+        // "~" sorts after the embedded calendar/kz.yaml, so additions merge over it in file-name order.
+        foreach (var file in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var logical = "calendar/~additions/" + Path.GetFileName(file);
+            try
+            {
+                Add(set, logical, File.ReadAllText(file));
+            }
+            catch (IOException e)
+            {
+                set.Errors.Add((logical, e.Message));
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                set.Errors.Add((logical, e.Message));
+            }
+        }
     }
 
     /// <summary>

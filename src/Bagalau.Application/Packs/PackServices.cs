@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bagalau.Application.Packs;
 
@@ -6,9 +8,13 @@ namespace Bagalau.Application.Packs;
 public static class PackServices
 {
     /// <summary>
-    /// Adds <see cref="PackCatalog"/> as a singleton, loaded from the embedded packs on first use.
-    /// A broken pack fails that first use with every problem listed (PackLoadException).
+    /// Adds the host's <see cref="PackCatalog"/> once: the embedded packs and calendar plus the
+    /// calendar additions of <c>Bagalau:CalendarDirectory</c> (default ./data/calendar).
     /// </summary>
-    public static IServiceCollection AddBagalauPacks(this IServiceCollection services) =>
-        services.AddSingleton(_ => PackCatalog.LoadEmbedded());
+    public static IServiceCollection TryAddBagalauPacks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var directory = PackCatalog.CalendarDirectory(configuration[PackCatalog.CalendarDirectoryKey], Directory.GetCurrentDirectory());
+        services.TryAddSingleton(_ => PackCatalog.LoadEmbedded(directory));
+        return services;
+    }
 }

@@ -12,7 +12,7 @@ public static class TaskServices
 {
     public static IServiceCollection AddBagalauTasks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => PackCatalog.LoadEmbedded());
+        services.TryAddBagalauPacks(configuration);
         services.TryAddSingleton(SmtpOptions.FromConfiguration(configuration));
         services.TryAddSingleton(ReminderOptions.FromConfiguration(configuration));
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
