@@ -195,6 +195,29 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvaluationCycles2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationCycles2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationCycles2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvaluationTasks",
                 columns: table => new
                 {
@@ -306,6 +329,78 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         name: "FK_StructuralUnits_StructuralUnits_ParentId",
                         column: x => x.ParentId,
                         principalTable: "StructuralUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EligibilityEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Evaluate = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EligibilityEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EligibilityEntries_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EligibilityEntries_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApproverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApproverClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResubmitDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ResubmitClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kpis = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkPlans_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkPlans_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -638,6 +733,49 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KpiSheets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SuperiorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Achieved = table.Column<int>(type: "INTEGER", nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    GradeClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResubmitDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommissionDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommissionDueClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Rows = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiSheets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiSheets_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KpiSheets_WorkPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "WorkPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Appointments",
                 columns: table => new
                 {
@@ -786,6 +924,28 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EligibilityEntries_CycleId_ServantId",
+                table: "EligibilityEntries",
+                columns: new[] { "CycleId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EligibilityEntries_StateBodyId",
+                table: "EligibilityEntries",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationCycles2018_StateBodyId",
+                table: "EvaluationCycles2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationCycles2018_StateBodyId_Year_PackId",
+                table: "EvaluationCycles2018",
+                columns: new[] { "StateBodyId", "Year", "PackId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvaluationTasks_AssigneeServantId_Status",
                 table: "EvaluationTasks",
                 columns: new[] { "AssigneeServantId", "Status" });
@@ -814,6 +974,17 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "IX_EvaluationTasks_SubjectType_SubjectId",
                 table: "EvaluationTasks",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiSheets_PlanId",
+                table: "KpiSheets",
+                column: "PlanId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiSheets_StateBodyId",
+                table: "KpiSheets",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_RecipientServantId",
@@ -945,6 +1116,17 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 table: "StructuralUnits",
                 columns: new[] { "StateBodyId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkPlans_CycleId_ServantId",
+                table: "WorkPlans",
+                columns: new[] { "CycleId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkPlans_StateBodyId",
+                table: "WorkPlans",
+                column: "StateBodyId");
         }
 
         /// <inheritdoc />
@@ -984,6 +1166,12 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "Dismissals");
 
             migrationBuilder.DropTable(
+                name: "EligibilityEntries");
+
+            migrationBuilder.DropTable(
+                name: "KpiSheets");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1011,6 +1199,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "WorkPlans");
+
+            migrationBuilder.DropTable(
                 name: "EvaluationTasks");
 
             migrationBuilder.DropTable(
@@ -1018,6 +1209,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "StructuralUnits");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCycles2018");
 
             migrationBuilder.DropTable(
                 name: "StateBodies");
