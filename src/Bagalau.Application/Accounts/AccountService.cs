@@ -16,7 +16,7 @@ public sealed class AccountService(BagalauDbContext db, UserManager<BagalauUser>
     {
         var errors = new List<ValidationError>();
         var address = email?.Trim() ?? string.Empty;
-        if (ContactRules.Email(address) is { } bad || address.Length == 0)
+        if (address.Length == 0 || ContactRules.Email(address) is not null)
         {
             errors.Add(new ValidationError("email-invalid", "email", address));
         }

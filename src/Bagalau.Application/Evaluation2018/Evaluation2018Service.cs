@@ -57,7 +57,7 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         if (await db.EvaluationCycles2018.AnyAsync(c => c.StateBodyId == bodyId && c.Year == year && c.PackId == packId, ct))
         {
             return Refusal.Of(
-                "cycle-exists",
+                $"cycle-exists",
                 $"{year} жылғы бағалау бұрын ашылған",
                 $"Оценка за {year} год уже открыта",
                 $"The {year} evaluation is already open");
@@ -221,7 +221,7 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
 
         if (await db.KpiSheets.AnyAsync(s => s.PlanId == planId, ct))
         {
-            return Refusal.Of("sheet-exists", "Бағалау парағы бұрын ашылған", "Оценочный лист уже открыт", "The KPI sheet is already open");
+            return Refusal.Of("sheet-exists", $"Бағалау парағы бұрын ашылған", $"Оценочный лист уже открыт", $"The KPI sheet is already open");
         }
 
         var version = VersionOf(plan.PackId, plan.PackVersionId);

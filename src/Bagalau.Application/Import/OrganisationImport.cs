@@ -576,6 +576,12 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
     {
         public int Number => Raw.Number;
 
-        public string this[string column] => Raw[column];
+        public string this[string column] => column is "iin" or "supervisor_iin" ? Iin(Raw[column]) : Raw[column];
+
+        // A spreadsheet keeps an IIN typed as a number without its leading zero (born 2000-2009).
+        private string Iin(string text) =>
+            text.Length == 11 && text.All(char.IsAsciiDigit) && Table.Source.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                ? "0" + text
+                : text;
     }
 }

@@ -253,7 +253,7 @@ public sealed class OrganisationService(BagalauDbContext db)
             var upper = Servant.NormaliseForSearch(text);
             query = text.All(char.IsAsciiDigit)
                 ? query.Where(s => s.Iin.StartsWith(text))
-                : query.Where(s => s.SearchName.Contains(upper));
+                : query.Where(s => EF.Functions.Like(s.SearchName, "%" + EscapeLike(upper) + "%", "\\"));
         }
 
         return query.OrderBy(s => s.SearchName).ThenBy(s => s.Iin).ToPageAsync(page, ct);
@@ -555,7 +555,15 @@ public sealed class OrganisationService(BagalauDbContext db)
         return await SaveAsync(ct);
     }
 
+    /// <summary>Reporting lines of the whole body, a page at a time (a body may have hundreds of thousands).</summary>
+    public Task<Page<ReportingLine>> PageReportingLinesAsync(Guid bodyId, PageRequest page, CancellationToken ct = default) =>
+        db.ReportingLines.AsNoTracking().Where(l => l.StateBodyId == bodyId)
+            .OrderBy(l => l.ServantId).ThenBy(l => l.Kind).ToPageAsync(page, ct);
+
     // Helpers
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     internal static IQueryable<Servant> WithRecords(IQueryable<Servant> query) =>
         query.Include(s => s.Appointments).Include(s => s.Probations).Include(s => s.Absences)

@@ -121,6 +121,13 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BagalauDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Name search is "contains" (LIKE '%...%'): a trigram index serves it at national scale.
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<Servant>().HasIndex(s => s.SearchName, "IX_Servants_SearchName_trgm")
+                .HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
     }
 }
 

@@ -212,10 +212,10 @@ public sealed class ResultAcquaintance : OrganisationEntity
         if (!servantAbsentOrDismissed)
         {
             return Refusal.Of(
-                "servant-present",
-                "Қызметші жұмыста: нәтижемен Bagalau арқылы танысады немесе бас тарту актісі жасалады",
-                "Служащий на работе: он знакомится с результатом в Bagalau, либо составляется акт об отказе",
-                "The servant is at work: they acknowledge in Bagalau, or a refusal act is recorded");
+                $"servant-present",
+                $"Қызметші жұмыста: нәтижемен Bagalau арқылы танысады немесе бас тарту актісі жасалады",
+                $"Служащий на работе: он знакомится с результатом в Bagalau, либо составляется акт об отказе",
+                $"The servant is at work: they acknowledge in Bagalau, or a refusal act is recorded");
         }
 
         if (notifiedOn < ResultOn || notifiedOn > today)
@@ -230,7 +230,7 @@ public sealed class ResultAcquaintance : OrganisationEntity
 
         if (TextRules.OptionalName(detail, "channel_detail") is not null)
         {
-            return Refusals.InvalidInput("channel detail is longer than 300 characters");
+            return Refusals.InvalidInput($"channel detail is longer than 300 characters");
         }
 
         Channel = channel;
@@ -260,25 +260,25 @@ public static class RefusalActRule
         if (signatories.Any(s => string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Position)))
         {
             return Refusal.Of(
-                "refusal-act-signatories",
-                "Бас тарту актісіне персоналды басқару қызметінің қызметкері және тағы екі қызметкер қол қояды: үшеуінің аты-жөні мен лауазымы керек",
-                "Акт об отказе подписывают сотрудник службы управления персоналом и ещё два работника: нужны ФИО и должности всех троих",
-                "The refusal act is signed by an HR officer and two other employees: all three names and positions are required");
+                $"refusal-act-signatories",
+                $"Бас тарту актісіне персоналды басқару қызметінің қызметкері және тағы екі қызметкер қол қояды: үшеуінің аты-жөні мен лауазымы керек",
+                $"Акт об отказе подписывают сотрудник службы управления персоналом и ещё два работника: нужны ФИО и должности всех троих",
+                $"The refusal act is signed by an HR officer and two other employees: all three names and positions are required");
         }
 
         if (signatories.Select(s => s.Name.Trim().ToUpperInvariant()).Distinct().Count() != 3)
         {
             return Refusal.Of(
-                "refusal-act-same-signatory",
-                "Бас тарту актісіне үш түрлі адам қол қоюы тиіс",
-                "Акт об отказе должны подписать три разных человека",
-                "Three different people must sign the refusal act");
+                $"refusal-act-same-signatory",
+                $"Бас тарту актісіне үш түрлі адам қол қоюы тиіс",
+                $"Акт об отказе должны подписать три разных человека",
+                $"Three different people must sign the refusal act");
         }
 
         if (signatories.Any(s => TextRules.OptionalName(s.Name, "name") is not null || TextRules.OptionalName(s.Position, "position") is not null)
             || TextRules.OptionalName(act.Note, "note") is not null)
         {
-            return Refusals.InvalidInput("a name, position or note is longer than 300 characters");
+            return Refusals.InvalidInput($"a name, position or note is longer than 300 characters");
         }
 
         if (act.Date < resultOn || act.Date > today)

@@ -52,16 +52,16 @@ public sealed class CommissionSitting
 
         if (seats.Select(s => s.ServantId).Distinct().Count() != seats.Count)
         {
-            return Refusals.InvalidInput("a person holds two seats");
+            return Refusals.InvalidInput($"a person holds two seats");
         }
 
         if (seats.Count(s => s.Role == CommissionRole.Chair) != 1 || seats.Count(s => s.Role == CommissionRole.Secretary) != 1)
         {
             return Refusal.Of(
-                "commission-composition",
-                "Комиссияда бір төраға және бір хатшы болуы тиіс",
-                "В Комиссии должны быть один председатель и один секретарь",
-                "The Commission has exactly one chair and one secretary");
+                $"commission-composition",
+                $"Комиссияда бір төраға және бір хатшы болуы тиіс",
+                $"В Комиссии должны быть один председатель и один секретарь",
+                $"The Commission has exactly one chair and one secretary");
         }
 
         var sitting = new CommissionSitting(seats.ToList());
@@ -89,7 +89,7 @@ public sealed class CommissionSitting
 
         if (present.Any(p => _seats.All(s => s.ServantId != p)))
         {
-            return Refusals.InvalidInput("a person marked present is not a member of the Commission");
+            return Refusals.InvalidInput($"a person marked present is not a member of the Commission");
         }
 
         _present.Clear();
@@ -107,19 +107,19 @@ public sealed class CommissionSitting
             return seat is null
                 ? WorkflowRefusals.WrongActor(ActorNames.VotingMember)
                 : Refusal.Of(
-                    "secretary-does-not-vote",
-                    "Комиссия хатшысы дауыс беруге қатыспайды",
-                    "Секретарь Комиссии не участвует в голосовании",
-                    "The Commission's secretary does not vote");
+                    $"secretary-does-not-vote",
+                    $"Комиссия хатшысы дауыс беруге қатыспайды",
+                    $"Секретарь Комиссии не участвует в голосовании",
+                    $"The Commission's secretary does not vote");
         }
 
         if (!_present.Contains(seat.ServantId))
         {
             return Refusal.Of(
-                "member-not-present",
-                "Отырысқа қатыспаған мүше дауыс бере алмайды",
-                "Отсутствующий член Комиссии не может голосовать",
-                "A member who is not present cannot vote");
+                $"member-not-present",
+                $"Отырысқа қатыспаған мүше дауыс бере алмайды",
+                $"Отсутствующий член Комиссии не может голосовать",
+                $"A member who is not present cannot vote");
         }
 
         _votes[(servantId, seat.ServantId)] = vote;
@@ -143,7 +143,7 @@ public sealed class CommissionSitting
         if (!decided.Answer!.Quorum)
         {
             return Refusal.Of(
-                "no-quorum",
+                $"no-quorum",
                 $"Кворум жоқ: {VotingMembers} мүшенің {votingPresent} қатысады ({decided.Provenance!.Clause}-тармақ)",
                 $"Нет кворума: присутствуют {votingPresent} из {VotingMembers} членов (пункт {decided.Provenance.Clause})",
                 $"No quorum: {votingPresent} of {VotingMembers} members present (clause {decided.Provenance.Clause})");

@@ -43,7 +43,7 @@ public sealed class EvaluationCycle : OrganisationEntity
         if (pack.Family != PackFamily.KpiCompetency2018)
         {
             return Refusal.Of(
-                "wrong-family",
+                $"wrong-family",
                 $"«{pack.Id}» әдістемесі 2018 жылғы үлгіге жатпайды",
                 $"Методика «{pack.Id}» не относится к семейству 2018 года",
                 $"Pack '{pack.Id}' is not of the kpi-competency-2018 family");
@@ -58,7 +58,7 @@ public sealed class EvaluationCycle : OrganisationEntity
         if (version is null)
         {
             return Refusal.Of(
-                "no-version-in-force",
+                $"no-version-in-force",
                 $"«{pack.Id}» әдістемесінің {year} жылдың 1 қаңтарында қолданыстағы редакциясы жоқ",
                 $"У методики «{pack.Id}» нет редакции, действующей на 1 января {year}",
                 $"Pack '{pack.Id}' has no version in force on 1 January {year}");

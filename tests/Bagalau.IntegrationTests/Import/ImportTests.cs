@@ -254,3 +254,64 @@ public class ImportTests
         return stream.ToArray();
     }
 }
+
+public class XlsxCellTests
+{
+    [Theory]
+    [MemberData(nameof(ImportTests.Providers), MemberType = typeof(ImportTests))]
+    public async Task Workbook_WithNumbersAndDatesTypedInExcel_IsRead(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var body = await ImportTests.NewBodyAsync(app);
+        var young = "050315500014"; // born 2005: Excel drops the leading zero of the number
+        Assert.True(IinRule.IsValid(young));
+        var workbook = Workbook(
+            ("servants", [["iin", "full_name"], [N("050315500014"), "Жас Маман"]]),
+            ("units", [["unit_code", "name_kk"], ["u1", "Бөлім"]]),
+            ("positions", [["position_code", "unit_code", "title_kk", "category"], ["p1", "u1", "Маман", "C-5"]]),
+            ("appointments", [["iin", "position_code", "from"], [N(young), "p1", N("45717")]]));
+
+        var report = await app.WithAsync<OrganisationImport, ImportReport>(i => i.ImportAsync(body, [new ImportFile("staff.xlsx", new MemoryStream(workbook))]));
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Issues.Select(i => $"{i.Sheet} {i.Row} {i.Column} {i.Error}")));
+        var servant = await app.WithAsync<OrganisationService, Servant?>(s => s.FindServantByIinAsync(body, young));
+        Assert.Equal(new DateOnly(2025, 3, 1), Assert.Single(servant!.Appointments).From);
+    }
+
+    /// <summary>A cell that Excel stored as a number.</summary>
+    private static object N(string digits) => double.Parse(digits, CultureInfo.InvariantCulture);
+
+    private static byte[] Workbook(params (string Sheet, object[][] Rows)[] sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            var list = workbookPart.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets());
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbookPart.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+                var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
+                foreach (var row in rows)
+                {
+                    var r = new DocumentFormat.OpenXml.Spreadsheet.Row();
+                    foreach (var value in row)
+                    {
+                        r.Append(value is double number
+                            ? new DocumentFormat.OpenXml.Spreadsheet.Cell { CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue(number) }
+                            : new DocumentFormat.OpenXml.Spreadsheet.Cell { DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.String, CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue((string)value) });
+                    }
+
+                    data.Append(r);
+                }
+
+                part.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data);
+                list.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id++, Name = name });
+            }
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -186,4 +186,26 @@ public class OrganisationServiceTests
         Assert.Equal(ids[2], structure.SuperiorOf(ids[0]));
         Assert.Null(structure.DirectSupervisorOf(ids[2]));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SearchServants_FindsByAnyPartOfTheNameInAnyCase_OrByIinStart_AndPages(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var seeded = await app.WithAsync<DemoSeeder, DemoSeedResult>(s => s.SeedAsync(TestApp.Today));
+        var body = seeded.StateBodyId!.Value;
+
+        var byName = await app.WithAsync<OrganisationService, Page<Servant>>(s => s.SearchServantsAsync(body, "асқар", new PageRequest(1, 100)));
+        var byIin = await app.WithAsync<OrganisationService, Page<Servant>>(s => s.SearchServantsAsync(body, DemoSeeder.DemoIin(5)[..8], PageRequest.First));
+        var wildcard = await app.WithAsync<OrganisationService, Page<Servant>>(s => s.SearchServantsAsync(body, "%", PageRequest.First));
+        var secondPage = await app.WithAsync<OrganisationService, Page<Servant>>(s => s.SearchServantsAsync(body, null, new PageRequest(2, 10)));
+
+        Assert.NotEmpty(byName.Items);
+        Assert.All(byName.Items, s => Assert.Contains("Асқар", s.FullName, StringComparison.Ordinal));
+        Assert.Contains(byIin.Items, s => s.Iin == DemoSeeder.DemoIin(5));
+        Assert.Empty(wildcard.Items);
+        Assert.Equal(DemoSeeder.ServantCount, secondPage.Total);
+        Assert.Equal(10, secondPage.Items.Count);
+        Assert.Equal(5, secondPage.PageCount);
+    }
 }

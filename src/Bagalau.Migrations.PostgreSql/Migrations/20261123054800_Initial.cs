@@ -12,6 +12,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -1069,6 +1072,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "IX_Sanctions_StateBodyId",
                 table: "Sanctions",
                 column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Servants_SearchName_trgm",
+                table: "Servants",
+                column: "SearchName")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Servants_StateBodyId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bagalau.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123053419_Initial")]
+    [Migration("20261123054800_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -23,6 +23,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Bagalau.Application.Accounts.BodyMembership", b =>
@@ -927,6 +928,11 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("StateBodyId", "SearchName");
+
+                    b.HasIndex(new[] { "SearchName" }, "IX_Servants_SearchName_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchName" }, "IX_Servants_SearchName_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchName" }, "IX_Servants_SearchName_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Servants");
                 });

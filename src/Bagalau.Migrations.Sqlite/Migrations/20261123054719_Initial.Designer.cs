@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bagalau.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123053301_Initial")]
+    [Migration("20261123054719_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
