@@ -86,6 +86,7 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
+        api.MapTaskEndpoints();
         var body = api.MapBodyEndpoints();
         body.MapUnitEndpoints();
         body.MapPositionEndpoints();
