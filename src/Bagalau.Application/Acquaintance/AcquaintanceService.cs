@@ -106,7 +106,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
             if (!Domain.Organisation.KindIds.TryParse<NotificationChannel>(channel, out var parsed))
             {
                 return Outcome.Refused(Refusal.Of(
-                    "unknown-channel",
+                    $"unknown-channel",
                     $"«{channel}» хабарлау тәсілі белгісіз",
                     $"Неизвестный способ уведомления «{channel}»",
                     $"Unknown notification channel '{channel}' ({string.Join(", ", Domain.Organisation.KindIds.All<NotificationChannel>())})"));

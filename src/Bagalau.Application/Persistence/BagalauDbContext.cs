@@ -66,6 +66,14 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
 
     public DbSet<Domain.Acquaintance.ResultAcquaintance> Acquaintances => Set<Domain.Acquaintance.ResultAcquaintance>();
 
+    public DbSet<Domain.Evaluation2018.EvaluationCycle> EvaluationCycles2018 => Set<Domain.Evaluation2018.EvaluationCycle>();
+
+    public DbSet<Domain.Evaluation2018.EligibilityEntry> EligibilityEntries => Set<Domain.Evaluation2018.EligibilityEntry>();
+
+    public DbSet<Domain.Evaluation2018.WorkPlan> WorkPlans => Set<Domain.Evaluation2018.WorkPlan>();
+
+    public DbSet<Domain.Evaluation2018.KpiSheet> KpiSheets => Set<Domain.Evaluation2018.KpiSheet>();
+
     public DbSet<Domain.Acquaintance.ServiceRecordEntry> ServiceRecordEntries => Set<Domain.Acquaintance.ServiceRecordEntry>();
 
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -35,7 +35,7 @@ public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs)
         if (pack is null)
         {
             return Refusal.Of(
-                "unknown-pack",
+                $"unknown-pack",
                 $"«{packId}» әдістемесі жоқ",
                 $"Методики «{packId}» нет",
                 $"There is no pack '{packId}'");
@@ -44,7 +44,7 @@ public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs)
         return pack.VersionOn(on) is { } version
             ? version
             : Refusal.Of(
-                "no-version-in-force",
+                $"no-version-in-force",
                 $"«{packId}» әдістемесінің {TreeValues.Format(on)} күні қолданыстағы редакциясы жоқ",
                 $"У методики «{packId}» нет редакции, действующей на {TreeValues.Format(on)}",
                 $"Pack '{packId}' has no version in force on {TreeValues.Format(on)}");

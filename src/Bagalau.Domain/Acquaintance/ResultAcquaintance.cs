@@ -212,7 +212,7 @@ public sealed class ResultAcquaintance : OrganisationEntity
         if (!servantAbsentOrDismissed)
         {
             return Refusal.Of(
-                "servant-present",
+                $"servant-present",
                 $"Қызметші жұмыста: нәтижемен Bagalau арқылы танысады немесе бас тарту актісі жасалады",
                 $"Служащий на работе: он знакомится с результатом в Bagalau, либо составляется акт об отказе",
                 $"The servant is at work: they acknowledge in Bagalau, or a refusal act is recorded");
@@ -260,7 +260,7 @@ public static class RefusalActRule
         if (signatories.Any(s => string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Position)))
         {
             return Refusal.Of(
-                "refusal-act-signatories",
+                $"refusal-act-signatories",
                 $"Бас тарту актісіне персоналды басқару қызметінің қызметкері және тағы екі қызметкер қол қояды: үшеуінің аты-жөні мен лауазымы керек",
                 $"Акт об отказе подписывают сотрудник службы управления персоналом и ещё два работника: нужны ФИО и должности всех троих",
                 $"The refusal act is signed by an HR officer and two other employees: all three names and positions are required");
@@ -269,7 +269,7 @@ public static class RefusalActRule
         if (signatories.Select(s => s.Name.Trim().ToUpperInvariant()).Distinct().Count() != 3)
         {
             return Refusal.Of(
-                "refusal-act-same-signatory",
+                $"refusal-act-same-signatory",
                 $"Бас тарту актісіне үш түрлі адам қол қоюы тиіс",
                 $"Акт об отказе должны подписать три разных человека",
                 $"Three different people must sign the refusal act");

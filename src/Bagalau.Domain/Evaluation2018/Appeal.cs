@@ -27,7 +27,7 @@ public static class AppealDeadlineRule
         var clause = due.Provenance!.Clause;
         return filedOn > last
             ? Refusal.Of(
-                "appeal-late",
+                $"appeal-late",
                 $"Шағым беру мерзімі {TreeValues.Format(last)} өтті ({clause}-тармақ)",
                 $"Срок обжалования истёк {TreeValues.Format(last)} (пункт {clause})",
                 $"The appeal deadline passed on {TreeValues.Format(last)} (clause {clause})")

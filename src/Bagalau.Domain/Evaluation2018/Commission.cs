@@ -58,7 +58,7 @@ public sealed class CommissionSitting
         if (seats.Count(s => s.Role == CommissionRole.Chair) != 1 || seats.Count(s => s.Role == CommissionRole.Secretary) != 1)
         {
             return Refusal.Of(
-                "commission-composition",
+                $"commission-composition",
                 $"Комиссияда бір төраға және бір хатшы болуы тиіс",
                 $"В Комиссии должны быть один председатель и один секретарь",
                 $"The Commission has exactly one chair and one secretary");
@@ -107,7 +107,7 @@ public sealed class CommissionSitting
             return seat is null
                 ? WorkflowRefusals.WrongActor(ActorNames.VotingMember)
                 : Refusal.Of(
-                    "secretary-does-not-vote",
+                    $"secretary-does-not-vote",
                     $"Комиссия хатшысы дауыс беруге қатыспайды",
                     $"Секретарь Комиссии не участвует в голосовании",
                     $"The Commission's secretary does not vote");
@@ -116,7 +116,7 @@ public sealed class CommissionSitting
         if (!_present.Contains(seat.ServantId))
         {
             return Refusal.Of(
-                "member-not-present",
+                $"member-not-present",
                 $"Отырысқа қатыспаған мүше дауыс бере алмайды",
                 $"Отсутствующий член Комиссии не может голосовать",
                 $"A member who is not present cannot vote");
@@ -143,7 +143,7 @@ public sealed class CommissionSitting
         if (!decided.Answer!.Quorum)
         {
             return Refusal.Of(
-                "no-quorum",
+                $"no-quorum",
                 $"Кворум жоқ: {VotingMembers} мүшенің {votingPresent} қатысады ({decided.Provenance!.Clause}-тармақ)",
                 $"Нет кворума: присутствуют {votingPresent} из {VotingMembers} членов (пункт {decided.Provenance.Clause})",
                 $"No quorum: {votingPresent} of {VotingMembers} members present (clause {decided.Provenance.Clause})");

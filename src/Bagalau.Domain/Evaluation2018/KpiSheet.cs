@@ -84,7 +84,7 @@ public sealed class KpiSheet : OrganisationEntity
         if (plan.State != WorkPlanState.Approved)
         {
             return Refusal.Of(
-                "plan-not-approved",
+                $"plan-not-approved",
                 $"Бағалау парағы тек бекітілген жеке жұмыс жоспары бойынша толтырылады",
                 $"Оценочный лист заполняется только по утверждённому индивидуальному плану",
                 $"The KPI sheet needs an approved work plan");

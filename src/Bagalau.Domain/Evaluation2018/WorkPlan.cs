@@ -125,7 +125,7 @@ public sealed class WorkPlan : OrganisationEntity
         if (State == WorkPlanState.Approved)
         {
             return Refusal.Of(
-                "plan-frozen",
+                $"plan-frozen",
                 $"Бекітілген жеке жұмыс жоспарын өзгертуге болмайды",
                 $"Утверждённый индивидуальный план работы изменять нельзя",
                 $"An approved work plan is frozen and cannot be edited");
@@ -170,7 +170,7 @@ public sealed class WorkPlan : OrganisationEntity
             var errors = string.Join(", ", decided.Answer.Errors);
             var rule = version.Rules.KpiPlan!;
             return Refusal.Of(
-                "kpi-plan-invalid",
+                $"kpi-plan-invalid",
                 $"Жоспар {decided.Provenance!.Clause}-тармаққа сәйкес емес ({errors}): дәл {rule.MinCount} НМИ, 1-қосымшаның барлық бағандары толтырылуы тиіс",
                 $"План не соответствует пункту {decided.Provenance.Clause} ({errors}): ровно {rule.MinCount} ЦИ, все графы приложения 1 заполнены",
                 $"The plan breaks clause {decided.Provenance.Clause} ({errors}): exactly {rule.MinCount} KPIs with every Appendix 1 column filled");
@@ -257,7 +257,7 @@ public static class PlanApproverRule
         }
 
         return Refusal.Of(
-            "no-plan-approver",
+            $"no-plan-approver",
             $"Жоспарды бекітетін жоғары тұрған басшы белгіленбеген",
             $"Не указан вышестоящий руководитель, утверждающий план",
             $"No superior is set to approve the plan");

@@ -68,31 +68,31 @@ public sealed record Actor(string UserId, Guid? ServantId, IReadOnlySet<string> 
 public static class WorkflowRefusals
 {
     public static Refusal WrongActor(string who) => Refusal.Of(
-        "wrong-actor",
+        $"wrong-actor",
         $"Бұл әрекетті тек {Part(who, 0)} орындай алады",
         $"Это действие может выполнить только {Part(who, 1)}",
         $"Only {Part(who, 2)} may do this");
 
     public static Refusal WrongState(string state, string action) => Refusal.Of(
-        "wrong-state",
+        $"wrong-state",
         $"«{state}» күйінде «{action}» әрекеті мүмкін емес",
         $"В состоянии «{state}» действие «{action}» невозможно",
         $"'{action}' is not possible in state '{state}'");
 
     public static Refusal Required(string field) => Refusal.Of(
-        "required",
+        $"required",
         $"«{field}» өрісі толтырылуы тиіс",
         $"Поле «{field}» обязательно",
         $"'{field}' is required");
 
     public static Refusal Stale() => Refusal.Of(
-        "concurrency-conflict",
+        $"concurrency-conflict",
         $"Жазбаны басқа пайдаланушы өзгертті: қайта ашып, қайталаңыз",
         $"Запись изменена другим пользователем: откройте её заново и повторите",
         $"Someone else changed this record: reload it and try again");
 
     public static Refusal NotFound(string what) => Refusal.Of(
-        "not-found",
+        $"not-found",
         $"{what} табылмады",
         $"{what}: не найдено",
         $"{what} not found");

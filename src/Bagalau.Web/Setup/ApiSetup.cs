@@ -87,6 +87,7 @@ public static class ApiSetup
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapPackEndpoints();
+        api.MapTaskEndpoints();
         var body = api.MapBodyEndpoints();
         body.MapUnitEndpoints();
         body.MapPositionEndpoints();

@@ -64,7 +64,7 @@ public sealed class World
             var servant = await app.WithAsync<OrganisationService, Result<Servant>>(s => s.CreateServantAsync(
                 world.BodyId, new ServantInput(DemoSeeder.DemoIin(index), "Қызметші " + name, $"{name}@wf.example", null, name != "outsider")));
             Assert.True(servant.IsSuccess, string.Join("; ", servant.Errors));
-            await app.WithAsync<OrganisationService, Result<Appointment>>(s => s.AddAppointmentAsync(world.BodyId, servant.Value.Id, new AppointmentInput(position.Value.Id, new DateOnly(2023, 1, 9), null)));
+            await app.WithAsync<OrganisationService, Result<Appointment>>(s => s.AddAppointmentAsync(world.BodyId, servant.Value.Id, new AppointmentInput(position.Value.Id, new DateOnly(2020, 1, 9), null)));
             world.Servants[name] = servant.Value.Id;
             var user = await app.WithAsync<AccountService, Result<BagalauUser>>(s => s.CreateUserAsync($"{name}@wf.example", Password, "kk", [(world.BodyId, role)], servant.Value.Id));
             Assert.True(user.IsSuccess, string.Join("; ", user.Errors));

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Tasks;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Tasks;
+using Bagalau.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Bagalau.Web.Api;
+
+public sealed record TaskDto(Guid Id, Guid BodyId, string Kind, string Name, string SubjectType, Guid SubjectId, DateOnly Due, string DeadlineId, string? Clause, string Status, DateOnly? CompletedOn);
+
+public sealed record NotificationDto(Guid Id, string Kind, string Text, DateOnly CreatedOn, DateOnly? ReadOn, Guid? TaskId);
+
+public sealed record AcquaintanceDto(Guid Id, Guid ServantId, string Result, DateOnly ResultOn, DateOnly Due, string? DueClause, string State, DateOnly? CompletedOn, bool Late, int Version);
+
+public sealed record VersionRequest(int Version);
+
+/// <summary>My tasks, my notifications and acknowledging a result (shared by both families' workflows).</summary>
+public static class TaskEndpoints
+{
+    public static void MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/me").WithTags("tasks");
+        me.MapGet("/tasks", MyTasks)
+            .WithName("ListMyTasks")
+            .WithSummary("The signed-in user's open tasks (overdue first) with due date, clause and status; ?done=true adds done ones (paged: page, size <= 100).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        me.MapGet("/notifications", MyNotifications)
+            .WithName("ListMyNotifications")
+            .WithSummary("The signed-in user's unread in-app notifications, newest first (paged).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        var acquaintances = api.MapGroup("/acquaintances").WithTags("acquaintance");
+        acquaintances.MapGet("/{id:guid}", GetAcquaintance)
+            .WithName("GetAcquaintance")
+            .WithSummary("A result to acquaint a servant with (the servant and HR only; the read is audited).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        acquaintances.MapPost("/{id:guid}/acknowledge", Acknowledge)
+            .WithName("AcknowledgeResult")
+            .WithSummary("The servant acknowledges the result; late acknowledgement is allowed and flagged.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private static DateOnly Today(TimeProvider clock) => ReminderHostedService.KazakhstanToday(clock);
+
+    private static async Task<Results<Ok<PageDto<TaskDto>>, ProblemHttpResult>> MyTasks(
+        bool? done, int? page, int? size, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, TaskService tasks, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    {
+        if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
+        {
+            return problem!;
+        }
+
+        var userId = users.GetUserId(context.User) ?? string.Empty;
+        var result = await tasks.MyTasksAsync(userId, Today(clock), request, done == true, context.RequestAborted);
+        return TypedResults.Ok(PageDto<TaskDto>.Of(result, v => new TaskDto(v.Id, v.StateBodyId, v.Kind, v.Name.In(Language), v.SubjectType, v.SubjectId, v.Due, v.DeadlineId, v.Clause, v.Status, v.CompletedOn)));
+    }
+
+    private static async Task<Results<Ok<PageDto<NotificationDto>>, ProblemHttpResult>> MyNotifications(
+        int? page, int? size, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, NotificationService notifications, IStringLocalizer<SharedResource> t)
+    {
+        if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
+        {
+            return problem!;
+        }
+
+        var userId = users.GetUserId(context.User) ?? string.Empty;
+        var result = await notifications.MineAsync(userId, request, false, context.RequestAborted);
+        return TypedResults.Ok(PageDto<NotificationDto>.Of(result, n => new NotificationDto(n.Id, n.Kind, n.Text.In(Language), n.CreatedOn, n.ReadOn, n.TaskId)));
+    }
+
+    private static async Task<Results<Ok<AcquaintanceDto>, ProblemHttpResult>> GetAcquaintance(
+        Guid id, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, AcquaintanceService service)
+    {
+        var outcome = await service.GetAsync(users.GetUserId(context.User) ?? string.Empty, id, context.RequestAborted);
+        if (outcome.Refusal is { } refusal)
+        {
+            return Problem(refusal);
+        }
+
+        var a = outcome.Value!;
+        return TypedResults.Ok(new AcquaintanceDto(a.Id, a.ServantId, a.Result.In(Language), a.ResultOn, a.Due, a.DueClause, Domain.Organisation.KindIds.Id(a.State), a.CompletedOn, a.Late, a.Version));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Acknowledge(
+        Guid id, VersionRequest request, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, AcquaintanceService service, TimeProvider clock)
+    {
+        var outcome = await service.AcknowledgeAsync(users.GetUserId(context.User) ?? string.Empty, id, request.Version, Today(clock), context.RequestAborted);
+        return outcome.Refusal is { } refusal ? Problem(refusal) : TypedResults.NoContent();
+    }
+
+    /// <summary>A workflow refusal as problem details: its code and its message in the request's language.</summary>
+    public static ProblemHttpResult Problem(Refusal refusal) => ApiProblems.Problem(
+        refusal.Code switch
+        {
+            "not-found" => StatusCodes.Status404NotFound,
+            "wrong-actor" => StatusCodes.Status403Forbidden,
+            "concurrency-conflict" or "wrong-state" => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        },
+        refusal.Code,
+        refusal.Message.In(Language));
+}
