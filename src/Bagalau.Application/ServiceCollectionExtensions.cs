@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<OrganisationImport>();
         services.AddScoped<OrganisationExport>();
+        services.AddScoped<DatasetGenerator>();
         return services;
     }
 }

@@ -46,9 +46,10 @@ public sealed class OrganisationImport(BagalauDbContext db)
         var counts = run.Count();
         try
         {
-            await db.SaveChangesAsync(ct);
+            // New rows go through the bulk path (national-size files), in the one transaction.
+            await db.SaveChangesInBulkAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             // Someone changed the body while the file was checked: nothing of the file was kept.
             db.ChangeTracker.Clear();
