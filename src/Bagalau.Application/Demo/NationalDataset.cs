@@ -91,30 +91,31 @@ public sealed class NationalDataset
         var weights = Enumerable.Range(0, bodies)
             .Select(_ => Math.Exp(Math.Log(MinBodySize) + (random.NextDouble() * (Math.Log(MaxBodySize) - Math.Log(MinBodySize)))))
             .ToArray();
-        var total = weights.Sum();
-        var sizes = weights.Select(w => Math.Max(MinBodySize, (int)(w / total * servants))).ToArray();
+        // Scale the weights so the sizes, kept within the bounds, add up to the total (bisection on the scale).
+        double low = 0, high = (double)servants / weights.Min() + MaxBodySize;
+        for (var step = 0; step < 100; step++)
+        {
+            var middle = (low + high) / 2;
+            if (Sizes(weights, middle).Sum(s => (long)s) > servants)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        var sizes = Sizes(weights, low);
         var rest = servants - sizes.Sum();
 
-        // Rounding: spread what is left (or take back the surplus) over bodies that stay in bounds when possible.
-        for (var i = 0; rest != 0; i = (i + 1) % bodies)
+        // What rounding left: one servant more for bodies still under the upper bound (all of them when every body is full).
+        for (var i = 0; rest > 0; i = (i + 1) % bodies)
         {
-            var step = rest > 0 ? 1 : -1;
-            var canGrow = step > 0 && (sizes[i] < MaxBodySize || sizes.All(s => s >= MaxBodySize));
-            var canShrink = step < 0 && sizes[i] > MinBodySize;
-            if (canGrow || canShrink)
+            if (sizes[i] < MaxBodySize || sizes.All(s => s >= MaxBodySize))
             {
-                var amount = Math.Max(1, Math.Abs(rest) / bodies) * step;
-                if (step > 0 && sizes.Any(s => s < MaxBodySize))
-                {
-                    amount = Math.Min(amount, MaxBodySize - sizes[i]);
-                }
-                else if (step < 0)
-                {
-                    amount = Math.Max(amount, MinBodySize - sizes[i]);
-                }
-
-                sizes[i] += amount;
-                rest -= amount;
+                sizes[i]++;
+                rest--;
             }
         }
 
@@ -131,6 +132,9 @@ public sealed class NationalDataset
 
         return result;
     }
+
+    private static int[] Sizes(double[] weights, double scale) =>
+        weights.Select(w => (int)Math.Clamp(w * scale, MinBodySize, MaxBodySize)).ToArray();
 
     /// <summary>The CSV files of one body (UTF-8), in the order of <see cref="ImportFormat.Kinds"/>.</summary>
     public IReadOnlyList<(string Name, byte[] Content)> Files(GeneratedBody body)

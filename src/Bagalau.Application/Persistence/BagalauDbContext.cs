@@ -107,7 +107,11 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     /// </summary>
     public async Task<int> SaveChangesInBulkAsync(CancellationToken cancellationToken = default)
     {
+
+        // One change scan for the whole save: each Entries() call would scan every tracked row again.
         ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         VersionTokens.Bump(ChangeTracker);
         var entries = AuditCapture.Capture(ChangeTracker);
         entries.AddRange(_pendingReads);
@@ -115,7 +119,6 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         List<AuditRecord> appended = [];
-        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
             if (entries.Count > 0)
@@ -123,7 +126,6 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
                 appended = await AuditChain.AppendAsync(this, entries, cancellationToken);
             }
 
-            ChangeTracker.AutoDetectChangesEnabled = false;
             var added = ChangeTracker.Entries()
                 .Where(e => e.State == EntityState.Added && BulkInsert.Supports(e.Metadata))
                 .GroupBy(e => e.Metadata)
