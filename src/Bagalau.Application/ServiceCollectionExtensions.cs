@@ -4,6 +4,7 @@ using Bagalau.Application.Demo;
 using Bagalau.Application.Import;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OrganisationImport>();
         services.AddScoped<OrganisationExport>();
         services.AddScoped<DatasetGenerator>();
+
+        // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).
+        services.AddDataProtection().SetApplicationName("Bagalau").PersistKeysToDbContext<BagalauDbContext>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Domain.Organisation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Bagalau.Application.Persistence;
 /// hash-chained audit log in the same transaction (ADR 0010).
 /// </summary>
 public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimeProvider? clock = null, IAuditActor? actor = null)
-    : IdentityDbContext<BagalauUser>(options)
+    : IdentityDbContext<BagalauUser>(options), IDataProtectionKeyContext
 {
     private readonly List<AuditEntry> _pendingReads = [];
 
@@ -44,6 +45,9 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    /// <summary>ASP.NET Core data protection keys (cookies, antiforgery): shared by every node (issue 6).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
