@@ -1,7 +1,12 @@
+using Bagalau.Web.Setup;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBagalauWeb();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+app.UseBagalauWeb();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

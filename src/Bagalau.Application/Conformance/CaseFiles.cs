@@ -7,8 +7,9 @@ namespace Bagalau.Application.Conformance;
 /// <summary>
 /// Finds and reads conformance case files for `bagalau conformance FILE_OR_DIR...`: files given
 /// directly are always cases; in directories (searched recursively) every .yaml/.yml under a
-/// `cases/` folder, and any other whose top level is a case or a list of cases. Pack data files
-/// (pack.yaml, clauses.yaml, indicators.yaml) and calendar files are skipped.
+/// `cases/` folder (whatever its name, e.g. cases/indicators.yaml), and any other whose top level
+/// is a case or a list of cases. Pack data files (pack.yaml, clauses.yaml, indicators.yaml) and
+/// calendar files outside `cases/` are skipped.
 /// </summary>
 public static class CaseFiles
 {
@@ -45,13 +46,15 @@ public static class CaseFiles
         {
             var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
             var folders = relative.Split('/')[..^1];
-            if (PackDataFiles.Contains(Path.GetFileName(file)) || folders.Contains("calendar") || folders.Contains("bin") || folders.Contains("obj"))
+            var underCases = folders.Contains("cases");
+            if (folders.Contains("bin") || folders.Contains("obj")
+                || (!underCases && (PackDataFiles.Contains(Path.GetFileName(file)) || folders.Contains("calendar"))))
             {
                 continue;
             }
 
             var caseFile = Read(file);
-            if (folders.Contains("cases") || caseFile.Error is not null || IsCases(caseFile.Root))
+            if (underCases || caseFile.Error is not null || IsCases(caseFile.Root))
             {
                 yield return caseFile;
             }

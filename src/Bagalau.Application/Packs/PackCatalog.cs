@@ -20,12 +20,38 @@ public sealed class PackCatalog(PackCatalogue catalogue)
         return new PackCatalog(PackCatalogue.Load(PackSources(files), CalendarNodes(files)));
     }
 
-    /// <summary>Packs from a directory on disk (one folder per pack) with the embedded calendar.</summary>
+    /// <summary>
+    /// The embedded packs plus the packs of a directory on disk (a pack folder, or a folder of
+    /// them): a pack on disk replaces the embedded pack with the same id, all its files.
+    /// </summary>
     public static PackCatalog LoadDirectory(string directory)
     {
         var embedded = EmbeddedFiles();
-        var files = DirectoryFiles(directory);
-        return new PackCatalog(PackCatalogue.Load(PackSources(files), CalendarNodes(embedded)));
+        var disk = DirectoryFiles(directory);
+        if (disk.Trees.Count == 0 && disk.Errors.Count == 0)
+        {
+            disk.Errors.Add((directory, "no pack.yaml found"));
+        }
+
+        var diskIds = disk.Trees.Keys.Concat(disk.Errors.Select(e => e.Path)).Select(PackIdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var key in embedded.Trees.Keys.Where(k => PackIdOf(k) is { } id && diskIds.Contains(id)).ToList())
+        {
+            embedded.Trees.Remove(key);
+        }
+
+        foreach (var (key, tree) in disk.Trees)
+        {
+            embedded.Trees[key] = tree;
+        }
+
+        embedded.Errors.AddRange(disk.Errors);
+        return new PackCatalog(PackCatalogue.Load(PackSources(embedded), CalendarNodes(embedded)));
+    }
+
+    private static string? PackIdOf(string logicalName)
+    {
+        var parts = logicalName.Split('/');
+        return parts.Length >= 3 && parts[0] == "packs" ? parts[1] : null;
     }
 
     /// <summary>Validates every pack folder under a directory (or the directory itself when it holds pack.yaml).</summary>

@@ -107,5 +107,5 @@ public sealed class CaseInput
         return TreeValues.TryBool(text, out var value) ? value : throw Invalid($"'{key}' must be true or false, found '{text}'");
     }
 
-    public static InputRefusedException Invalid(string detail) => new(Refusals.InvalidInput(detail));
+    public static InputRefusedException Invalid(FormattableString detail) => new(Refusals.InvalidInput(detail));
 }

@@ -110,6 +110,13 @@ public sealed class ConformanceRunner(PackCatalogue catalogue, DateOnly today)
         }
 
         var outcome = Decide(map, decision);
+
+        // conformance.md: a case naming an unknown pack, decision or key is a failure, whatever it expects.
+        if (outcome.Refusal is { Code: "unknown-pack" or "unknown-decision" or "unknown-key" } unknown)
+        {
+            return new CaseResult(name, false, unknown.Message.En);
+        }
+
         var rounding = TryRounding(map);
         return Compare(name, expect, outcome, rounding);
     }
@@ -124,7 +131,7 @@ public sealed class ConformanceRunner(PackCatalogue catalogue, DateOnly today)
 
         if (packId is null && !DecisionAdapters.VersionFree.Contains(decision))
         {
-            return Decided<IAnswer>.Refused(Refusals.InvalidInput("missing required key 'pack' in the case"));
+            return Decided<IAnswer>.Refused(Refusals.InvalidInput($"missing required key 'pack' in the case"));
         }
 
         var pack = packId is null ? null : catalogue.Find(packId);

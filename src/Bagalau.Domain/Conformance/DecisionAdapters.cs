@@ -98,7 +98,7 @@ public static class DecisionAdapters
         var input = new CaseInput(node, "input", "form", "quarter", "scores", "sanctions");
         var form = input.String("form");
         var quarter = input.Period("quarter");
-        var scoresNode = input.Required("scores") as MapNode ?? throw CaseInput.Invalid("'scores' must be a map parameter -> number");
+        var scoresNode = input.Required("scores") as MapNode ?? throw CaseInput.Invalid($"'scores' must be a map parameter -> number");
         var scores = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (key, value) in scoresNode.Entries)
         {
@@ -203,7 +203,7 @@ public static class DecisionAdapters
         {
             (true, false) => WorkingDaysDecision.Add(calendar, from, input.Int("add")),
             (false, true) => WorkingDaysDecision.Count(calendar, from, input.Date("to")),
-            _ => throw CaseInput.Invalid("give either 'add' or 'to'"),
+            _ => throw CaseInput.Invalid($"give either 'add' or 'to'"),
         };
         return Decided<IAnswer>.Ok(answer, new Provenance("", "", null));
     }

@@ -11,7 +11,9 @@ public sealed record Provenance(string PackId, string VersionId, string? Clause)
 /// <summary>A decision refused its input: a stable code (conformance.md) and a message for people in kk/ru/en.</summary>
 public sealed record Refusal(string Code, LocalizedText Message)
 {
-    public static Refusal Of(string code, string kk, string ru, string en) => new(code, new LocalizedText(kk, ru, en));
+    /// <summary>A refusal whose messages are formatted with the invariant culture (never the current one).</summary>
+    public static Refusal Of(string code, FormattableString kk, FormattableString ru, FormattableString en) =>
+        new(code, new LocalizedText(FormattableString.Invariant(kk), FormattableString.Invariant(ru), FormattableString.Invariant(en)));
 
     public override string ToString() => $"{Code}: {Message.En}";
 }
@@ -61,11 +63,15 @@ public static class Refusals
         $"В методике «{packId}» нет правила «{what}»",
         $"Pack '{packId}' has no rule '{what}'");
 
-    public static Refusal InvalidInput(string detail) => Refusal.Of(
-        "invalid-input",
-        $"Енгізілген дерек дұрыс емес: {detail}",
-        $"Неверные входные данные: {detail}",
-        $"Invalid input: {detail}");
+    public static Refusal InvalidInput(FormattableString detail)
+    {
+        var text = FormattableString.Invariant(detail);
+        return Refusal.Of(
+            "invalid-input",
+            $"Енгізілген дерек дұрыс емес: {text}",
+            $"Неверные входные данные: {text}",
+            $"Invalid input: {text}");
+    }
 
     public static Refusal UnknownKey(string key, string where) => Refusal.Of(
         "unknown-key",

@@ -108,7 +108,7 @@ public static class CommissionDecision
         {
             if (chair is null)
             {
-                return Refusals.InvalidInput("the vote is tied: the chair's vote (approve or revise) is needed");
+                return Refusals.InvalidInput($"the vote is tied: the chair's vote (approve or revise) is needed");
             }
 
             decision = chair;
@@ -142,7 +142,7 @@ public static class CalibrationCheckDecision
         var distinct = members.Distinct().ToList();
         if (distinct.Count != members.Count)
         {
-            return Refusals.InvalidInput("a person is listed twice among the members");
+            return Refusals.InvalidInput($"a person is listed twice among the members");
         }
 
         var errors = new List<string>();

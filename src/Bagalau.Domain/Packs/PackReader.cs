@@ -73,7 +73,7 @@ public sealed class PackReader
 
             if (versionList.Items.Count == 0)
             {
-                _problems.Add(versionList, "a pack needs at least one version");
+                _problems.Add(versionList, $"a pack needs at least one version");
             }
         }
 
@@ -226,7 +226,7 @@ public sealed class PackReader
 
         if (!ordered.SequenceEqual(versions))
         {
-            _problems.Add(where, "versions must be listed in date order");
+            _problems.Add(where, $"versions must be listed in date order");
         }
     }
 
@@ -300,12 +300,12 @@ public sealed class PackReader
 
         if (rules.QuarterScore is not null && !rules.Forms.Any(f => f.Parameters.Count > 0))
         {
-            _problems.Add(m.Map, "quarter-score needs at least one form with parameters");
+            _problems.Add(m.Map, $"quarter-score needs at least one form with parameters");
         }
 
         if ((rules.QuarterScore is not null || rules.AnnualScore is not null || rules.Calibration is not null) && rules.GradeBands is null)
         {
-            _problems.Add(m.Map, "quarter-score, annual-score and calibration need grade-bands");
+            _problems.Add(m.Map, $"quarter-score, annual-score and calibration need grade-bands");
         }
 
         if (rules.SanctionCaps is { } caps && !rules.Forms.Any(f => f.Parameters.Any(p => p.Id == caps.Parameter)))
@@ -315,17 +315,17 @@ public sealed class PackReader
 
         if (rules.CompetencyLevel is not null && rules.Competencies is null)
         {
-            _problems.Add(m.Map["competency-level"]!, "competency-level needs competencies");
+            _problems.Add(m.Map["competency-level"]!, $"competency-level needs competencies");
         }
 
         if (family == PackFamily.KpiCompetency2018 && (rules.QuarterScore is not null || rules.Survey360 is not null))
         {
-            _problems.Add(m.Map, "quarter-score and survey-360 belong to the quarterly-2023 family");
+            _problems.Add(m.Map, $"quarter-score and survey-360 belong to the quarterly-2023 family");
         }
 
         if (family == PackFamily.Quarterly2023 && (rules.KpiAnnualGrade is not null || rules.CompetencyLevel is not null || rules.Commission is not null))
         {
-            _problems.Add(m.Map, "kpi-annual-grade, competency-level and commission belong to the kpi-competency-2018 family");
+            _problems.Add(m.Map, $"kpi-annual-grade, competency-level and commission belong to the kpi-competency-2018 family");
         }
     }
 
@@ -458,7 +458,7 @@ public sealed class PackReader
         });
         if (steps.Count > 0 && steps.Min(s => s.AchievedAtLeast) != 0)
         {
-            _problems.Add(m.Map["grades"]!, "grades must include a step with achieved-at-least 0 (every count gets a grade)");
+            _problems.Add(m.Map["grades"]!, $"grades must include a step with achieved-at-least 0 (every count gets a grade)");
         }
 
         foreach (var dup in steps.GroupBy(s => s.AchievedAtLeast).Where(g => g.Count() > 1))
@@ -572,7 +572,7 @@ public sealed class PackReader
 
         if (decimals is < 0 or > 6)
         {
-            _problems.Add(m.Map["decimals"]!, "decimals must be between 0 and 6");
+            _problems.Add(m.Map["decimals"]!, $"decimals must be between 0 and 6");
         }
 
         return decimals is null || midpoint is null ? null : new Rounding(decimals.Value, midpoint.Value);
@@ -586,7 +586,7 @@ public sealed class PackReader
         scale?.Done();
         if (min is not null && max is not null && max <= min)
         {
-            _problems.Add(m.Map["scale"]!, "scale max must be above min");
+            _problems.Add(m.Map["scale"]!, $"scale max must be above min");
         }
 
         return min is null || max is null ? null : (min.Value, max.Value);
@@ -638,7 +638,7 @@ public sealed class PackReader
 
         if (clauses.Count == 0)
         {
-            _problems.Add(m.Map, "sanction-caps must cite at least one clause");
+            _problems.Add(m.Map, $"sanction-caps must cite at least one clause");
         }
 
         return target is null || parameter is null || clauses.Count == 0 ? null : new SanctionCaps(clauses, target.Value, parameter, caps);
@@ -704,22 +704,41 @@ public sealed class PackReader
             return kinds;
         }
 
-        EligibilityRule? rule = kind switch
+        EligibilityRule? rule;
+        switch (kind)
         {
-            "tenure" => r.Int("min-months") is { } months && r.String("reason") is { } reason
-                ? new TenureRule(clause ?? "", months, reason, r.Has("reset-by") ? Kinds("reset-by") : [])
-                : null,
-            "probation" => new ProbationRule(clause ?? ""),
-            "absence-after-return" => r.Int("working-days") is { } days ? new AbsenceAfterReturnRule(clause ?? "", Kinds("kinds"), days) : null,
-            "absence-without-participation" => new AbsenceWithoutParticipationRule(clause ?? "", Kinds("kinds")),
-            "worked-days" => r.Int("min-working-days") is { } min ? new WorkedDaysRule(clause ?? "", min, Kinds("not-worked")) : null,
-            "dismissed" => new DismissedRule(clause ?? ""),
-            null => null,
-            _ => null,
-        };
-        if (kind is not null && rule is null && kind is not ("tenure" or "absence-after-return" or "worked-days"))
-        {
-            _problems.Add(r.Map["rule"]!, $"unknown eligibility rule '{kind}' (tenure, probation, absence-after-return, absence-without-participation, worked-days, dismissed)");
+            case "tenure":
+                var months = r.Int("min-months");
+                var reason = r.String("reason");
+                var resetBy = r.Has("reset-by") ? Kinds("reset-by") : [];
+                rule = months is null || reason is null ? null : new TenureRule(clause ?? "", months.Value, reason, resetBy);
+                break;
+            case "probation":
+                rule = new ProbationRule(clause ?? "");
+                break;
+            case "absence-after-return":
+                var kinds = Kinds("kinds");
+                var days = r.Int("working-days");
+                rule = days is null ? null : new AbsenceAfterReturnRule(clause ?? "", kinds, days.Value);
+                break;
+            case "absence-without-participation":
+                rule = new AbsenceWithoutParticipationRule(clause ?? "", Kinds("kinds"));
+                break;
+            case "worked-days":
+                var min = r.Int("min-working-days");
+                var notWorked = Kinds("not-worked");
+                rule = min is null ? null : new WorkedDaysRule(clause ?? "", min.Value, notWorked);
+                break;
+            case "dismissed":
+                rule = new DismissedRule(clause ?? "");
+                break;
+            case null:
+                rule = null;
+                break;
+            default:
+                _problems.Add(r.Map["rule"]!, $"unknown eligibility rule '{kind}' (tenure, probation, absence-after-return, absence-without-participation, worked-days, dismissed)");
+                rule = null;
+                break;
         }
 
         return clause is null ? null : rule;
@@ -804,6 +823,7 @@ public sealed class PackReader
             };
             if (kindText is not null && kind is null)
             {
+                d.Skip("days", "day", "month");
                 _problems.Add(d.Map["kind"]!, $"unknown deadline kind '{kindText}' (working-days-after, working-days-before, day-of-next-month, date-of-next-year)");
             }
 

@@ -21,11 +21,12 @@ public sealed class Problems
 
     public bool Any => _items.Count > 0;
 
-    public void Add(Node node, string reason) =>
-        _items.Add(new PackProblem(node.Span.File, node.Span.Path, node.Span.Line, reason));
+    /// <summary>Adds a problem at a node; the reason is formatted with the invariant culture.</summary>
+    public void Add(Node node, FormattableString reason) =>
+        _items.Add(new PackProblem(node.Span.File, node.Span.Path, node.Span.Line, FormattableString.Invariant(reason)));
 
-    public void Add(string file, string path, string reason) =>
-        _items.Add(new PackProblem(file, path, 0, reason));
+    public void Add(string file, string path, FormattableString reason) =>
+        _items.Add(new PackProblem(file, path, 0, FormattableString.Invariant(reason)));
 
     public void AddRange(IEnumerable<PackProblem> problems) => _items.AddRange(problems);
 }

@@ -133,6 +133,15 @@ public class PackValidationTests
     }
 
     [Fact]
+    public void UnknownEligibilityRule_IsReportedAlone()
+    {
+        var withRule = Valid.Replace("  deadlines:", "  eligibility:\n    clause: \"4\"\n    rules:\n      - {rule: seniority, clause: \"4\", min-months: 3}\n  deadlines:");
+        var p = Assert.Single(Problems(withRule), p => !p.Reason.StartsWith("unknown key", StringComparison.Ordinal));
+        Assert.Equal("rules.eligibility.rules[0].rule", p.Path);
+        Assert.StartsWith("unknown eligibility rule 'seniority'", p.Reason);
+    }
+
+    [Fact]
     public void DuplicateYamlKey_IsASyntaxErrorWithLine()
     {
         var (root, error) = Bagalau.Application.Packs.YamlTree.Parse("a: 1\na: 2\n", "dup.yaml");

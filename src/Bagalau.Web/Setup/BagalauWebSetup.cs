@@ -1,0 +1,58 @@
+using Bagalau.Web.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bagalau.Web.Setup;
+
+/// <summary>Composition of the web application: services and the request pipeline.</summary>
+public static class BagalauWebSetup
+{
+    public static WebApplicationBuilder AddBagalauWeb(this WebApplicationBuilder builder)
+    {
+        ListenOnDefaultUrlWhenNoneConfigured(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddBagalauDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddBagalauIdentity(builder.Configuration);
+        builder.Services.AddBagalauAuthorization();
+        builder.Services.AddBagalauLocalization();
+        builder.Services.AddBagalauSecurity(builder.Configuration);
+        builder.Services.AddBagalauPages();
+        builder.Services.AddBagalauApi();
+        return builder;
+    }
+
+    public static WebApplication UseBagalauWeb(this WebApplication app)
+    {
+        app.UseBagalauForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseBagalauErrorPages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseBagalauLocalization();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapBagalauApi();
+        return app;
+    }
+
+    /// <summary>
+    /// The README's run command serves on http://127.0.0.1:5080 even without launchSettings
+    /// (e.g. `dotnet Bagalau.Web.dll`); ASPNETCORE_URLS, --urls or Kestrel endpoints win.
+    /// </summary>
+    private static void ListenOnDefaultUrlWhenNoneConfigured(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["urls"] ?? builder.Configuration["http_ports"] ?? builder.Configuration["https_ports"];
+        var kestrelEndpoints = builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+        if (string.IsNullOrEmpty(configured) && !kestrelEndpoints)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+    }
+}
