@@ -97,7 +97,7 @@ for N in $SIZES; do
 
   # HTTP on the national dataset: 32 connections, bounded duration, 127.0.0.1 only.
   PORT=$(free_port)
-  BAGALAU_DB_PROVIDER=sqlite BAGALAU_DB_CONNECTION="Data Source=$WORK/nation-$N.db" ASPNETCORE_ENVIRONMENT=Production \
+  Database__Provider=sqlite ConnectionStrings__Bagalau="Data Source=$WORK/nation-$N.db" ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$WEB" --urls "http://127.0.0.1:$PORT" > "$WORK/web-$N.log" 2>&1 &
   WEBPID=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
