@@ -7,6 +7,7 @@ using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
         services.AddBagalauTasks(configuration);
+        services.AddScoped<DatasetGenerator>();
+
+        // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).
+        services.AddDataProtection().SetApplicationName("Bagalau").PersistKeysToDbContext<BagalauDbContext>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class CliApp
         new ExportCommand(),
         new UserCommand(),
         new SeedCommand(),
+        new DemoCommand(),
         new AuditCommand(),
         new ConformanceCommand(),
         new PacksCommand(),

@@ -13,6 +13,9 @@ internal static class AuditCapture
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value",
+
+        // Data protection key material (the key ring is in the database so every node shares it).
+        "Xml",
     };
 
     public static List<AuditEntry> Capture(ChangeTracker tracker)

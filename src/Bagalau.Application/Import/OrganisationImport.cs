@@ -35,6 +35,22 @@ public sealed class OrganisationImport(BagalauDbContext db)
             return ImportReport.Failed(issues);
         }
 
+        // Rows are attached by domain methods (servant.Appoint...): one explicit change scan in
+        // Count() finds them all, instead of a scan of every tracked row per EF call.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await ApplyAndSaveAsync(bodyId, files, tables, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<ImportReport> ApplyAndSaveAsync(Guid bodyId, IReadOnlyList<ImportFile> files, List<RawTable> tables, CancellationToken ct)
+    {
         var run = new ImportRun(db, bodyId, tables);
         await run.ApplyAsync(ct);
         if (run.Issues.Count > 0)
@@ -46,9 +62,10 @@ public sealed class OrganisationImport(BagalauDbContext db)
         var counts = run.Count();
         try
         {
-            await db.SaveChangesAsync(ct);
+            // New rows go through the bulk path (national-size files), in the one transaction.
+            await db.SaveChangesInBulkAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             // Someone changed the body while the file was checked: nothing of the file was kept.
             db.ChangeTracker.Clear();

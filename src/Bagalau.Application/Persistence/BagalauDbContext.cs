@@ -2,6 +2,7 @@ using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Bagalau.Application.Persistence;
 /// hash-chained audit log in the same transaction (ADR 0010).
 /// </summary>
 public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimeProvider? clock = null, IAuditActor? actor = null)
-    : IdentityDbContext<BagalauUser>(options)
+    : IdentityDbContext<BagalauUser>(options), IDataProtectionKeyContext
 {
     private readonly List<AuditEntry> _pendingReads = [];
 
@@ -75,6 +76,8 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     public DbSet<Domain.Evaluation2018.KpiSheet> KpiSheets => Set<Domain.Evaluation2018.KpiSheet>();
 
     public DbSet<Domain.Acquaintance.ServiceRecordEntry> ServiceRecordEntries => Set<Domain.Acquaintance.ServiceRecordEntry>();
+    /// <summary>ASP.NET Core data protection keys (cookies, antiforgery): shared by every node (issue 6).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -123,6 +126,81 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
         }
         finally
         {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saves like <see cref="SaveChangesAsync(bool, CancellationToken)"/> (version bump, audit
+    /// chain, one transaction, all or nothing) but writes the new rows with the provider's bulk
+    /// path (<see cref="BulkInsert"/>): for imports and generated datasets of national size.
+    /// Changed rows still go through EF with their concurrency check.
+    /// </summary>
+    public async Task<int> SaveChangesInBulkAsync(CancellationToken cancellationToken = default)
+    {
+
+        // One change scan for the whole save: each Entries() call would scan every tracked row again.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        VersionTokens.Bump(ChangeTracker);
+        var entries = AuditCapture.Capture(ChangeTracker);
+        entries.AddRange(_pendingReads);
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        List<AuditRecord> appended = [];
+        try
+        {
+            if (entries.Count > 0)
+            {
+                appended = await AuditChain.AppendAsync(this, entries, cancellationToken);
+            }
+
+            var added = ChangeTracker.Entries()
+                .Where(e => e.State == EntityState.Added && BulkInsert.Supports(e.Metadata))
+                .GroupBy(e => e.Metadata)
+                .ToDictionary(g => g.Key, g => g.ToList());
+            var count = 0;
+            foreach (var type in BulkOrder.Of(added.Keys))
+            {
+                var rows = BulkOrder.ParentsFirst(type, added[type]);
+                await BulkInsert.WriteAsync(this, type, rows, cancellationToken);
+                count += rows.Count;
+            }
+
+            foreach (var rows in added.Values)
+            {
+                foreach (var row in rows)
+                {
+                    row.State = EntityState.Unchanged;
+                }
+            }
+
+            count += await base.SaveChangesAsync(true, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            _pendingReads.Clear();
+            return count;
+        }
+        catch
+        {
+            foreach (var record in appended)
+            {
+                Entry(record).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();

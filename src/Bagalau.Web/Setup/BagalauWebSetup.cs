@@ -39,6 +39,9 @@ public static class BagalauWebSetup
 
         app.MapRazorPages();
         app.MapBagalauApi();
+
+        // Liveness for the load balancer and the HTTP benchmark's floor (issue 6): no database, no session.
+        app.MapGet("/health", () => "ok").AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
