@@ -15,6 +15,7 @@ public static class Vocabulary
         ["evaluate-after-return"] = new("Жұмысқа қайта кіріскеннен кейін бағалау", "Оценка после выхода на работу", "Evaluation after return to work"),
         ["quarter-evaluation"] = new("Тоқсан қорытындысы бойынша бағалау", "Оценка по итогам квартала", "Quarterly evaluation (after the quarter)"),
         ["kti-notify"] = new("Бағалау жүргізілгені туралы хабардар ету (ТНИ)", "Уведомление о проведении оценки (КЦИ)", "Head notified of the KTI evaluation"),
+        ["kti-actuals"] = new("ТНИ нақты мәндерін бағалаушы тұлғаға жіберу (бағалаудың соңғы күніне дейін)", "Направление фактических значений КЦИ оценивающему (до последнего дня оценки)", "KTI actual values sent to the evaluator (before the last evaluation day)"),
         ["survey-360"] = new("360 әдісі бойынша бағалау", "Оценка методом 360", "360 survey (after the year)"),
         ["annual-final"] = new("Қорытынды жылдық баға", "Итоговая годовая оценка", "Final annual score (after the year)"),
         ["calibration-request"] = new("Калибрлеу сессиясына өтініш беру", "Заявление на калибровочную сессию", "Calibration application (after acquaintance)"),
