@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.TryAddBagalauPacks(configuration);
         services.AddScoped<WorkflowActors>();
         services.AddScoped<QuarterlyEvaluationService>();
+        services.AddScoped<KtiPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
         services.AddBagalauTasks(configuration);

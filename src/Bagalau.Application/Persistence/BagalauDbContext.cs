@@ -59,6 +59,10 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
 
     public DbSet<Survey360Reply> Survey360Replies => Set<Survey360Reply>();
 
+    public DbSet<KtiPlan> KtiPlans => Set<KtiPlan>();
+
+    public DbSet<KtiScoreTable> KtiScoreTables => Set<KtiScoreTable>();
+
     public DbSet<Domain.Tasks.EvaluationTask> EvaluationTasks => Set<Domain.Tasks.EvaluationTask>();
 
     public DbSet<Domain.Tasks.InAppNotification> Notifications => Set<Domain.Tasks.InAppNotification>();

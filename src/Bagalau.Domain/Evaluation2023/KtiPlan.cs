@@ -142,6 +142,9 @@ public sealed class KtiPlan : OrganisationEntity
 
     public string OpenedBy { get; private set; }
 
+    /// <summary>How many times the KTIs were written: a change of the list alone still moves the version token.</summary>
+    public int Edits { get; private set; }
+
     public DateOnly? AgreedOn { get; private set; }
 
     public string? AgreedBy { get; private set; }
@@ -169,6 +172,12 @@ public sealed class KtiPlan : OrganisationEntity
     public Period Period => Decisions.Period.OfQuarter(Year, Quarter);
 
     public bool IsEvaluator(Guid servantId) => EvaluatorId == servantId;
+
+    /// <summary>The plan itself: HR (who agrees it and enters the actual values), the evaluator and the head.</summary>
+    public bool CanOpen(Actor actor) => actor.Hr || actor.IsServant(ServantId) || actor.IsServant(EvaluatorId);
+
+    /// <summary>Clauses 15, 20: the result is known only to the evaluated head, the evaluator and the head of HR.</summary>
+    public bool CanSeeResult(Actor actor) => actor.HrHead || actor.IsServant(ServantId) || actor.IsServant(EvaluatorId);
 
     /// <summary>
     /// HR opens the plan of a head for an approved or scheduled round, naming the evaluator.
@@ -298,6 +307,8 @@ public sealed class KtiPlan : OrganisationEntity
         {
             _items.Add(new KtiItem(i + 1, ktis[i]));
         }
+
+        Edits++;
 
         return null;
     }

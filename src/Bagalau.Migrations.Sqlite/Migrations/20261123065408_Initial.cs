@@ -265,6 +265,30 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KtiScoreTables",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KtiScoreTables", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KtiScoreTables_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -506,6 +530,29 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KtiScoreTableRows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromPercent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    ToPercent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    MinScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    MaxScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TableId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KtiScoreTableRows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KtiScoreTableRows_KtiScoreTables_TableId",
+                        column: x => x.TableId,
+                        principalTable: "KtiScoreTables",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Absences",
                 columns: table => new
                 {
@@ -640,6 +687,66 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Dismissals_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KtiPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Participation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EligibilityReason = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EligibilityClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TimingReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PlanDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlanDueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActualsDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActualsDueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Edits = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SetLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ActualsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActualsBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ActualsLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ResultClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TableRevision = table.Column<int>(type: "INTEGER", nullable: true),
+                    ScoredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KtiPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KtiPlans_QuarterRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "QuarterRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_KtiPlans_Servants_ServantId",
+                        column: x => x.ServantId,
+                        principalTable: "Servants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KtiPlans_StateBodies_StateBodyId",
                         column: x => x.StateBodyId,
                         principalTable: "StateBodies",
                         principalColumn: "Id",
@@ -932,6 +1039,35 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         principalTable: "WorkPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KtiItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Planned = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Actual = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AchievementPercent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KtiItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KtiItems_KtiPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "KtiPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1327,6 +1463,48 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KtiItems_PlanId",
+                table: "KtiItems",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KtiPlans_EvaluatorId",
+                table: "KtiPlans",
+                column: "EvaluatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KtiPlans_RoundId_ServantId",
+                table: "KtiPlans",
+                columns: new[] { "RoundId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KtiPlans_ServantId",
+                table: "KtiPlans",
+                column: "ServantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KtiPlans_StateBodyId",
+                table: "KtiPlans",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KtiScoreTableRows_TableId",
+                table: "KtiScoreTableRows",
+                column: "TableId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KtiScoreTables_StateBodyId",
+                table: "KtiScoreTables",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KtiScoreTables_StateBodyId_PackId_Revision",
+                table: "KtiScoreTables",
+                columns: new[] { "StateBodyId", "PackId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_RecipientServantId",
                 table: "Notifications",
                 column: "RecipientServantId");
@@ -1603,6 +1781,12 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "KpiSheets");
 
             migrationBuilder.DropTable(
+                name: "KtiItems");
+
+            migrationBuilder.DropTable(
+                name: "KtiScoreTableRows");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1643,6 +1827,12 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkPlans");
+
+            migrationBuilder.DropTable(
+                name: "KtiPlans");
+
+            migrationBuilder.DropTable(
+                name: "KtiScoreTables");
 
             migrationBuilder.DropTable(
                 name: "EvaluationTasks");

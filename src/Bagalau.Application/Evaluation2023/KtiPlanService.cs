@@ -1,0 +1,418 @@
+using Bagalau.Application.Audit;
+using Bagalau.Application.Packs;
+using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Evaluation2023;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Packs;
+using Bagalau.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Evaluation2023;
+
+/// <summary>A head of a unit/body in the round's quarter and what clause 22 says about their KTI plan.</summary>
+public sealed record KtiHeadRow(
+    Guid ServantId, string FullName, DateOnly Appointed, bool Required, string Reason, string? Clause, DateOnly? PlanDue,
+    Guid? PlanId, string? State, bool SetLate, DateOnly? ActualsDue, Refusal? NotRequired);
+
+public sealed record KtiItemView(int Number, string Name, string Unit, string Planned, DateOnly Due, string Result, string? Actual, decimal? AchievementPercent, decimal? Score, string? Comment);
+
+/// <summary>A KTI plan as the asking user may see it: the result only for the head, the evaluator and the head of HR (oskemen 20).</summary>
+public sealed record KtiPlanView(
+    KtiPlan Plan, string HeadName, string EvaluatorName, IReadOnlyList<KtiItemView> Items, bool ResultVisible,
+    bool IsHr, bool IsEvaluator, KtiTableView? Table);
+
+public sealed record KtiTableView(int Revision, string Source, DateOnly EnteredOn, string EnteredBy, IReadOnlyList<PermittedScoreRow> Rows);
+
+public sealed record KtiPreview(decimal Score, string Grade, bool TableApplied, string? Clause);
+
+public sealed record KtiPlanSummary(Guid Id, Guid RoundId, string Quarter, string HeadName, string State, DateOnly PlanDue, DateOnly ActualsDue, bool IsEvaluator);
+
+/// <summary>
+/// KTI plans of heads (oskemen chapter 2) end to end: who needs a plan and by when (engine
+/// kti-plan-timing), the plan written and agreed with HR, HR's actual values by the kti-actuals
+/// deadline (tasks with the clause), the evaluator's scores checked by the engine's kti-score
+/// against the body's permitted-score table (stored in revisions).
+/// </summary>
+public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
+{
+    public const string ActualsTaskKind = "kti-actuals";
+    public const string ScoreTaskKind = "kti-score";
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public static TaskSubject Subject(KtiPlan plan) => new("kti-plan", plan.Id);
+
+    /// <summary>HR's list: the heads of units/body in the round's quarter (heads of a unit, oskemen 21), with the clause 22 answer and the plan if opened.</summary>
+    public async Task<WorkflowResult<IReadOnlyList<KtiHeadRow>>> HeadsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
+        if (actor is null || round is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("list the heads with KTIs (HR)");
+        }
+
+        var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
+        var heads = await HeadAppointmentsAsync(bodyId, round.Period, ct);
+        var plans = await db.KtiPlans.AsNoTracking().Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.ServantId, ct);
+        var rows = new List<KtiHeadRow>();
+        foreach (var (servant, appointed) in heads)
+        {
+            var timing = KtiPlanTimingRule.Decide(version, round.Period, appointed, packs.Catalogue.Calendar);
+            if (timing.IsRefused)
+            {
+                return timing.Refusal!;
+            }
+
+            var a = timing.Answer!;
+            plans.TryGetValue(servant.Id, out var plan);
+            rows.Add(new KtiHeadRow(
+                servant.Id, servant.FullName, appointed, a.Required, a.Reason, timing.Provenance!.Clause, a.Due,
+                plan?.Id, plan is null ? null : KindIds.Id(plan.State), plan?.SetLate ?? false, plan?.ActualsDue,
+                a.Required ? null : KtiPlan.NotRequired(a.From, round.Period)));
+        }
+
+        return WorkflowResult<IReadOnlyList<KtiHeadRow>>.Ok(rows);
+    }
+
+    /// <summary>HR opens the head's plan in the round, naming the evaluator.</summary>
+    public async Task<WorkflowResult<KtiPlan>> OpenAsync(string userId, Guid bodyId, Guid roundId, Guid servantId, Guid evaluatorId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
+        if (actor is null || round is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("open a KTI plan (HR)");
+        }
+
+        var pack = packs.Catalogue.Find(round.PackId)!;
+        var version = round.VersionIn(pack);
+        var org = await OrgSnapshot.LoadAsync(db, bodyId, round.Period, ct);
+        var head = org.ServantsInPeriod().FirstOrDefault(s => s.Id == servantId);
+        var heads = await HeadAppointmentsAsync(bodyId, round.Period, ct);
+        if (head is null || heads.All(h => h.Servant.Id != servantId))
+        {
+            return Refusal.Of(
+                "not-a-head",
+                $"Бұл қызметші тоқсанда құрылымдық бөлімше/мемлекеттік орган басшысы емес (21-тармақ)",
+                $"Этот служащий в квартале не руководитель структурного подразделения/госоргана (пункт 21)",
+                $"This servant is not the head of a unit or body in the quarter (clause 21)");
+        }
+
+        if (!await db.Servants.AnyAsync(s => s.Id == evaluatorId && s.StateBodyId == bodyId, ct))
+        {
+            return Refusals.InvalidInput($"the evaluator is not a servant of this body");
+        }
+
+        if (await db.KtiPlans.AnyAsync(p => p.RoundId == roundId && p.ServantId == servantId, ct))
+        {
+            return Refusal.Of(
+                "kti-plan-exists",
+                $"Бұл басшының {round.Period} тоқсанына ТНИ жоспары бар",
+                $"План КЦИ этого руководителя на {round.Period} уже есть",
+                $"This head already has a KTI plan for {round.Period}");
+        }
+
+        var eligibility = EligibilityDecision.Decide(version, org.EligibilityOf(head, round.EvaluationDate), packs.Catalogue.Calendar);
+        var appointed = heads.First(h => h.Servant.Id == servantId).Appointed;
+        var timing = KtiPlanTimingRule.Decide(version, round.Period, appointed, packs.Catalogue.Calendar);
+        var outcome = KtiPlan.Open(round, version, servantId, evaluatorId, actor, eligibility, timing, packs.Catalogue.Calendar);
+        if (outcome.IsRefused)
+        {
+            return outcome.Refusal!;
+        }
+
+        db.KtiPlans.Add(outcome.Value!);
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(outcome.Value!);
+    }
+
+    public async Task<IReadOnlyList<KtiPlanSummary>> PlansOfRoundAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor is null)
+        {
+            return [];
+        }
+
+        var plans = await db.KtiPlans.AsNoTracking().Where(p => p.StateBodyId == bodyId && p.RoundId == roundId).ToListAsync(ct);
+        return await SummariesAsync(actor, plans.Where(p => p.CanOpen(actor)).ToList(), ct);
+    }
+
+    /// <summary>The plans the user evaluates or is the head of.</summary>
+    public async Task<IReadOnlyList<KtiPlanSummary>> MyPlansAsync(string userId, Guid bodyId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor?.ServantId is not { } me)
+        {
+            return [];
+        }
+
+        var plans = await db.KtiPlans.AsNoTracking().Where(p => p.StateBodyId == bodyId && (p.EvaluatorId == me || p.ServantId == me)).ToListAsync(ct);
+        return await SummariesAsync(actor, plans, ct);
+    }
+
+    public async Task<WorkflowResult<KtiPlanView>> GetAsync(string userId, Guid bodyId, Guid planId, CancellationToken ct = default)
+    {
+        var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: false, ct);
+        if (actor is null || plan is null || !plan.CanOpen(actor))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        var visible = plan.CanSeeResult(actor);
+        if (visible && plan.State == KtiPlanState.Scored)
+        {
+            await audit.RecordReadAsync(nameof(KtiPlan), plan.Id.ToString(), bodyId, ct);
+        }
+
+        return WorkflowResult<KtiPlanView>.Ok(await ViewOfAsync(actor, plan, visible, ct));
+    }
+
+    public async Task<WorkflowResult<KtiPlan>> SetKtisAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KpiEntry> ktis, CancellationToken ct = default)
+    {
+        var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
+        if (actor is null || plan is null || !plan.CanOpen(actor))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, plan, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        return plan.SetKtis(version!, actor, ktis) ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+    }
+
+    /// <summary>HR agrees the plan; HR's task to pre-compute the actual values is due by kti-actuals (clause 22).</summary>
+    public async Task<WorkflowResult<KtiPlan>> AgreeAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, CancellationToken ct = default)
+    {
+        var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
+        if (actor is null || plan is null || !plan.CanOpen(actor))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, plan, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var refusal = plan.Agree(actor, Today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        tasks.ScheduleOn(
+            bodyId, new Provenance(plan.PackId, plan.VersionId, plan.ActualsDueClause), "kti-actuals", plan.ActualsDue,
+            ActualsTaskKind, TaskAssignee.User(userId), Subject(plan), plan.RoundId, null);
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+    }
+
+    /// <summary>HR enters the actual values; the evaluator's task to score is due by the round's quarter-evaluation deadline (clause 4).</summary>
+    public async Task<WorkflowResult<KtiPlan>> EnterActualsAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiActualInput> actuals, CancellationToken ct = default)
+    {
+        var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
+        if (actor is null || plan is null || !plan.CanOpen(actor))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, plan, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var first = plan.State == KtiPlanState.Agreed;
+        var refusal = plan.EnterActuals(actor, actuals, Today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await tasks.CompleteAsync(Subject(plan), ActualsTaskKind, Today, ct);
+        if (first)
+        {
+            var round = await db.QuarterRounds.AsNoTracking().FirstAsync(r => r.Id == plan.RoundId, ct);
+            tasks.ScheduleOn(
+                bodyId, new Provenance(round.PackId, round.VersionId, round.DueClause), "quarter-evaluation", round.Due,
+                ScoreTaskKind, TaskAssignee.Servant(plan.EvaluatorId), Subject(plan), round.Id, null);
+        }
+
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+    }
+
+    /// <summary>The result as the evaluator types (engine kti-score); nothing is saved.</summary>
+    public async Task<WorkflowResult<KtiPreview>> PreviewAsync(string userId, Guid bodyId, Guid planId, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
+    {
+        var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: false, ct);
+        if (actor is null || plan is null || actor.ServantId is not { } me || !plan.IsEvaluator(me))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        var table = await CurrentTableAsync(bodyId, plan.PackId, ct);
+        var decided = plan.Preview(version!, scores, table?.Rules());
+        return decided.IsRefused
+            ? decided.Refusal!
+            : WorkflowResult<KtiPreview>.Ok(new KtiPreview(decided.Answer!.Score, decided.Answer.Grade, decided.Answer.TableApplied, decided.Provenance!.Clause));
+    }
+
+    public async Task<WorkflowResult<KtiPlan>> ScoreAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
+    {
+        var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
+        if (actor is null || plan is null || !plan.CanOpen(actor))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, plan, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var table = await CurrentTableAsync(bodyId, plan.PackId, ct);
+        var refusal = plan.ScoreKtis(version!, actor, scores, table?.Rules(), table?.Revision, Today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await tasks.CompleteAsync(Subject(plan), ScoreTaskKind, Today, ct);
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+    }
+
+    /// <summary>The body's permitted-score table in force (latest revision); null when HR has entered none.</summary>
+    public async Task<WorkflowResult<KtiTableView?>> TableAsync(string userId, Guid bodyId, string packId, CancellationToken ct = default)
+    {
+        if (await actors.InBodyAsync(userId, bodyId, ct) is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (packs.Catalogue.Find(packId) is not { } pack || pack.Family != PackFamily.Quarterly2023 || pack.Versions.All(v => v.Rules.KpiPlan is null))
+        {
+            return ServiceRefusals.UnknownPack;
+        }
+
+        var table = await CurrentTableAsync(bodyId, packId, ct);
+        return WorkflowResult<KtiTableView?>.Ok(table is null ? null : TableView(table));
+    }
+
+    /// <summary>HR enters a new revision; <paramref name="expectedRevision"/> is the revision the user read (0: none), a stale one is a conflict.</summary>
+    public async Task<WorkflowResult<KtiTableView>> EnterTableAsync(
+        string userId, Guid bodyId, string packId, int expectedRevision, string? source, IReadOnlyList<PermittedScoreRow> rows, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (packs.Catalogue.Find(packId) is not { } pack || pack.Family != PackFamily.Quarterly2023)
+        {
+            return ServiceRefusals.UnknownPack;
+        }
+
+        var version = pack.VersionOn(Today) ?? pack.Versions.LastOrDefault(v => v.Rules.KpiPlan is not null);
+        if (version is null)
+        {
+            return ServiceRefusals.UnknownPack;
+        }
+
+        var current = await CurrentTableAsync(bodyId, packId, ct);
+        if ((current?.Revision ?? 0) != expectedRevision)
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var outcome = KtiScoreTable.Enter(bodyId, version, current, actor, source, rows, Today);
+        if (outcome.IsRefused)
+        {
+            return outcome.Refusal!;
+        }
+
+        db.KtiScoreTables.Add(outcome.Value!);
+        try
+        {
+            return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiTableView>)WorkflowResult<KtiTableView>.Ok(TableView(outcome.Value!));
+        }
+        catch (DbUpdateException)
+        {
+            // Two HR users saved the same revision at once: the unique index keeps one.
+            db.ChangeTracker.Clear();
+            return ServiceRefusals.Conflict;
+        }
+    }
+
+    // Helpers
+
+    private async Task<KtiScoreTable?> CurrentTableAsync(Guid bodyId, string packId, CancellationToken ct) =>
+        await db.KtiScoreTables.AsNoTracking().Where(t => t.StateBodyId == bodyId && t.PackId == packId)
+            .OrderByDescending(t => t.Revision).FirstOrDefaultAsync(ct);
+
+    private static KtiTableView TableView(KtiScoreTable t) => new(t.Revision, t.Source, t.EnteredOn, t.EnteredBy, t.Rules());
+
+    /// <summary>Servants holding a unit-head position during the period, with the start of that appointment.</summary>
+    private async Task<List<(Servant Servant, DateOnly Appointed)>> HeadAppointmentsAsync(Guid bodyId, Period period, CancellationToken ct)
+    {
+        var appointments = await (
+            from a in db.Appointments.AsNoTracking()
+            join p in db.Positions.AsNoTracking() on a.PositionId equals p.Id
+            where a.StateBodyId == bodyId && p.Qualifier == PositionQualifier.UnitHead && a.From <= period.End && (a.To == null || a.To >= period.Start)
+            select new { a.ServantId, a.From }).ToListAsync(ct);
+        var latest = appointments.GroupBy(a => a.ServantId).ToDictionary(g => g.Key, g => g.Max(a => a.From));
+        var ids = latest.Keys.ToList();
+        var servants = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        return servants.OrderBy(s => s.FullName, StringComparer.Ordinal).Select(s => (s, latest[s.Id])).ToList();
+    }
+
+    private async Task<(Actor? Actor, KtiPlan? Plan, PackVersion? Version)> LoadAsync(string userId, Guid bodyId, Guid planId, bool tracked, CancellationToken ct)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        var query = tracked ? db.KtiPlans : db.KtiPlans.AsNoTracking();
+        var plan = await query.FirstOrDefaultAsync(p => p.Id == planId && p.StateBodyId == bodyId, ct);
+        if (actor is null || plan is null)
+        {
+            return (null, null, null);
+        }
+
+        var pack = packs.Catalogue.Find(plan.PackId)!;
+        return (actor, plan, pack.Versions.First(v => v.Id == plan.VersionId));
+    }
+
+    private async Task<IReadOnlyList<KtiPlanSummary>> SummariesAsync(Actor actor, List<KtiPlan> plans, CancellationToken ct)
+    {
+        var ids = plans.Select(p => p.ServantId).ToList();
+        var names = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        return plans
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ThenBy(p => names.GetValueOrDefault(p.ServantId), StringComparer.Ordinal)
+            .Select(p => new KtiPlanSummary(p.Id, p.RoundId, p.Period.ToString(), names.GetValueOrDefault(p.ServantId) ?? string.Empty, KindIds.Id(p.State), p.PlanDue, p.ActualsDue, actor.IsServant(p.EvaluatorId)))
+            .ToList();
+    }
+
+    private async Task<KtiPlanView> ViewOfAsync(Actor actor, KtiPlan plan, bool resultVisible, CancellationToken ct)
+    {
+        var names = await db.Servants.AsNoTracking().Where(s => s.Id == plan.ServantId || s.Id == plan.EvaluatorId).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        var items = plan.Items.OrderBy(i => i.Number).Select(i => new KtiItemView(
+            i.Number, i.Name, i.Unit, i.Planned, i.Due, i.Result, i.Actual, i.AchievementPercent,
+            resultVisible ? i.Score : null, resultVisible ? i.Comment : null)).ToList();
+        var table = await CurrentTableAsync(plan.StateBodyId, plan.PackId, ct);
+        return new KtiPlanView(
+            plan, names.GetValueOrDefault(plan.ServantId) ?? string.Empty, names.GetValueOrDefault(plan.EvaluatorId) ?? string.Empty,
+            items, resultVisible, actor.Hr, actor.IsServant(plan.EvaluatorId), table is null ? null : TableView(table));
+    }
+}
