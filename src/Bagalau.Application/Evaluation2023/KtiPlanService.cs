@@ -358,6 +358,13 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         }
     }
 
+    /// <summary>The servants of the body HR can name as the evaluator, by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string FullName)>> ServantsAsync(Guid bodyId, CancellationToken ct = default)
+    {
+        var servants = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).Select(s => new { s.Id, s.FullName }).ToListAsync(ct);
+        return servants.OrderBy(s => s.FullName, StringComparer.Ordinal).Select(s => (s.Id, s.FullName)).ToList();
+    }
+
     // Helpers
 
     private async Task<KtiScoreTable?> CurrentTableAsync(Guid bodyId, string packId, CancellationToken ct) =>

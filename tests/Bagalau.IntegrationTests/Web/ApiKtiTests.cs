@@ -27,7 +27,7 @@ public class ApiKtiTests
     }
 
     /// <summary>An oskemen body with a head of a unit, the chair who evaluates them, HR; a Q2 2024 round.</summary>
-    private static async Task<(Guid Body, Guid Round, Guid Head, Guid Chair)> OskemenBodyAsync(WebTestHost host)
+    internal static async Task<(Guid Body, Guid Round, Guid Head, Guid Chair)> OskemenBodyAsync(WebTestHost host)
     {
         var bodyId = await host.CreateBodyAsync("api-kti");
         var ids = await host.WithDbAsync(async db =>
