@@ -74,7 +74,7 @@ public sealed class PlanModel(KtiPlanService kti, UserManager<BagalauUser> users
 
     public KtiPlan Plan => View.Plan;
 
-    public bool CanEdit => Plan.State == KtiPlanState.Draft && (View.IsHr || View.IsEvaluator);
+    public bool CanWrite => Plan.State == KtiPlanState.Draft && (View.IsHr || View.IsEvaluator);
 
     public bool CanAgree => Plan.State == KtiPlanState.Draft && View.IsHr && Plan.Items.Count > 0;
 
