@@ -358,6 +358,50 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         }
     }
 
+    /// <summary>
+    /// The head's annual KTI grade (oskemen 4: the average of the quarterly scores; quarters
+    /// without a scored plan are left out), through the engine's annual-score, with each quarter's
+    /// contribution. Visible to the head, the evaluator of any of the plans and the head of HR.
+    /// </summary>
+    public async Task<WorkflowResult<AnnualView>> AnnualAsync(string userId, Guid bodyId, Guid servantId, int year, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        var plans = await db.KtiPlans.AsNoTracking().Where(p => p.StateBodyId == bodyId && p.ServantId == servantId && p.Year == year).ToListAsync(ct);
+        if (plans.Count == 0 || !plans.Any(p => p.CanSeeResult(actor)))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        var pack = packs.Catalogue.Find(plans[0].PackId)!;
+        var quarters = new Dictionary<int, decimal?>();
+        var status = new Dictionary<int, string>();
+        for (var q = 1; q <= 4; q++)
+        {
+            var plan = plans.FirstOrDefault(p => p.Quarter == q);
+            quarters[q] = plan is { State: KtiPlanState.Scored } ? plan.Score : null;
+            status[q] = plan is null ? "no-plan" : KindIds.Id(plan.State);
+        }
+
+        // The version in force at the year's end decides, as for the rating sheets.
+        var version = pack.VersionOn(new DateOnly(year, 12, 31)) ?? pack.Versions.First(v => v.Id == plans.OrderBy(p => p.Quarter).Last().VersionId);
+        var decided = AnnualScoreDecision.Decide(version, year, quarters);
+        if (decided.IsRefused)
+        {
+            return decided.Refusal!;
+        }
+
+        var counted = decided.Answer!.QuartersCounted;
+        var contributions = quarters.Select(q => new QuarterContribution(
+            q.Key, status[q.Key], q.Value, q.Value is { } v ? Math.Round(v / counted, 2, MidpointRounding.AwayFromZero) : null)).ToList();
+        await audit.RecordReadAsync("KtiAnnualScore", $"{servantId}/{year}", bodyId, ct);
+        return WorkflowResult<AnnualView>.Ok(new AnnualView(year, pack.Id, decided.Answer.Score, decided.Answer.Grade, decided.Provenance!.Clause, counted, contributions, null, null));
+    }
+
     /// <summary>The servants of the body HR can name as the evaluator, by name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string FullName)>> ServantsAsync(Guid bodyId, CancellationToken ct = default)
     {

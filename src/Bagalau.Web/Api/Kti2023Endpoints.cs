@@ -45,6 +45,10 @@ public sealed record KtiScoresRequest(int Version, IReadOnlyList<KtiScoreRequest
 
 public sealed record KtiPreviewDto(decimal Score, string Grade, bool TableApplied, string? Clause);
 
+public sealed record KtiQuarterDto(int Quarter, string Status, decimal? Score, decimal? Share);
+
+public sealed record KtiAnnualDto(int Year, string PackId, decimal Score, string Grade, string? Clause, int QuartersCounted, IReadOnlyList<KtiQuarterDto> Quarters);
+
 public sealed record KtiTableRequest(int Revision, string? Source, IReadOnlyList<KtiTableRowDto>? Rows);
 
 /// <summary>KTI plans of heads (oskemen chapter 2): /api/v1/bodies/{bodyId}/kti/...; same rules as the pages.</summary>
@@ -106,6 +110,11 @@ public static class Kti2023Endpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        kti.MapGet("/heads/{servantId:guid}/annual/{year:int}", Annual)
+            .WithName("GetKtiAnnualScore")
+            .WithSummary("The head's annual KTI grade: the average of the scored quarters (clause 4, engine annual-score) with each quarter's contribution.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         kti.MapGet("/tables/{packId}", Table)
             .WithName("GetKtiScoreTable")
@@ -245,6 +254,20 @@ public static class Kti2023Endpoints
         var scores = (request.Scores ?? []).Select(s => new KtiScoreEntry(s.Number, s.Score, s.Comment)).ToList();
         var result = await service.ScoreAsync(userId, bodyId, planId, request.Version, scores, context.RequestAborted);
         return await AfterAsync(result, userId, bodyId, planId, service, context);
+    }
+
+    private static async Task<Results<Ok<KtiAnnualDto>, ProblemHttpResult>> Annual(
+        Guid bodyId, Guid servantId, int year, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+    {
+        var result = await service.AnnualAsync(UserId(context, users), bodyId, servantId, year, context.RequestAborted);
+        if (result.Refusal is { } refusal)
+        {
+            return Problem(refusal);
+        }
+
+        var a = result.Value!;
+        return TypedResults.Ok(new KtiAnnualDto(a.Year, a.PackId, a.Score, a.Grade, a.Clause, a.QuartersCounted,
+            a.Quarters.Select(q => new KtiQuarterDto(q.Quarter, q.Status, q.Score, q.Share)).ToList()));
     }
 
     private static async Task<Results<Ok<KtiTableDto>, ProblemHttpResult>> Table(

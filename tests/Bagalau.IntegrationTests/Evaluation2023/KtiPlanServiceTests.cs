@@ -183,6 +183,32 @@ public class KtiPlanServiceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Annual_IsTheAverageOfTheScoredQuarters_QuartersWithoutAResultLeftOut_Clause4(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var body = await Body2023.CreateAsync(app, "kti-a", new DateOnly(2020, 1, 1));
+        foreach (var (quarter, evaluation, due, score) in new[] { ("2024-Q1", "2024-04-05", "2024-03-20", 5m), ("2024-Q2", "2024-07-05", "2024-06-20", 3m) })
+        {
+            QuarterlyEvaluationTests.SetToday(app, 2024, int.Parse(quarter[^1..], System.Globalization.CultureInfo.InvariantCulture) * 3, 1);
+            var plan = await OpenAsync(app, body, await RoundAsync(app, body, quarter, DateOnly.Parse(evaluation, System.Globalization.CultureInfo.InvariantCulture)));
+            var set = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, Ktis(3, due)));
+            var agreed = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, plan.Id, set.Value!.Version));
+            var actuals = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.EnterActualsAsync(body.User("hr"), body.BodyId, plan.Id, agreed.Value!.Version, [new(1, "1", null), new(2, "1", null), new(3, "1", null)]));
+            var scored = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, actuals.Value!.Version, [new(1, score, null), new(2, score, null), new(3, score, null)]));
+            Assert.True(scored.IsSuccess, scored.Refusal?.ToString());
+        }
+
+        var annual = await app.WithAsync<KtiPlanService, WorkflowResult<AnnualView>>(s => s.AnnualAsync(body.User("head"), body.BodyId, body["head"], 2024));
+        var bySpec = await app.WithAsync<KtiPlanService, WorkflowResult<AnnualView>>(s => s.AnnualAsync(body.User("spec1"), body.BodyId, body["head"], 2024));
+
+        Assert.True(annual.IsSuccess, annual.Refusal?.ToString());
+        Assert.Equal((4m, "effective", "4", 2), (annual.Value!.Score, annual.Value.Grade, annual.Value.Clause, annual.Value.QuartersCounted));
+        Assert.Equal(["scored", "scored", "no-plan", "no-plan"], annual.Value.Quarters.Select(q => q.Status));
+        Assert.Equal("not-found", bySpec.Refusal!.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Sunset_A2023Q2EvaluationHeldInAugustUsesThe2023_07Wording_AndQ3After31August2023UsesThe2023_09One(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
