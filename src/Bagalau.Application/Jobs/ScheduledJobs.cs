@@ -16,7 +16,7 @@ public sealed class ReminderJob(IServiceScopeFactory scopes) : IJob
         ScheduledJobs.RunAsync(scopes, Name, context, async (sp, today, ct) =>
             Describe(await sp.GetRequiredService<ReminderRun>().ExecuteAsync(today, ct)), cancellationToken);
 
-    private static string Describe(ReminderRunResult r) =>
+    public static string Describe(ReminderRunResult r) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"in-app {r.InApp}, e-mails {r.Emails}, e-mail failures {r.EmailFailures}");
 }
 
@@ -29,7 +29,27 @@ public sealed class RetentionJob(IServiceScopeFactory scopes) : IJob
         ScheduledJobs.RunAsync(scopes, Name, context, async (sp, _, ct) =>
             (await sp.GetRequiredService<RetentionRun>().ExecuteAsync(FireTime(context), ct)).ToString(), cancellationToken);
 
-    internal static DateTimeOffset FireTime(IJobExecutionContext context) => context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+    /// <summary>
+    /// The firing's scheduled time; for a firing recovered from a dead node, the original
+    /// firing's, so that the recovered run and the dead one are the same <see cref="JobRun"/>.
+    /// </summary>
+    internal static DateTimeOffset FireTime(IJobExecutionContext context)
+    {
+        if (context.Recovering && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original))
+        {
+            switch (original)
+            {
+                case DateTimeOffset time:
+                    return time;
+                case string text when long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms):
+                    return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+                case string text when DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed):
+                    return parsed;
+            }
+        }
+
+        return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+    }
 }
 
 /// <summary>
@@ -42,13 +62,21 @@ public sealed class RetentionJob(IServiceScopeFactory scopes) : IJob
 /// </summary>
 public static class ScheduledJobs
 {
+    /// <summary>The jobs' work without a scheduler (the web app, the CLI and tests all have it).</summary>
+    public static IServiceCollection AddBagalauJobRunners(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(JobOptions.FromConfiguration(configuration));
+        services.TryAddSingleton(RetentionOptions.FromConfiguration(configuration));
+        services.TryAddScoped<JobRunner>();
+        services.TryAddScoped<RetentionRun>();
+        return services;
+    }
+
+    /// <summary>The Quartz scheduler that fires the jobs on this node (the web app), unless <c>Bagalau:Jobs:Enabled</c> is false.</summary>
     public static IServiceCollection AddBagalauJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddBagalauJobRunners(configuration);
         var options = JobOptions.FromConfiguration(configuration);
-        services.TryAddSingleton(options);
-        services.TryAddSingleton(RetentionOptions.FromConfiguration(configuration));
-        services.AddScoped<JobRunner>();
-        services.AddScoped<RetentionRun>();
         if (!options.Enabled)
         {
             return services;
