@@ -160,7 +160,7 @@ public class JobTests
         Assert.Equal(new RetentionRunResult(0, 0), again);
         await app.WithAsync<BagalauDbContext>(async db =>
         {
-            var rows = await db.Set<Survey360Invitation>().ToListAsync();
+            var rows = await db.Set<Survey360Invitation>().Where(i => i.TargetId == target.Id).ToListAsync();
             Assert.Equal(invitations, rows.Count);
             Assert.All(rows, i => Assert.Equal(string.Empty, i.TokenHash));
             Assert.Single(rows, i => i.Used);
