@@ -39,10 +39,11 @@ fi
 free_port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-WORK=$(mktemp -d /tmp/bagalau-multinode.XXXXXX)
+WORK=$(mktemp -d /tmp/bagalau-multinode.XXXXXX); chmod 755 "$WORK"
 PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Throwaway nodes: no graceful shutdown to wait for.
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   if [ -f "$WORK/pg/data/postmaster.pid" ]; then
     as_pg "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -86,7 +87,7 @@ PORT_A=$(free_port); PORT_B=$(free_port); PORT_LB=$(free_port)
 # One node first: it migrates the database and seeds the demo body; the second finds both done.
 start_node node-a "$PORT_A"
 start_node node-b "$PORT_B"
-echo "== nodes: node-a on :$PORT_A, node-b on :$PORT_B"
+echo "== nodes: node-a on :$PORT_A, node-b on :$PORT_B [${SECONDS}s]"
 
 cat >"$WORK/nginx.conf" <<NGINX
 worker_processes 1;
@@ -120,8 +121,8 @@ LB="http://127.0.0.1:$PORT_LB"
 echo "== nginx round-robin on $LB"
 
 failures=0
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1"; failures=$((failures + 1)); }
+pass() { echo "PASS $1 [${SECONDS}s]"; }
+fail() { echo "FAIL $1 [${SECONDS}s]"; failures=$((failures + 1)); }
 
 # (a) Session across nodes: sign in through nginx (the form and its post may hit different
 # nodes), then ask for a page only a signed-in user gets, many times.
@@ -204,4 +205,4 @@ if [ "$failures" -gt 0 ]; then
   echo "multinode: $failures check(s) failed; logs:"; tail -20 "$WORK/node-a.log" "$WORK/node-b.log" || true
   exit 1
 fi
-echo "multinode: 3 checks passed"
+echo "multinode: 3 checks passed [${SECONDS}s]"
