@@ -70,6 +70,18 @@ for f in "$RESULTS"/*.trx; do
   nx=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$line")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f1:-0})); skipped=$((skipped + ${nx:-0}))
 done
+
+# --- multi-node (issue 6): two nodes over one PostgreSQL behind nginx (tests/multinode/run.sh,
+# about 1-3 minutes); each of its PASS/FAIL checks counts in the totals.
+echo "== multi-node: session across nodes, job once, killed node's job completed"
+multi_out=$(mktemp /tmp/bagalau-multinode-out.XXXXXX); multi_status=0
+BAGALAU_MULTINODE_NO_BUILD=1 tests/multinode/run.sh | tee "$multi_out" || multi_status=$?
+multi_passed=$(grep -c '^PASS ' "$multi_out" || true); multi_failed=$(grep -c '^FAIL ' "$multi_out" || true)
+[ "$multi_status" -eq 0 ] || [ "$multi_failed" -gt 0 ] || multi_failed=1
+passed=$((passed + multi_passed)); failed=$((failed + multi_failed))
+[ "$multi_status" -eq 0 ] || status=1
+rm -f "$multi_out"
+# --- end multi-node
 rm -rf "$RESULTS"
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 echo "tests: $passed passed, $failed failed, $skipped skipped"

@@ -3,6 +3,7 @@ using Bagalau.Application.Audit;
 using Bagalau.Application.Demo;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Import;
+using Bagalau.Application.Jobs;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -52,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Survey360Service>();
         services.AddBagalauTasks(configuration);
         services.AddScoped<DatasetGenerator>();
+        services.AddBagalauJobRunners(configuration);
 
         // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).
         services.AddDataProtection().SetApplicationName("Bagalau").PersistKeysToDbContext<BagalauDbContext>();

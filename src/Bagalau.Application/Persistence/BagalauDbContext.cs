@@ -83,6 +83,9 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     /// <summary>ASP.NET Core data protection keys (cookies, antiforgery): shared by every node (issue 6).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Completed runs of the scheduled jobs, one per job and fire time (issue 6).</summary>
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit record of a read (e.g. of an evaluation result); written by the next save.</summary>

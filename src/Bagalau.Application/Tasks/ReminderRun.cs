@@ -22,8 +22,8 @@ public sealed record ReminderRunResult(int InApp, int Emails, int EmailFailures)
 /// <summary>
 /// Sends the reminders due on a day: in-app and by e-mail, N working days before a task's due
 /// date and once it is overdue. Idempotent: every delivery is recorded (task, reminder,
-/// channel) and never repeated, so the run may be started any number of times a day (a hosted
-/// service does it daily; a scheduler may call <see cref="ExecuteAsync"/> too). A failed e-mail
+/// channel) and never repeated, so the run may be started any number of times a day (the
+/// scheduled <c>reminders</c> job, Jobs/ScheduledJobs.cs, does it daily). A failed e-mail
 /// is not recorded and is tried again by the next run.
 /// </summary>
 public sealed class ReminderRun(BagalauDbContext db, WorkflowContext context, IMailSender mail, ReminderOptions options, ILogger<ReminderRun>? logger = null)

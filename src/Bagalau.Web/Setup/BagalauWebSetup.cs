@@ -17,12 +17,14 @@ public static class BagalauWebSetup
         builder.Services.AddBagalauSecurity(builder.Configuration);
         builder.Services.AddBagalauPages();
         builder.Services.AddBagalauApi();
+        builder.Services.AddBagalauNode(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseBagalauWeb(this WebApplication app)
     {
         app.UseBagalauForwardedHeaders();
+        app.UseBagalauNodeHeader();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
