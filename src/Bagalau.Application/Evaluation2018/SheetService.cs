@@ -254,8 +254,9 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
             return WorkflowRefusals.NotFound("competency sheet");
         }
 
+        // As for plans and KPI sheets: people of the body get the domain's refusal (wrong actor), others not-found.
         var actor = await steps.ActorAsync(userId, sheet.StateBodyId, ct);
-        if (!(actor.Is(sheet.ServantId) || actor.Is(sheet.DirectSupervisorId) || actor.IsHr))
+        if (actor.Roles.Count == 0)
         {
             return WorkflowRefusals.NotFound("competency sheet");
         }
