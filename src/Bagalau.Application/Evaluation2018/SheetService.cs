@@ -1,4 +1,5 @@
 using Bagalau.Application.Audit;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2018;
@@ -18,6 +19,9 @@ public sealed record KpiFactInfo(Guid Id, Guid SheetId, int KpiNumber, string Fi
 /// <summary>One competency of a competency sheet as the evaluator sees it: its indicators verbatim and what is ticked.</summary>
 public sealed record CompetencyView(string Id, Domain.Packs.LocalizedText Title, IReadOnlyList<string> Indicators, IReadOnlyList<int> Observed, CompetencyResult? Result);
 
+/// <summary>The sheets of a plan, when opened.</summary>
+public sealed record PlanSheets(Guid PlanId, Guid? KpiSheetId, Guid? CompetencySheetId);
+
 /// <summary>A competency sheet with its competencies as the page and the API show them.</summary>
 public sealed record CompetencySheetView(CompetencySheet Sheet, IReadOnlyList<CompetencyView> Competencies);
 
@@ -28,6 +32,54 @@ public sealed record CompetencySheetView(CompetencySheet Sheet, IReadOnlyList<Co
 /// </summary>
 public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog audit)
 {
+    /// <summary>
+    /// The plans of a cycle the user takes part in: all of them for HR; otherwise those where
+    /// the user is the servant, the direct supervisor or the approver (paged).
+    /// </summary>
+    public async Task<Outcome<Page<WorkPlan>>> PlansAsync(string userId, Guid cycleId, PageRequest page, CancellationToken ct = default)
+    {
+        var cycle = await db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        if (cycle is null)
+        {
+            return WorkflowRefusals.NotFound("cycle");
+        }
+
+        var actor = await steps.ActorAsync(userId, cycle.StateBodyId, ct);
+        if (actor.Roles.Count == 0)
+        {
+            return WorkflowRefusals.NotFound("cycle");
+        }
+
+        var me = actor.ServantId ?? Guid.Empty;
+        var plans = db.WorkPlans.AsNoTracking().Where(p => p.CycleId == cycleId);
+        if (!actor.IsHr)
+        {
+            plans = plans.Where(p => p.ServantId == me || p.DirectSupervisorId == me || p.ApproverId == me);
+        }
+
+        return await plans.OrderBy(p => p.ServantId).ToPageAsync(page, ct);
+    }
+
+    /// <summary>The KPI sheet and competency sheet of a plan, if opened (for those who may see the plan).</summary>
+    public async Task<Outcome<PlanSheets>> SheetsOfPlanAsync(string userId, Guid planId, CancellationToken ct = default)
+    {
+        var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return WorkflowRefusals.NotFound("plan");
+        }
+
+        var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
+        if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr))
+        {
+            return WorkflowRefusals.NotFound("plan");
+        }
+
+        var kpi = await db.KpiSheets.AsNoTracking().Where(s => s.PlanId == planId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        var competency = await db.Set<CompetencySheet>().AsNoTracking().Where(s => s.CycleId == plan.CycleId && s.ServantId == plan.ServantId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        return new PlanSheets(planId, kpi, competency);
+    }
+
     // ---- Quarterly monitoring (clause 16) ----
 
     /// <summary>The direct supervisor records (or corrects) the note of a quarter on an approved plan.</summary>

@@ -112,6 +112,15 @@ public static class FactFileRule
 
     public static string Allowed => "pdf, docx, xlsx, jpg, png";
 
+    /// <summary>The size check alone, so an upload too large is refused before it is read.</summary>
+    public static Refusal? CheckSize(string? fileName, long length) => length <= MaxBytes
+        ? null
+        : Refusal.Of(
+            $"fact-too-large",
+            $"«{fileName}» файлы {MaxBytes / 1024 / 1024} МБ-тан үлкен",
+            $"Файл «{fileName}» больше {MaxBytes / 1024 / 1024} МБ",
+            $"File '{fileName}' is larger than {MaxBytes / 1024 / 1024} MB");
+
     public static Outcome<FactFile> Check(string? fileName, byte[] content)
     {
         var name = Path.GetFileName(fileName?.Trim() ?? string.Empty);
@@ -129,13 +138,9 @@ public static class FactFileRule
                 $"File '{name}' is empty");
         }
 
-        if (content.LongLength > MaxBytes)
+        if (CheckSize(name, content.LongLength) is { } tooLarge)
         {
-            return Refusal.Of(
-                $"fact-too-large",
-                $"«{name}» файлы {MaxBytes / 1024 / 1024} МБ-тан үлкен",
-                $"Файл «{name}» больше {MaxBytes / 1024 / 1024} МБ",
-                $"File '{name}' is larger than {MaxBytes / 1024 / 1024} MB");
+            return tooLarge;
         }
 
         var extension = Path.GetExtension(name);
