@@ -1,6 +1,7 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Demo;
+using Bagalau.Application.Evaluation2018;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Import;
 using Bagalau.Application.Jobs;
@@ -52,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
         services.AddBagalauTasks(configuration);
+        services.AddBagalauEvaluation2018();
         services.AddScoped<DatasetGenerator>();
         services.AddBagalauJobRunners(configuration);
 
