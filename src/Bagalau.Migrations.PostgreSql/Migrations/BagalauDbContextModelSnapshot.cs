@@ -1958,11 +1958,19 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<string>("Argument")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("uuid");
 
                             b1.Property<Guid>("ServantId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<string>("Vote")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
 
                             b1.HasKey("Id");
 

@@ -1939,10 +1939,18 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Argument")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ServantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Vote")
+                                .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("Id");

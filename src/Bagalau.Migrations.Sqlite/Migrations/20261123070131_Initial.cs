@@ -1101,6 +1101,8 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Vote = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Argument = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -1105,6 +1105,8 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Vote = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Argument = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
