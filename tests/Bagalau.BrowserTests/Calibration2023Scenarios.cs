@@ -162,9 +162,11 @@ public class Calibration2023Scenarios
         await hr.Locator("[data-test=record-session]").ClickAsync();
         await Assertions.Expect(hr.Locator("[data-test=protocol-final-score]")).ToContainTextAsync("4,10");
 
-        // Thursday 30.07: HR posts the protocol and downloads it.
+        // Thursday 30.07: HR posts the protocol and downloads it (sign-ins follow the app's clock: sign in again after the move).
+        var protocolUrl = hr.Url;
         clock.Now = new DateTimeOffset(2026, 7, 30, 9, 0, 0, TimeSpan.Zero);
-        await hr.ReloadAsync();
+        await SignInAsync(hr, app, Email("hr"));
+        await hr.GotoAsync(protocolUrl);
         await hr.Locator("[data-test=post-protocol]").ClickAsync();
         await Assertions.Expect(hr.Locator("[data-test=protocol-posted]")).ToContainTextAsync("30");
         var download = await hr.RunAndWaitForDownloadAsync(() => hr.Locator("[data-test=download-kk-pdf]").ClickAsync());
@@ -183,6 +185,7 @@ public class Calibration2023Scenarios
         await evaluator.Locator("[data-test=save-feedback]").ClickAsync();
         await Assertions.Expect(evaluator.Locator("[data-test=feedback-date]")).ToBeVisibleAsync();
 
+        await SignInAsync(servant, app, Email("servant"));
         await servant.Locator("[data-test=nav-calibration]").ClickAsync();
         await servant.Locator("[data-test=feedback-row] a").First.ClickAsync();
         await Assertions.Expect(servant.Locator("[data-test=view-potential]")).ToContainTextAsync("орынбасары лауазымына");
