@@ -2,14 +2,36 @@ using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
+using Bagalau.Application.Documents;
+using Bagalau.Application.Tasks;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
+using Bagalau.Domain.Packs;
+using Bagalau.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Application.Evaluation2023;
 
 public sealed record CalibrationSessionInput(
-    string? Justification, string? ObjectionForm, string? Objection, string? Arguments, decimal ProposedScore, int VotesFor, int VotesAgainst);
+    string? Justification, string? ObjectionForm, string? Objection, string? Arguments, decimal ProposedScore, IReadOnlyList<MemberBallot> Ballots);
+
+/// <summary>A person of a calibration case with the position they hold (kk/ru/en titles).</summary>
+public sealed record CalibrationPerson(Guid ServantId, string Name, LocalizedText? Position);
+
+/// <summary>A servant the authorized person can put on the panel, with what clause 19 cares about.</summary>
+public sealed record CalibrationCandidate(Guid ServantId, string Name, LocalizedText? Position, bool IsHr, bool IsEvaluator, bool IsApplicant, bool IsApplicantsEvaluator);
+
+/// <summary>A case as its participants see it: the people, the period, the grades' titles and what the viewer may do now.</summary>
+public sealed record CalibrationView(
+    CalibrationCase Case, string PackId, int Year, int Quarter, CalibrationPerson Applicant, CalibrationPerson Evaluator,
+    IReadOnlyList<CalibrationPerson> Members, string? OriginalGrade, LocalizedText? OriginalGradeTitle, LocalizedText? FinalGradeTitle,
+    decimal ScaleMin, decimal ScaleMax, bool HasCompositionRule, bool CanConvene, bool CanRecordSession, bool CanPostProtocol, bool IsApplicant);
+
+/// <summary>A submitted, acknowledged result of the user's that can still be taken to calibration (or already was).</summary>
+public sealed record CalibrationCandidateResult(Guid SheetId, int Year, int Quarter, decimal? Score, string? Grade, LocalizedText? GradeTitle, DateOnly AcknowledgedOn, DateOnly? ApplyBy, string? ApplyClause, Guid? CaseId);
+
+/// <summary>A feedback meeting to record (as evaluator) or to read (as the servant).</summary>
+public sealed record FeedbackItem(Guid SheetId, int Year, int Quarter, string ServantName, bool AsEvaluator, DateOnly? FeedbackOn);
 
 /// <summary>
 /// Calibration of a quarterly result (oskemen chapter 5, nhrc chapter 3): the servant applies,
@@ -18,13 +40,21 @@ public sealed record CalibrationSessionInput(
 /// open to the applicant, the evaluator, the head of HR, the members, and the HR/authorized
 /// people who run it.
 /// </summary>
-public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, QuarterlyEvaluationService sheets, WorkflowActors actors, AuditLog audit, TimeProvider clock)
+public sealed class CalibrationService(
+    BagalauDbContext db, PackCatalog packs, QuarterlyEvaluationService sheets, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
 {
+    /// <summary>Task kinds of the calibration deadlines (decision, session, protocol), each with its clause.</summary>
+    public const string DecideTaskKind = "calibration-decide";
+
+    public const string SessionTaskKind = "calibration-session";
+
+    public const string ProtocolTaskKind = "calibration-protocol";
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<WorkflowResult<CalibrationCase>> ApplyAsync(string userId, Guid bodyId, Guid sheetId, string? statement, CancellationToken ct = default)
     {
-        var (actor, sheet, _, version) = await sheets.LoadAsync(userId, bodyId, sheetId, tracked: false, ct);
+        var (actor, sheet, round, version) = await sheets.LoadAsync(userId, bodyId, sheetId, tracked: false, ct);
         if (actor is null || sheet is null || !actor.IsServant(sheet.ServantId))
         {
             return ServiceRefusals.NotFound;
@@ -45,14 +75,16 @@ public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, Q
             return outcome.Refusal!;
         }
 
-        db.CalibrationCases.Add(outcome.Value!);
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(outcome.Value!);
+        var created = outcome.Value!;
+        db.CalibrationCases.Add(created);
+        await ScheduleAsync(created, round!, "calibration-decision", created.DecisionDue, created.DecisionClause, DecideTaskKind, [BodyRole.AuthorizedPerson], ct);
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(created);
     }
 
     /// <summary>The authorized person approves the members; the HR members are the servants holding an HR role in the body.</summary>
     public async Task<WorkflowResult<CalibrationCase>> ConveneAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, IReadOnlyList<Guid> members, CancellationToken ct = default)
     {
-        var (actor, calibration, _, version) = await LoadAsync(userId, bodyId, caseId, ct);
+        var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
         if (actor is null || calibration is null)
         {
             return ServiceRefusals.NotFound;
@@ -69,11 +101,17 @@ public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, Q
             return ServiceRefusals.Conflict;
         }
 
-        var hrServants = await db.BodyMemberships.AsNoTracking()
-            .Where(m => m.StateBodyId == bodyId && (m.Role == BodyRole.Hr || m.Role == BodyRole.HrHead) && m.ServantId != null)
-            .Select(m => m.ServantId!.Value).Distinct().ToListAsync(ct);
-        var refusal = calibration.Convene(version!, actor, members, hrServants, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
+        var hrServants = await HrServantsAsync(bodyId, ct);
+        var evaluators = await EvaluatorsAsync(bodyId, sheet!.RoundId, ct);
+        var refusal = calibration.Convene(version!, actor, members, hrServants, Today, evaluators);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await tasks.CompleteAsync(Subject(calibration), DecideTaskKind, Today, ct);
+        await ScheduleAsync(calibration, await RoundOfAsync(sheet, ct), "calibration-session", calibration.SessionDue, calibration.SessionClause, SessionTaskKind, [BodyRole.Hr, BodyRole.HrHead], ct);
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
     }
 
     public async Task<WorkflowResult<CalibrationCase>> DecideAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CalibrationSessionInput input, CancellationToken ct = default)
@@ -89,10 +127,16 @@ public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, Q
             return ServiceRefusals.Conflict;
         }
 
-        var refusal = calibration.Decide(
-            version!, actor, sheet!, input.Justification, input.ObjectionForm, input.Objection, input.Arguments,
-            input.ProposedScore, input.VotesFor, input.VotesAgainst, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
+        var session = new CalibrationSession(input.Justification, input.ObjectionForm, input.Objection, input.Arguments, input.ProposedScore, input.Ballots);
+        var refusal = calibration.Decide(version!, packs.Catalogue.Calendar, actor, sheet!, session, Today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await tasks.CompleteAsync(Subject(calibration), SessionTaskKind, Today, ct);
+        await ScheduleAsync(calibration, await RoundOfAsync(sheet!, ct), "calibration-protocol", calibration.ProtocolDue!.Value, calibration.ProtocolClause, ProtocolTaskKind, [BodyRole.Hr, BodyRole.HrHead], ct);
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
     }
 
     public async Task<WorkflowResult<CalibrationCase>> PostProtocolAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CancellationToken ct = default)
@@ -109,7 +153,13 @@ public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, Q
         }
 
         var refusal = calibration.PostProtocol(version!, packs.Catalogue.Calendar, actor, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await tasks.CompleteAsync(Subject(calibration), ProtocolTaskKind, Today, ct);
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
     }
 
     /// <summary>The case with its sheet, for those who may open it; the read is audited.</summary>
@@ -131,6 +181,220 @@ public sealed class CalibrationService(BagalauDbContext db, PackCatalog packs, Q
         var all = await db.CalibrationCases.AsNoTracking().Where(c => c.StateBodyId == bodyId).OrderByDescending(c => c.AppliedOn).ToListAsync(ct);
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         return actor is null ? [] : all.Where(c => MayOpen(actor, c)).ToList();
+    }
+
+    /// <summary>The case with the people's names and positions and what the viewer may do; the read is audited.</summary>
+    public async Task<WorkflowResult<CalibrationView>> ViewAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
+    {
+        var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
+        if (actor is null || calibration is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        var round = await RoundOfAsync(sheet!, ct);
+        var ids = calibration.Members.Select(m => m.ServantId).Append(calibration.ApplicantId).Append(calibration.EvaluatorId).ToList();
+        var people = await PeopleAsync(bodyId, ids, ct);
+        var bands = version!.Rules.GradeBands?.Bands ?? [];
+        LocalizedText? Title(string? grade) => bands.FirstOrDefault(b => b.Grade == grade)?.Title;
+        var scale = version.Rules.QuarterScore;
+        await audit.RecordReadAsync(nameof(CalibrationCase), calibration.Id.ToString(), bodyId, ct);
+        return WorkflowResult<CalibrationView>.Ok(new CalibrationView(
+            calibration, round.PackId, round.Year, round.Quarter, people[calibration.ApplicantId], people[calibration.EvaluatorId],
+            [.. calibration.Members.Select(m => people[m.ServantId])], sheet!.Grade, Title(sheet.Grade), Title(calibration.FinalGrade),
+            scale?.ScaleMin ?? 0, scale?.ScaleMax ?? 5, version.Rules.Calibration?.Composition is not null,
+            actor.Authorized && calibration.State == CalibrationState.Applied,
+            actor.Hr && calibration.State == CalibrationState.Convened,
+            actor.Hr && calibration.State == CalibrationState.Closed,
+            actor.IsServant(calibration.ApplicantId)));
+    }
+
+    /// <summary>The body's servants the authorized person can choose from, marked as HR, evaluator, applicant or the applicant's evaluator.</summary>
+    public async Task<WorkflowResult<IReadOnlyList<CalibrationCandidate>>> CandidatesAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
+    {
+        var (actor, calibration, sheet, _) = await LoadAsync(userId, bodyId, caseId, ct);
+        if (actor is null || calibration is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!actor.Authorized)
+        {
+            return WorkflowRefusals.NotAllowed("approve the calibration composition (authorized person)");
+        }
+
+        var hr = (await HrServantsAsync(bodyId, ct)).ToHashSet();
+        var evaluators = (await EvaluatorsAsync(bodyId, sheet!.RoundId, ct)).ToHashSet();
+        var servants = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).Select(s => s.Id).ToListAsync(ct);
+        var people = await PeopleAsync(bodyId, servants, ct);
+        return WorkflowResult<IReadOnlyList<CalibrationCandidate>>.Ok(people.Values
+            .Select(p => new CalibrationCandidate(p.ServantId, p.Name, p.Position, hr.Contains(p.ServantId), evaluators.Contains(p.ServantId), p.ServantId == calibration.ApplicantId, p.ServantId == calibration.EvaluatorId))
+            .OrderByDescending(c => c.IsHr).ThenByDescending(c => c.IsEvaluator).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    /// <summary>The calibration protocol (oskemen 41, nhrc 22) from the recorded session, for those who may open the case.</summary>
+    public async Task<WorkflowResult<CalibrationProtocolDocument>> ProtocolAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
+    {
+        var view = await ViewAsync(userId, bodyId, caseId, ct);
+        if (view.Value is not { } v)
+        {
+            return view.Refusal!;
+        }
+
+        var c = v.Case;
+        if (c.State is not (CalibrationState.Closed or CalibrationState.ProtocolPosted))
+        {
+            return WorkflowRefusals.WrongState("calibration protocol", Domain.Organisation.KindIds.Id(c.State));
+        }
+
+        var body = await db.StateBodies.AsNoTracking().FirstAsync(b => b.Id == bodyId, ct);
+        string Position(CalibrationPerson p) => p.Position?.Kk ?? string.Empty;
+        var votes = v.Members.Zip(c.Members).Where(x => x.Second.Argument is not null).Select(x => $"{x.First.Name}: {x.Second.Argument}");
+        var reason = string.Join(" ", new[] { c.MembersArguments }.Concat(votes).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var line = new CalibrationLine(
+            v.Applicant.Name, Position(v.Applicant), v.OriginalGradeTitle ?? LocalizedText.Same(v.OriginalGrade ?? string.Empty), c.OriginalScore,
+            c.VotesFor ?? 0, c.VotesAgainst ?? 0, v.FinalGradeTitle ?? LocalizedText.Same(c.FinalGrade ?? string.Empty), reason.Length == 0 ? null : reason);
+        return WorkflowResult<CalibrationProtocolDocument>.Ok(new CalibrationProtocolDocument(
+            new LocalizedText(body.NameKk, body.NameRu.Length > 0 ? body.NameRu : body.NameKk, body.NameEn.Length > 0 ? body.NameEn : body.NameKk),
+            v.Year, v.Quarter, c.SessionOn!.Value,
+            [.. v.Members.Select(m => new Documents.CalibrationMember(m.Name, Position(m), CalibrationRole.Member))],
+            [line],
+            c.OutcomeClause ?? string.Empty));
+    }
+
+    /// <summary>The user's own submitted and acknowledged results, with the application deadline (engine calibration-request) and any case.</summary>
+    public async Task<IReadOnlyList<CalibrationCandidateResult>> MyResultsAsync(string userId, Guid bodyId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor?.ServantId is not { } me)
+        {
+            return [];
+        }
+
+        var mine = await db.RatingSheets.AsNoTracking()
+            .Where(s => s.StateBodyId == bodyId && s.ServantId == me && s.State == SheetState.Submitted && s.AcknowledgedOn != null)
+            .ToListAsync(ct);
+        var sheetIds = mine.Select(s => s.Id).ToList();
+        var cases = await db.CalibrationCases.AsNoTracking().Where(c => sheetIds.Contains(c.SheetId)).ToDictionaryAsync(c => c.SheetId, c => c.Id, ct);
+        var roundIds = mine.Select(s => s.RoundId).Distinct().ToList();
+        var rounds = await db.QuarterRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var results = new List<CalibrationCandidateResult>();
+        foreach (var sheet in mine)
+        {
+            var round = rounds[sheet.RoundId];
+            var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
+            var due = version.Rules.Deadlines.ContainsKey("calibration-request")
+                ? DeadlineDecision.Decide(version, "calibration-request", sheet.AcknowledgedOn!.Value, packs.Catalogue.Calendar)
+                : null;
+            var title = version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == sheet.FinalGrade)?.Title;
+            results.Add(new CalibrationCandidateResult(
+                sheet.Id, round.Year, round.Quarter, sheet.FinalScore, sheet.FinalGrade, title, sheet.AcknowledgedOn!.Value,
+                due?.Answer?.Due, due?.Provenance?.Clause, cases.TryGetValue(sheet.Id, out var caseId) ? caseId : null));
+        }
+
+        return [.. results.OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter)];
+    }
+
+    /// <summary>Feedback meetings: submitted sheets the user evaluated (to record) and the user's own sheets with a recorded meeting (to read).</summary>
+    public async Task<IReadOnlyList<FeedbackItem>> FeedbackAsync(string userId, Guid bodyId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        if (actor?.ServantId is not { } me)
+        {
+            return [];
+        }
+
+        var list = await db.RatingSheets.AsNoTracking()
+            .Where(s => s.StateBodyId == bodyId && s.State == SheetState.Submitted
+                && (s.EvaluatorId == me || s.SubstituteId == me || s.DelegateId == me || (s.ServantId == me && s.FeedbackOn != null)))
+            .ToListAsync(ct);
+        var roundIds = list.Select(s => s.RoundId).Distinct().ToList();
+        var rounds = await db.QuarterRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var servantIds = list.Select(s => s.ServantId).Distinct().ToList();
+        var names = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        return [.. list
+            .Select(s => new FeedbackItem(s.Id, rounds[s.RoundId].Year, rounds[s.RoundId].Quarter, names.GetValueOrDefault(s.ServantId, "?"), s.ServantId != me, s.FeedbackOn))
+            .OrderByDescending(f => f.Year).ThenByDescending(f => f.Quarter).ThenBy(f => f.ServantName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>oskemen 42, nhrc 23: the evaluator records the feedback meeting on the sheet (version-checked).</summary>
+    public async Task<WorkflowResult<RatingSheet>> RecordFeedbackAsync(
+        string userId, Guid bodyId, Guid sheetId, int expectedVersion, string? achievements, string? skills, string? potential, CancellationToken ct = default)
+    {
+        var (actor, sheet, _, _) = await sheets.LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
+        if (actor is null || sheet is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        var calibration = await db.CalibrationCases.AsNoTracking().FirstOrDefaultAsync(c => c.SheetId == sheetId, ct);
+        var round = await RoundOfAsync(sheet, ct);
+        var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
+        if (!ResultVisibilityRule.CanSee(version, sheet, actor, calibration?.Members.Select(m => m.ServantId).ToList() ?? []))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!VersionTokens.Expect(db, sheet, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var refusal = sheet.RecordFeedback(actor, achievements, skills, potential, Today);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+    }
+
+    private static TaskSubject Subject(CalibrationCase calibration) => new("calibration", calibration.Id);
+
+    /// <summary>One task per user holding <paramref name="roles"/> in the body, due by the engine's deadline with its clause.</summary>
+    private async Task ScheduleAsync(
+        CalibrationCase calibration, QuarterRound round, string deadlineId, DateOnly due, string? clause, string kind, BodyRole[] roles, CancellationToken ct)
+    {
+        var users = await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.StateBodyId == calibration.StateBodyId && roles.Contains(m.Role))
+            .Select(m => m.UserId).Distinct().ToListAsync(ct);
+        foreach (var user in users)
+        {
+            tasks.ScheduleOn(
+                calibration.StateBodyId, new Provenance(round.PackId, round.VersionId, clause), deadlineId, due, kind,
+                TaskAssignee.User(user), Subject(calibration), round.Id, null);
+        }
+    }
+
+    private async Task<QuarterRound> RoundOfAsync(RatingSheet sheet, CancellationToken ct) =>
+        await db.QuarterRounds.AsNoTracking().FirstAsync(r => r.Id == sheet.RoundId, ct);
+
+    private Task<List<Guid>> HrServantsAsync(Guid bodyId, CancellationToken ct) =>
+        db.BodyMemberships.AsNoTracking()
+            .Where(m => m.StateBodyId == bodyId && (m.Role == BodyRole.Hr || m.Role == BodyRole.HrHead) && m.ServantId != null)
+            .Select(m => m.ServantId!.Value).Distinct().ToListAsync(ct);
+
+    /// <summary>nhrc 19's "evaluators": those who evaluate in the round (evaluator, substitute, designated servant) or hold the evaluator role.</summary>
+    private async Task<List<Guid>> EvaluatorsAsync(Guid bodyId, Guid roundId, CancellationToken ct)
+    {
+        var inRound = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == roundId)
+            .Select(s => new { s.EvaluatorId, s.SubstituteId, s.DelegateId }).ToListAsync(ct);
+        var byRole = await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.StateBodyId == bodyId && m.Role == BodyRole.Evaluator && m.ServantId != null)
+            .Select(m => m.ServantId!.Value).ToListAsync(ct);
+        return [.. inRound.SelectMany(s => new[] { s.EvaluatorId, s.SubstituteId, s.DelegateId }).OfType<Guid>().Concat(byRole).Distinct()];
+    }
+
+    private async Task<Dictionary<Guid, CalibrationPerson>> PeopleAsync(Guid bodyId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var today = Today;
+        var servants = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId && ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        var appointments = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.ServantId)).ToListAsync(ct);
+        var positionIds = appointments.Select(a => a.PositionId).Distinct().ToList();
+        var positions = await db.Positions.AsNoTracking().Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        LocalizedText? PositionOf(Guid servant)
+        {
+            var held = appointments.Where(a => a.ServantId == servant).OrderByDescending(a => a.IsActiveOn(today)).ThenByDescending(a => a.From).FirstOrDefault();
+            return held is not null && positions.TryGetValue(held.PositionId, out var p) ? new LocalizedText(p.TitleIn("kk"), p.TitleIn("ru"), p.TitleIn("en")) : null;
+        }
+
+        return ids.Distinct().ToDictionary(id => id, id => new CalibrationPerson(id, servants.GetValueOrDefault(id, "?"), PositionOf(id)));
     }
 
     private static bool MayOpen(Actor actor, CalibrationCase calibration) =>

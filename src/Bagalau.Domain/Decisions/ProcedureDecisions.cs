@@ -131,7 +131,12 @@ public sealed record CalibrationCheckAnswer(bool Valid, IReadOnlyList<string> Er
 /// <summary>calibration-check: nhrc clause 19, the composition of a calibration session.</summary>
 public static class CalibrationCheckDecision
 {
-    public static Decided<CalibrationCheckAnswer> Decide(PackVersion version, IReadOnlyList<string> members, string applicant, string evaluator, IReadOnlyList<string> hr)
+    /// <param name="evaluators">
+    /// When given, the body's evaluators: clause 19 makes the members evaluators (other than the
+    /// applicant's) and an HR employee, so a member who is neither is <c>member-not-evaluator</c>.
+    /// </param>
+    public static Decided<CalibrationCheckAnswer> Decide(
+        PackVersion version, IReadOnlyList<string> members, string applicant, string evaluator, IReadOnlyList<string> hr, IReadOnlyList<string>? evaluators = null)
     {
         var rule = version.Rules.Calibration?.Composition;
         if (rule is null)
@@ -169,6 +174,11 @@ public static class CalibrationCheckDecision
         if (rule.RequiresHr && !members.Any(hr.Contains))
         {
             errors.Add("no-hr-member");
+        }
+
+        if (evaluators is not null && members.Any(m => m != applicant && m != evaluator && !hr.Contains(m) && !evaluators.Contains(m)))
+        {
+            errors.Add("member-not-evaluator");
         }
 
         return Decided<CalibrationCheckAnswer>.Ok(new CalibrationCheckAnswer(errors.Count == 0, errors), Provenance.Of(version, rule.Clause));

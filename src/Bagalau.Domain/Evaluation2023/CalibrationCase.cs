@@ -23,6 +23,96 @@ public sealed class CalibrationMember
     internal CalibrationMember(Guid servantId) => ServantId = servantId;
 
     public Guid ServantId { get; private set; }
+
+    /// <summary>The member's vote on the proposed score: for, against or abstained (oskemen 41, nhrc 22).</summary>
+    public string? Vote { get; private set; }
+
+    /// <summary>What the member argued: support of the evaluator's score or a correction up or down (oskemen 41).</summary>
+    public string? Argument { get; private set; }
+
+    internal void Record(string vote, string? argument)
+    {
+        Vote = vote;
+        Argument = string.IsNullOrWhiteSpace(argument) ? null : argument.Trim();
+    }
+}
+
+/// <summary>One member's ballot in the session: the vote and the argument behind it.</summary>
+public sealed record MemberBallot(Guid ServantId, string? Vote, string? Argument);
+
+/// <summary>What HR records of a calibration session (oskemen 41, nhrc 22).</summary>
+public sealed record CalibrationSession(
+    string? Justification, string? ObjectionForm, string? Objection, string? Arguments, decimal ProposedScore, IReadOnlyList<MemberBallot> Ballots);
+
+/// <summary>
+/// The members' ballots (oskemen 41, nhrc 22: the final score is adopted by a majority of the
+/// members and recorded in the protocol): every member of the approved panel votes once, for or
+/// against the proposed score or abstains; nobody else votes. The tally feeds the engine's
+/// calibration-decision.
+/// </summary>
+public static class CalibrationBallotRule
+{
+    public static readonly IReadOnlyList<string> Votes = ["for", "against", "abstained"];
+
+    public static Refusal? Check(IReadOnlyCollection<Guid> members, IReadOnlyList<MemberBallot> ballots, out int votesFor, out int votesAgainst)
+    {
+        votesFor = votesAgainst = 0;
+        if (ballots.Any(b => !members.Contains(b.ServantId)))
+        {
+            return Refusal.Of(
+                "calibration-ballot-not-member",
+                $"Калибрлеу сессиясының мүшесі емес адам дауыс бере алмайды",
+                $"Голосовать может только член калибровочной сессии",
+                $"Only a member of the calibration session can vote");
+        }
+
+        if (ballots.Select(b => b.ServantId).Distinct().Count() != ballots.Count || members.Any(m => ballots.All(b => b.ServantId != m)))
+        {
+            return Refusal.Of(
+                "calibration-ballot-missing",
+                $"Сессияның әр мүшесі бір рет дауыс береді (жақтайды, қарсы немесе қалыс қалады)",
+                $"Каждый член сессии голосует один раз (за, против или воздержался)",
+                $"Every member votes once (for, against or abstained)");
+        }
+
+        foreach (var ballot in ballots)
+        {
+            if (ballot.Vote is null || !Votes.Contains(ballot.Vote))
+            {
+                return Refusals.InvalidInput($"a vote is 'for', 'against' or 'abstained', found '{ballot.Vote}'");
+            }
+
+            if (WorkflowRefusals.Text("argument", ballot.Argument, required: false) is { } tooLong)
+            {
+                return tooLong;
+            }
+        }
+
+        votesFor = ballots.Count(b => b.Vote == "for");
+        votesAgainst = ballots.Count(b => b.Vote == "against");
+        return null;
+    }
+}
+
+/// <summary>Why a calibration composition was refused, in words next to the engine's error id (nhrc 19).</summary>
+public static class CalibrationCompositionErrors
+{
+    private static readonly Dictionary<string, LocalizedText> Texts = new(StringComparer.Ordinal)
+    {
+        ["fewer-than-3"] = new("мүшелер кемінде үшеу болуы тиіс", "членов должно быть не менее трёх", "at least three members are needed"),
+        ["even-count"] = new("мүшелер саны тақ болуы тиіс", "число членов должно быть нечётным", "the number of members must be odd"),
+        ["includes-applicant"] = new("келіспеген адам мүше бола алмайды", "несогласный служащий не может быть членом", "the applicant cannot be a member"),
+        ["includes-evaluator"] = new("оны бағалаған адам мүше бола алмайды", "оценивавшее его лицо не может быть членом", "the person who evaluated the applicant cannot be a member"),
+        ["no-hr-member"] = new("құрамда персонал қызметінің қызметкері болуы тиіс", "в составе должен быть работник службы управления персоналом", "an HR employee must be a member"),
+        ["member-not-evaluator"] = new("мүшелер бағалаушы адамдар және персонал қызметінің қызметкері болуы тиіс", "члены - оценивающие лица и работник службы управления персоналом", "members are evaluators and an HR employee"),
+    };
+
+    public static LocalizedText Describe(IEnumerable<string> errors)
+    {
+        var list = errors.ToList();
+        string In(string language) => string.Join("; ", list.Select(e => Texts.TryGetValue(e, out var text) ? $"{e} ({text.In(language)})" : e));
+        return new LocalizedText(In("kk"), In("ru"), In("en"));
+    }
 }
 
 /// <summary>
@@ -170,7 +260,8 @@ public sealed class CalibrationCase : OrganisationEntity
     /// The authorized person decides to hold the session and approves its composition (the
     /// decision deadline is tracked: lateness of the body never takes the servant's session away); a pack with a composition rule (nhrc 19) has it checked by the engine.
     /// </summary>
-    public Refusal? Convene(PackVersion version, Actor actor, IReadOnlyList<Guid> members, IReadOnlyList<Guid> hrServants, DateOnly today)
+    public Refusal? Convene(
+        PackVersion version, Actor actor, IReadOnlyList<Guid> members, IReadOnlyList<Guid> hrServants, DateOnly today, IReadOnlyList<Guid>? evaluators = null)
     {
         if (!actor.Authorized)
         {
@@ -194,7 +285,8 @@ public sealed class CalibrationCase : OrganisationEntity
                 members.Select(Key).ToList(),
                 Key(ApplicantId),
                 Key(EvaluatorId),
-                hrServants.Select(Key).ToList());
+                hrServants.Select(Key).ToList(),
+                evaluators?.Select(Key).ToList());
             if (check.IsRefused)
             {
                 return check.Refusal;
@@ -202,13 +294,13 @@ public sealed class CalibrationCase : OrganisationEntity
 
             if (!check.Answer!.Valid)
             {
-                var errors = string.Join(", ", check.Answer.Errors);
+                var errors = CalibrationCompositionErrors.Describe(check.Answer.Errors);
                 var clause = check.Provenance!.Clause;
                 return Refusal.Of(
                     "calibration-composition-invalid",
-                    $"Калибрлеу сессиясының құрамы {clause}-тармаққа сәйкес емес: {errors}",
-                    $"Состав калибровочной сессии не соответствует пункту {clause}: {errors}",
-                    $"The calibration composition breaks clause {clause}: {errors}");
+                    $"Калибрлеу сессиясының құрамы {clause}-тармаққа сәйкес емес: {errors.Kk}",
+                    $"Состав калибровочной сессии не соответствует пункту {clause}: {errors.Ru}",
+                    $"The calibration composition breaks clause {clause}: {errors.En}");
             }
         }
         else if (members.Contains(ApplicantId) || members.Distinct().Count() != members.Count)
@@ -225,13 +317,12 @@ public sealed class CalibrationCase : OrganisationEntity
     }
 
     /// <summary>
-    /// The session: the evaluator's justification, the servant's objection (written or oral), the
-    /// members' arguments and the vote on a proposed score; the engine adopts or upholds the score
-    /// and the sheet carries the calibrated one. Closes the session: a second vote is refused.
+    /// The session: the evaluator's justification, the servant's objection (written or oral), each
+    /// member's argument and vote on a proposed score (up or down); the engine adopts or upholds
+    /// the score and the sheet carries the calibrated one. Closes the session (a later vote is
+    /// refused) and starts the calibration-protocol deadline.
     /// </summary>
-    public Refusal? Decide(
-        PackVersion version, Actor actor, RatingSheet sheet, string? justification, string? objectionForm, string? objection,
-        string? arguments, decimal proposed, int votesFor, int votesAgainst, DateOnly today)
+    public Refusal? Decide(PackVersion version, KzCalendar calendar, Actor actor, RatingSheet sheet, CalibrationSession session, DateOnly today)
     {
         if (!actor.Hr)
         {
@@ -257,32 +348,56 @@ public sealed class CalibrationCase : OrganisationEntity
             return Refusals.InvalidInput($"the sheet is not the one of this application");
         }
 
-        if (objectionForm is not ("written" or "oral"))
+        if (session.ObjectionForm is not ("written" or "oral"))
         {
-            return Refusals.InvalidInput($"the objection is 'written' or 'oral', found '{objectionForm}'");
+            return Refusals.InvalidInput($"the objection is 'written' or 'oral', found '{session.ObjectionForm}'");
         }
 
-        var error = WorkflowRefusals.Text("justification", justification, required: true)
-            ?? WorkflowRefusals.Text("objection", objection, required: true)
-            ?? WorkflowRefusals.Text("arguments", arguments, required: false);
+        var error = WorkflowRefusals.Text("justification", session.Justification, required: true)
+            ?? WorkflowRefusals.Text("objection", session.Objection, required: true)
+            ?? WorkflowRefusals.Text("arguments", session.Arguments, required: false);
+        var votesFor = 0;
+        var votesAgainst = 0;
+        error ??= CalibrationBallotRule.Check(_members.Select(m => m.ServantId).ToList(), session.Ballots, out votesFor, out votesAgainst);
         if (error is not null)
         {
             return error;
         }
 
         var original = sheet.FinalScore ?? 0m;
-        var decided = CalibrationVoteDecision.Decide(version, original, proposed, votesFor, votesAgainst, _members.Count);
+        if (session.ProposedScore == original)
+        {
+            // oskemen 41, nhrc 22: the members vote on a correction up or down.
+            return Refusal.Of(
+                "calibration-no-correction",
+                $"Ұсынылған баға бастапқы бағамен бірдей ({TreeValues.Format(original)}): жоғары немесе төмен түзету ұсыныңыз",
+                $"Предложенная оценка совпадает с исходной ({TreeValues.Format(original)}): предложите корректировку вверх или вниз",
+                $"The proposed score equals the original ({TreeValues.Format(original)}): propose a correction up or down");
+        }
+
+        var decided = CalibrationVoteDecision.Decide(version, original, session.ProposedScore, votesFor, votesAgainst, _members.Count);
         if (decided.IsRefused)
         {
             return decided.Refusal;
         }
 
-        EvaluatorJustification = justification!.Trim();
-        ObjectionForm = objectionForm;
-        Objection = objection!.Trim();
-        MembersArguments = arguments?.Trim();
+        var protocol = DeadlineDecision.Decide(version, "calibration-protocol", today, calendar);
+        if (protocol.IsRefused)
+        {
+            return protocol.Refusal;
+        }
+
+        foreach (var ballot in session.Ballots)
+        {
+            _members.First(m => m.ServantId == ballot.ServantId).Record(ballot.Vote!, ballot.Argument);
+        }
+
+        EvaluatorJustification = session.Justification!.Trim();
+        ObjectionForm = session.ObjectionForm;
+        Objection = session.Objection!.Trim();
+        MembersArguments = string.IsNullOrWhiteSpace(session.Arguments) ? null : session.Arguments.Trim();
         OriginalScore = original;
-        ProposedScore = proposed;
+        ProposedScore = session.ProposedScore;
         VotesFor = votesFor;
         VotesAgainst = votesAgainst;
         Outcome = decided.Answer!.Decision;
@@ -290,6 +405,8 @@ public sealed class CalibrationCase : OrganisationEntity
         FinalGrade = decided.Answer.Grade;
         OutcomeClause = decided.Provenance!.Clause;
         SessionOn = today;
+        ProtocolDue = protocol.Answer!.Due;
+        ProtocolClause = protocol.Provenance!.Clause;
         State = CalibrationState.Closed;
         if (Outcome == "changed")
         {
@@ -298,6 +415,11 @@ public sealed class CalibrationCase : OrganisationEntity
 
         return null;
     }
+
+    /// <summary>Which way the session moved the score: up, down or unchanged (upheld).</summary>
+    public string? Direction => FinalScore is not { } final || OriginalScore is not { } original
+        ? null
+        : final > original ? "up" : final < original ? "down" : "unchanged";
 
     /// <summary>
     /// HR posts the signed protocol in the system; the calibration-protocol deadline is recorded

@@ -193,6 +193,9 @@ public static class TaskKinds
         ["protocol-approve"] = new("Комиссия хаттамасын бекіту", "Утвердить протокол Комиссии", "Approve the Commission's protocol"),
         ["acquaint"] = new("Бағалау нәтижелерімен танысу", "Ознакомиться с результатами оценки", "Acknowledge the evaluation results"),
         ["evaluate-after-return"] = new("Жұмысқа қайта кіріскеннен кейін бағалау", "Оценить после выхода на работу", "Evaluate after return to work"),
+        ["calibration-decide"] = new("Калибрлеу сессиясын өткізу және құрамы туралы шешім қабылдау", "Принять решение о калибровочной сессии и её составе", "Decide on the calibration session and its composition"),
+        ["calibration-session"] = new("Калибрлеу сессиясын өткізу", "Провести калибровочную сессию", "Hold the calibration session"),
+        ["calibration-protocol"] = new("Калибрлеу сессиясының хаттамасын жүйеге орналастыру", "Разместить протокол калибровочной сессии в системе", "Post the calibration protocol in the system"),
     };
 
     public static LocalizedText NameOf(string kind) =>

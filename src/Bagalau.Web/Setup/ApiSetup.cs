@@ -95,6 +95,7 @@ public static class ApiSetup
         body.MapServantEndpoints();
         body.MapExchangeEndpoints();
         body.MapKti2023Endpoints();
+        body.MapCalibration2023Endpoints();
         return app;
     }
 }

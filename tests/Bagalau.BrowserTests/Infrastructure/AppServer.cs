@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.BrowserTests.Infrastructure;
@@ -33,7 +34,8 @@ public sealed class AppServer : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public static AppServer Start(bool seedDemo = false)
+    /// <param name="clock">The app's "now" (tests move it to walk through deadlines); the system clock when null.</param>
+    public static AppServer Start(bool seedDemo = false, TimeProvider? clock = null)
     {
         var file = Path.Combine(Path.GetTempPath(), "bagalau_browser_" + Guid.NewGuid().ToString("N")[..12] + ".db");
         var factory = new WebApplicationFactory<Bagalau.Web.WebApp>().WithWebHostBuilder(builder =>
@@ -43,6 +45,10 @@ public sealed class AppServer : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Bagalau", $"Data Source={file};Pooling=False");
             builder.UseSetting("Bagalau:SeedDemo", seedDemo ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            if (clock is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            }
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -69,4 +75,12 @@ public sealed class AppServer : IAsyncDisposable
             File.Delete(f);
         }
     }
+}
+
+/// <summary>A clock that stands still until a test moves it (to walk a workflow through its deadlines).</summary>
+public sealed class MovableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -75,8 +75,8 @@ public class CalibrationTests
         var calibration = CalibrationCase.Apply(version, Kz, sheet, TheServant, "келіспеймін", D("2026-07-14")).Value!;
         Assert.Null(calibration.Convene(version, Authorized, [HrMember, M2, M3], [HrMember], D("2026-07-15")));
 
-        var refusal = calibration.Decide(version, Hr, sheet, "негіздеме", "written", "қарсылық", "дәлелдер", 4.2m, 2, 1, D("2026-07-20"));
-        var again = calibration.Decide(version, Hr, sheet, "негіздеме", "oral", "қарсылық", null, 4.5m, 3, 0, D("2026-07-21"));
+        var refusal = calibration.Decide(version, Kz, Hr, sheet, Session(4.2m, ("for", HrMember), ("for", M2), ("against", M3)), D("2026-07-20"));
+        var again = calibration.Decide(version, Kz, Hr, sheet, Session(4.5m, ("for", HrMember), ("for", M2), ("for", M3)), D("2026-07-21"));
 
         Assert.Null(refusal);
         Assert.Equal("changed", calibration.Outcome);
@@ -84,7 +84,42 @@ public class CalibrationTests
         Assert.Equal("effective", sheet.FinalGrade);
         Assert.Equal(3.4m, sheet.Score);
         Assert.Equal("calibration-session-closed", again?.Code);
+        Assert.Equal(("up", D("2026-07-23"), "22"), (calibration.Direction, calibration.ProtocolDue, calibration.ProtocolClause));
+        Assert.Equal(("against", "arg"), (calibration.Members.Single(m => m.ServantId == M3).Vote, calibration.Members.Single(m => m.ServantId == M3).Argument));
         Assert.Null(calibration.PostProtocol(version, Kz, Hr, D("2026-07-22")));
         Assert.Equal(D("2026-07-23"), calibration.ProtocolDue);
     }
+
+    [Fact]
+    public void Vote_WithAMemberMissingOrAnOutsiderVoting_IsRefused_AndNothingChanges()
+    {
+        var (sheet, version) = AcknowledgedSheet();
+        var calibration = CalibrationCase.Apply(version, Kz, sheet, TheServant, "келіспеймін", D("2026-07-14")).Value!;
+        Assert.Null(calibration.Convene(version, Authorized, [HrMember, M2, M3], [HrMember], D("2026-07-15")));
+
+        var missing = calibration.Decide(version, Kz, Hr, sheet, Session(4.2m, ("for", HrMember), ("for", M2)), D("2026-07-20"));
+        var outsider = calibration.Decide(version, Kz, Hr, sheet, Session(4.2m, ("for", HrMember), ("for", M2), ("for", M3), ("for", Evaluator)), D("2026-07-20"));
+        var sameScore = calibration.Decide(version, Kz, Hr, sheet, Session(3.4m, ("for", HrMember), ("for", M2), ("for", M3)), D("2026-07-20"));
+
+        Assert.Equal("calibration-ballot-missing", missing?.Code);
+        Assert.Equal("calibration-ballot-not-member", outsider?.Code);
+        Assert.Equal("calibration-no-correction", sameScore?.Code);
+        Assert.Equal((CalibrationState.Convened, 3.4m), (calibration.State, sheet.FinalScore!.Value));
+    }
+
+    [Fact]
+    public void Convene_WithAMemberWhoIsNeitherEvaluatorNorHr_IsRefusedUnderClause19()
+    {
+        var (sheet, version) = AcknowledgedSheet();
+        var calibration = CalibrationCase.Apply(version, Kz, sheet, TheServant, "келіспеймін", D("2026-07-14")).Value!;
+
+        var refusal = calibration.Convene(version, Authorized, [HrMember, M2, M3], [HrMember], D("2026-07-15"), [M2]);
+
+        Assert.Equal("calibration-composition-invalid", refusal?.Code);
+        Assert.Contains("member-not-evaluator", refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("пункту 19", refusal.Message.Ru, StringComparison.Ordinal);
+    }
+
+    private static CalibrationSession Session(decimal proposed, params (string Vote, Guid Member)[] ballots) =>
+        new("негіздеме", "written", "қарсылық", "дәлелдер", proposed, [.. ballots.Select(b => new MemberBallot(b.Member, b.Vote, "arg"))]);
 }

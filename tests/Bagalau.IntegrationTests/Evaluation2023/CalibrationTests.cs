@@ -65,22 +65,26 @@ public class CalibrationTests
         var even = await Convene("authorized", "hr", "colleague");
         var withEvaluator = await Convene("authorized", "hr", "colleague", "head");
         var withoutHr = await Convene("authorized", "colleague", "deputy", "chair");
-        var convened = await Convene("authorized", "hr", "colleague", "deputy");
+        var notEvaluator = await Convene("authorized", "hr", "colleague", "deputy");
+        var convened = await Convene("authorized", "hr", "chair", "deputy");
 
         Assert.Equal("not-allowed", byHr.Refusal?.Code);
         Assert.Contains("even-count", even.Refusal!.Message.En, StringComparison.Ordinal);
         Assert.Contains("includes-evaluator", withEvaluator.Refusal!.Message.En, StringComparison.Ordinal);
         Assert.Contains("no-hr-member", withoutHr.Refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("member-not-evaluator", notEvaluator.Refusal!.Message.En, StringComparison.Ordinal);
         Assert.True(convened.IsSuccess, convened.Refusal?.ToString());
 
         // A member can now open the result; another colleague still cannot.
-        var memberView = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetView>>(s => s.GetSheetAsync(body.User("colleague"), body.BodyId, sheet.Id));
+        var memberView = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetView>>(s => s.GetSheetAsync(body.User("deputy"), body.BodyId, sheet.Id));
         var outsider = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
         Assert.True(memberView.IsSuccess);
         Assert.Equal("not-found", outsider.Refusal?.Code);
 
         SetToday(app, 2026, 7, 28);
-        var session = new CalibrationSessionInput("Тоқсандық жоспар толық орындалмады", "written", "Барлық тапсырма мерзімінде", "Бағаны көтеру негізді", 4.1m, 2, 1);
+        var session = new CalibrationSessionInput(
+            "Тоқсандық жоспар толық орындалмады", "written", "Барлық тапсырма мерзімінде", "Бағаны көтеру негізді", 4.1m,
+            [new(body["hr"], "for", "Құжаттар расталды"), new(body["chair"], "for", null), new(body["deputy"], "against", "Жоспар орындалмады")]);
         var decided = await app.WithAsync<CalibrationService, WorkflowResult<CalibrationCase>>(s => s.DecideAsync(body.User("hr"), body.BodyId, id, convened.Value!.Version, session));
         Assert.True(decided.IsSuccess, decided.Refusal?.ToString());
         var again = await app.WithAsync<CalibrationService, WorkflowResult<CalibrationCase>>(s => s.DecideAsync(body.User("hr"), body.BodyId, id, decided.Value!.Version, session with { ProposedScore = 5 }));

@@ -90,6 +90,8 @@ internal sealed class CalibrationCaseConfiguration : IEntityTypeConfiguration<Ca
         {
             member.ToTable("CalibrationMembers");
             member.WithOwner().HasForeignKey("CaseId");
+            member.Property(m => m.Vote).HasMaxLength(20);
+            member.Property(m => m.Argument).HasMaxLength(WorkflowRefusals.MaxText);
             member.Property<int>("Id");
             member.HasKey("Id");
         });
