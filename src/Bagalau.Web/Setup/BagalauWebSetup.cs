@@ -1,3 +1,4 @@
+using Bagalau.Web.Api;
 using Bagalau.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,7 @@ public static class BagalauWebSetup
         builder.Services.AddBagalauSecurity(builder.Configuration);
         builder.Services.AddBagalauPages();
         builder.Services.AddBagalauApi();
+        builder.Services.AddSurvey360Api(builder.Configuration);
         return builder;
     }
 

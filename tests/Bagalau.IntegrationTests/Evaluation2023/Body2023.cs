@@ -26,11 +26,15 @@ public sealed class Body2023
 
     public string User(string name) => Users[name];
 
-    public static async Task<Body2023> CreateAsync(TestApp app, string code, DateOnly appointed)
+    public static Task<Body2023> CreateAsync(TestApp app, string code, DateOnly appointed) =>
+        CreateAsync(work => app.WithAsync(work), code, appointed);
+
+    /// <summary>The same body through any host's database (the web test host's, for API tests).</summary>
+    public static async Task<Body2023> CreateAsync(Func<Func<BagalauDbContext, Task>, Task> withDb, string code, DateOnly appointed)
     {
         var body = StateBody.Create(code, "Сынақ органы", "Тестовый орган", "Test body").Value;
         var result = new Body2023 { BodyId = body.Id };
-        await app.WithAsync<BagalauDbContext>(async db =>
+        await withDb(async db =>
         {
             db.StateBodies.Add(body);
             var parents = new Dictionary<Guid, Guid?>();
