@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.BrowserTests.Infrastructure;
@@ -33,7 +34,8 @@ public sealed class AppServer : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public static AppServer Start(bool seedDemo = false)
+    /// <param name="clock">The app's clock when a scenario moves time (e.g. past a link's expiry); the system clock otherwise.</param>
+    public static AppServer Start(bool seedDemo = false, TimeProvider? clock = null)
     {
         var file = Path.Combine(Path.GetTempPath(), "bagalau_browser_" + Guid.NewGuid().ToString("N")[..12] + ".db");
         var factory = new WebApplicationFactory<Bagalau.Web.WebApp>().WithWebHostBuilder(builder =>
@@ -43,6 +45,10 @@ public sealed class AppServer : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Bagalau", $"Data Source={file};Pooling=False");
             builder.UseSetting("Bagalau:SeedDemo", seedDemo ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            if (clock is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            }
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
