@@ -28,65 +28,6 @@ public class ApiSurvey360Tests
     private static object Answer(decimal value, decimal ethics) =>
         new { ratings = ServantCompetencies.ToDictionary(c => c, c => c == "ethics" ? ethics : value) };
 
-    /// <summary>The web app on a body with the 2023 test staff, its clock set by the test.</summary>
-    private sealed class Survey360Host : IAsyncDisposable
-    {
-        public required WebTestHost Host { get; init; }
-
-        public required WebApplicationFactory<Bagalau.Web.WebApp> App { get; init; }
-
-        public required FixedClock Clock { get; init; }
-
-        public required Body2023 Body { get; init; }
-
-        public required string Code { get; init; }
-
-        public static async Task<Survey360Host> StartAsync(string provider, string code)
-        {
-            var host = await WebTestHost.StartAsync(provider);
-            var clock = new FixedClock(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
-            var app = host.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-            var body = await Body2023.CreateAsync(
-                async work =>
-                {
-                    await using var scope = app.Services.CreateAsyncScope();
-                    await work(scope.ServiceProvider.GetRequiredService<BagalauDbContext>());
-                },
-                code,
-                new DateOnly(2020, 1, 1));
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<BagalauUser>>();
-                foreach (var id in body.Users.Values)
-                {
-                    var user = await users.FindByIdAsync(id);
-                    var added = await users.AddPasswordAsync(user!, WebTestHost.Password);
-                    Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
-                }
-            }
-
-            return new Survey360Host { Host = host, App = app, Clock = clock, Body = body, Code = code };
-        }
-
-        public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-        public async Task<HttpClient> SignedInAsync(string user)
-        {
-            var client = Anonymous();
-            var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = $"{user}.{Code}@bagalau.example", password = WebTestHost.Password });
-            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-            var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement;
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("accessToken").GetString());
-            return client;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await App.DisposeAsync();
-            await Host.DisposeAsync();
-        }
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response) => (await JsonAsync(response)).GetProperty("code").GetString();
