@@ -1,20 +1,26 @@
+using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Packs;
+using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Pages.Bodies.Survey360;
 
 /// <summary>HR launches the year's 360 round and opens the rounds launched before.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class IndexModel(PackCatalog packs, TimeProvider clock) : Survey360Page
+public sealed class IndexModel(PackCatalog packs, TimeProvider clock, WorkflowActors actors, BagalauDbContext db) : Survey360Page
 {
     public IReadOnlyList<Survey360Round> Rounds { get; private set; } = [];
 
     /// <summary>The packs with a 360 survey (oskemen).</summary>
     public IReadOnlyList<Domain.Packs.Pack> Packs { get; private set; } = [];
+
+    /// <summary>The signed-in servant's own reports (one per round they were evaluated in).</summary>
+    public IReadOnlyList<(Guid TargetId, int Year)> MyReports { get; private set; } = [];
 
     [BindProperty]
     public string? PackId { get; set; }
@@ -45,5 +51,12 @@ public sealed class IndexModel(PackCatalog packs, TimeProvider clock) : Survey36
     {
         Rounds = await Service.RoundsAsync(BodyId, HttpContext.RequestAborted);
         Packs = [.. packs.Catalogue.Packs.Where(p => p.Versions.Any(v => v.Rules.Survey360 is not null))];
+        if (await actors.InBodyAsync(UserId, BodyId, HttpContext.RequestAborted) is { ServantId: { } servant })
+        {
+            var years = Rounds.ToDictionary(r => r.Id, r => r.Year);
+            MyReports = [.. (await db.Survey360Targets.AsNoTracking().Where(t => t.StateBodyId == BodyId && t.ServantId == servant && t.Issued).ToListAsync(HttpContext.RequestAborted))
+                .Select(t => (t.Id, years.GetValueOrDefault(t.RoundId)))
+                .OrderByDescending(t => t.Item2)];
+        }
     }
 }
