@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bagalau.Application.Audit;
+using Bagalau.Application.Documents;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -270,6 +271,90 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
                 version.Rules.Rounding.Apply(c.Value.Sum() / c.Value.Count), c.Value.Count))
             .OrderBy(n => n.Average).ThenBy(n => n.CompetencyId, StringComparer.Ordinal)
             .ToList());
+    }
+
+    /// <summary>
+    /// The individual report as a printable form (model form 7), from the same report: refused
+    /// below the pack's minimum of answers, as the report page says.
+    /// </summary>
+    public async Task<WorkflowResult<Report360Document>> ReportDocumentAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
+    {
+        var report = await CompleteReportAsync(userId, bodyId, targetId, ct);
+        if (report.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var r = report.Value!;
+        var (body, year, position, _) = await DocumentContextAsync(bodyId, targetId, ct);
+        return WorkflowResult<Report360Document>.Ok(new Report360Document(
+            body, year, r.Name, position, r.Respondents,
+            [.. r.Competencies.Select(c => new CompetencyAverage(c.Title, c.Average))],
+            r.Overall,
+            [.. r.Weakest.Select(w => r.Competencies.First(c => c.Id == w).Title)],
+            r.Clause ?? string.Empty,
+            SignedBy.Blank));
+    }
+
+    /// <summary>
+    /// The feedback form (model form 8) HR prepares for the conversation with the person's
+    /// direct supervisor: the least-shown competencies are its topics (oskemen 36).
+    /// </summary>
+    public async Task<WorkflowResult<FeedbackFormDocument>> FeedbackDocumentAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
+    {
+        var report = await CompleteReportAsync(userId, bodyId, targetId, ct);
+        if (report.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var r = report.Value!;
+        var (body, year, position, supervisor) = await DocumentContextAsync(bodyId, targetId, ct);
+        var topics = r.Weakest
+            .Select(w => r.Competencies.First(c => c.Id == w))
+            .Select(c => new FeedbackTopic(c.Title, c.Average.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        return WorkflowResult<FeedbackFormDocument>.Ok(new FeedbackFormDocument(
+            body, r.Name, position, supervisor?.Name ?? string.Empty, supervisor?.Position ?? string.Empty, year, null, null, null,
+            topics, null, r.Clause ?? string.Empty, SignedBy.Blank, SignedBy.Blank));
+    }
+
+    private async Task<WorkflowResult<Report360>> CompleteReportAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct)
+    {
+        var report = await ReportAsync(userId, bodyId, targetId, ct);
+        if (report.Refusal is not null || report.Value!.Status == "complete")
+        {
+            return report;
+        }
+
+        return Refusal.Of(
+            "insufficient-respondents",
+            $"Жауап бергендер {report.Value.Respondents}: есеп кемінде 3 жауаптан кейін ғана жасалады",
+            $"Ответили {report.Value.Respondents}: отчёт формируется не менее чем по 3 ответам",
+            $"{report.Value.Respondents} answered: the report needs at least 3 answers");
+    }
+
+    private async Task<(LocalizedText Body, int Year, string Position, (string Name, string Position)? Supervisor)> DocumentContextAsync(Guid bodyId, Guid targetId, CancellationToken ct)
+    {
+        var target = await db.Survey360Targets.AsNoTracking().FirstAsync(t => t.Id == targetId, ct);
+        var round = await db.Survey360Rounds.AsNoTracking().FirstAsync(r => r.Id == target.RoundId, ct);
+        var body = await db.StateBodies.AsNoTracking().FirstAsync(b => b.Id == bodyId, ct);
+        var lines = ReportingStructure.Of(await db.ReportingLines.AsNoTracking().Where(l => l.StateBodyId == bodyId).ToListAsync(ct));
+        async Task<string> PositionOf(Guid servantId)
+        {
+            var servant = await db.Servants.AsNoTracking().Include(s => s.Appointments).FirstAsync(s => s.Id == servantId, ct);
+            var appointment = servant.AppointmentOn(round.LaunchedOn) ?? servant.Appointments.OrderByDescending(a => a.From).FirstOrDefault();
+            return appointment is null ? string.Empty
+                : await db.Positions.AsNoTracking().Where(p => p.Id == appointment.PositionId).Select(p => p.TitleKk).FirstAsync(ct);
+        }
+
+        (string, string)? supervisor = null;
+        if (lines.DirectSupervisorOf(target.ServantId) is { } boss)
+        {
+            supervisor = (await db.Servants.AsNoTracking().Where(s => s.Id == boss).Select(s => s.FullName).FirstAsync(ct), await PositionOf(boss));
+        }
+
+        return (new LocalizedText(body.NameKk, body.NameRu, body.NameEn), round.Year, await PositionOf(target.ServantId), supervisor);
     }
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -89,6 +89,7 @@ public static class ApiSetup
         api.MapPackEndpoints();
         api.MapTaskEndpoints();
         api.MapEvaluation2018Endpoints();
+        api.MapSurvey360Endpoints();
         var body = api.MapBodyEndpoints();
         body.MapUnitEndpoints();
         body.MapPositionEndpoints();

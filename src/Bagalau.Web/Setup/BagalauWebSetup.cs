@@ -1,3 +1,4 @@
+using Bagalau.Web.Api;
 using Bagalau.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class BagalauWebSetup
         builder.Services.AddBagalauPages();
         builder.Services.AddBagalauApi();
         builder.Services.AddBagalauNode(builder.Configuration);
+        builder.Services.AddSurvey360Api(builder.Configuration);
         return builder;
     }
 
