@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<QuarterlyEvaluationService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
+        services.AddScoped<QuarterlyDocuments>();
         services.AddBagalauTasks(configuration);
         services.AddScoped<DatasetGenerator>();
 

@@ -93,6 +93,7 @@ public static class ApiSetup
         body.MapPositionEndpoints();
         body.MapServantEndpoints();
         body.MapExchangeEndpoints();
+        body.MapQuarterly2023Endpoints();
         return app;
     }
 }

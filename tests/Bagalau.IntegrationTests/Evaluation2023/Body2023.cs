@@ -3,6 +3,7 @@ using Bagalau.Application.Demo;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.IntegrationTests.Organisation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Evaluation2023;
 
@@ -26,11 +27,15 @@ public sealed class Body2023
 
     public string User(string name) => Users[name];
 
-    public static async Task<Body2023> CreateAsync(TestApp app, string code, DateOnly appointed)
+    public static Task<Body2023> CreateAsync(TestApp app, string code, DateOnly appointed) => CreateAsync(app.Services, code, appointed);
+
+    /// <summary>The same body in any host's services (the web tests' host too).</summary>
+    public static async Task<Body2023> CreateAsync(IServiceProvider services, string code, DateOnly appointed)
     {
         var body = StateBody.Create(code, "Сынақ органы", "Тестовый орган", "Test body").Value;
         var result = new Body2023 { BodyId = body.Id };
-        await app.WithAsync<BagalauDbContext>(async db =>
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BagalauDbContext>();
         {
             db.StateBodies.Add(body);
             var parents = new Dictionary<Guid, Guid?>();
@@ -98,7 +103,8 @@ public sealed class Body2023
             }
 
             await db.SaveChangesAsync();
-        });
+        }
+
         return result;
     }
 }
