@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.BrowserTests.Infrastructure;
@@ -33,7 +34,7 @@ public sealed class AppServer : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public static AppServer Start(bool seedDemo = false)
+    public static AppServer Start(bool seedDemo = false, TimeProvider? clock = null)
     {
         var file = Path.Combine(Path.GetTempPath(), "bagalau_browser_" + Guid.NewGuid().ToString("N")[..12] + ".db");
         var factory = new WebApplicationFactory<Bagalau.Web.WebApp>().WithWebHostBuilder(builder =>
@@ -43,6 +44,11 @@ public sealed class AppServer : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Bagalau", $"Data Source={file};Pooling=False");
             builder.UseSetting("Bagalau:SeedDemo", seedDemo ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            if (clock is not null)
+            {
+                // Scenarios that need a date replace the clock (there is no production setting for it).
+                builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            }
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

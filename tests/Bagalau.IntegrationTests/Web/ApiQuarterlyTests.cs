@@ -19,13 +19,13 @@ public class ApiQuarterlyTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
-    private static readonly object[] NonLeaderFours =
+    internal static readonly object[] NonLeaderFours =
     [
         new { parameterId = "quality", score = 4, comment = "сапалы" }, new { parameterId = "timeliness", score = 4 },
         new { parameterId = "initiative", score = 4 }, new { parameterId = "discipline", score = 4 }, new { parameterId = "no-sanctions", score = 4 },
     ];
 
-    private sealed record Quarter(WebTestHost Host, Body2023 Body, FixedClock Clock, Guid RoundId)
+    internal sealed record Quarter(WebTestHost Host, Body2023 Body, FixedClock Clock, Guid RoundId)
     {
         public string Path => $"/api/v1/bodies/{Body.BodyId}/quarters";
 
@@ -58,10 +58,10 @@ public class ApiQuarterlyTests
     }
 
     /// <summary>The nhrc body with a reprimand for spec2 in May and "sick" absent most of Q2; HR schedules Q2 and the authorized person approves, both through the API.</summary>
-    private static async Task<Quarter> NhrcQuarterAsync(string provider)
+    internal static async Task<Quarter> NhrcQuarterAsync(string provider)
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero));
-        var host = await WebTestHost.StartAsync(provider, clock: clock);
+        var host = await WebTestHost.StartAsync(provider, new Dictionary<string, string?> { ["Bagalau:SignInRateLimit:PermitLimit"] = "100" }, clock);
         var body = await Body2023.CreateAsync(host.Services, "api-q23", new DateOnly(2020, 1, 1));
         await using (var scope = host.Services.CreateAsyncScope())
         {
