@@ -20,8 +20,10 @@ namespace Bagalau.BrowserTests;
 /// </summary>
 public class Quarter2023Scenarios
 {
-    private const string Servant = "Сейітов Ержан Болатұлы";
-    private const string Leader = "Жұмабекова Аружан Ерланқызы";
+    /// <summary>The demo servant (servant@) and the head of the budget division (position P-005), both under the evaluator.</summary>
+    private static string Servant = string.Empty;
+
+    private static string Leader = string.Empty;
 
     private static string Email(string start) => DemoSeeder.Accounts.Single(a => a.Email.StartsWith(start, StringComparison.Ordinal)).Email;
 
@@ -31,6 +33,12 @@ public class Quarter2023Scenarios
         var clock = new ScenarioClock(new DateTimeOffset(2026, 7, 1, 4, 0, 0, TimeSpan.Zero));
         await using var app = AppServer.Start(seedDemo: true, clock);
         var bodyId = await WithAsync(app, (BagalauDbContext db) => db.StateBodies.Select(b => b.Id).SingleAsync());
+        var servantUser = await UserIdAsync(app, Email("servant@"));
+        Servant = await WithAsync(app, (BagalauDbContext db) => db.BodyMemberships.Where(m => m.UserId == servantUser && m.ServantId != null)
+            .Join(db.Servants, m => m.ServantId, s => s.Id, (m, s) => s.FullName).FirstAsync());
+        Leader = await WithAsync(app, (BagalauDbContext db) => db.Positions.Where(p => p.Code == "P-005")
+            .Join(db.Appointments, p => p.Id, a => a.PositionId, (p, a) => a.ServantId)
+            .Join(db.Servants, id => id, s => s.Id, (id, s) => s.FullName).FirstAsync());
         await WithAsync(app, async (BagalauDbContext db) =>
         {
             var leader = await db.Servants.Include(s => s.Sanctions).SingleAsync(s => s.FullName == Leader);
@@ -71,7 +79,7 @@ public class Quarter2023Scenarios
         await OrganisationScenarios.SignInAsync(evaluator, app, Email("evaluator@"));
         await evaluator.GotoAsync(app.Url($"/bodies/{bodyId}/quarters/mine").ToString());
         await Browser.ScreenshotAsync(evaluator, "q23-evaluator-my-sheets");
-        await evaluator.Locator($"[data-test=sheet-to-fill][data-servant='{Servant}'] [data-test=open-sheet]").ClickAsync();
+        await evaluator.Locator($"[data-test=sheet-to-fill][data-quarter='2026-Q2'][data-servant='{Servant}'] [data-test=open-sheet]").ClickAsync();
         await Assertions.Expect(evaluator.Locator("[data-test=no-sanctions]")).ToBeVisibleAsync();
         var scores = evaluator.Locator("input[data-score]");
         var count = await scores.CountAsync();
@@ -90,7 +98,7 @@ public class Quarter2023Scenarios
 
         // The leader sheet: the reprimand of 12 May caps the score, and the sheet says why.
         await evaluator.GotoAsync(app.Url($"/bodies/{bodyId}/quarters/mine").ToString());
-        await evaluator.Locator($"[data-test=sheet-to-fill][data-servant='{Leader}'] [data-test=open-sheet]").ClickAsync();
+        await evaluator.Locator($"[data-test=sheet-to-fill][data-quarter='2026-Q2'][data-servant='{Leader}'] [data-test=open-sheet]").ClickAsync();
         await Assertions.Expect(evaluator.Locator("[data-test=sanctions]")).ToContainTextAsync("сөгіс");
         await Assertions.Expect(evaluator.Locator("[data-test=guidance]").First).ToContainTextAsync("Есепке алынады");
         scores = evaluator.Locator("input[data-score]");
@@ -111,7 +119,7 @@ public class Quarter2023Scenarios
         var phone = await browser.NewPageAsync(phone: true);
         await OrganisationScenarios.SignInAsync(phone, app, Email("servant@"));
         await phone.GotoAsync(app.Url($"/bodies/{bodyId}/quarters/mine").ToString());
-        await phone.Locator("[data-test=open-own]").Last.ClickAsync();
+        await phone.Locator("[data-quarter='2026-Q2'] [data-test=open-own]").ClickAsync();
         await Assertions.Expect(phone.Locator("[data-test=score]")).ToHaveTextAsync(expected.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         await phone.Locator("[data-test=acknowledge]").ClickAsync();
         await Assertions.Expect(phone.Locator("[data-test=acknowledged-on]")).ToBeVisibleAsync();

@@ -49,7 +49,7 @@
     fetch(form.getAttribute('data-preview-url'), {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': document.documentElement.lang || 'kk' },
       body: JSON.stringify({ scores: scores })
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
