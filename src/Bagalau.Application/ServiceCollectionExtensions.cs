@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<KtiPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
+        services.AddScoped<QuarterlyDocuments>();
         services.AddBagalauTasks(configuration);
         services.AddBagalauEvaluation2018();
         services.AddScoped<DatasetGenerator>();

@@ -97,6 +97,7 @@ public static class ApiSetup
         body.MapExchangeEndpoints();
         body.MapKti2023Endpoints();
         body.MapCalibration2023Endpoints();
+        body.MapQuarterly2023Endpoints();
         return app;
     }
 }

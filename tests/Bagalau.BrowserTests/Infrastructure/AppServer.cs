@@ -47,6 +47,7 @@ public sealed class AppServer : IAsyncDisposable
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             if (clock is not null)
             {
+                // Scenarios that need a date replace the clock (there is no production setting for it).
                 builder.ConfigureTestServices(services => services.AddSingleton(clock));
             }
         });

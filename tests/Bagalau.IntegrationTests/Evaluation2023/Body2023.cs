@@ -29,6 +29,17 @@ public sealed class Body2023
     public static Task<Body2023> CreateAsync(TestApp app, string code, DateOnly appointed) =>
         CreateAsync(work => app.WithAsync(work), code, appointed);
 
+    /// <summary>The same body in any host's services (the web tests' host too).</summary>
+    public static Task<Body2023> CreateAsync(IServiceProvider services, string code, DateOnly appointed) =>
+        CreateAsync(
+            async work =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                await work(scope.ServiceProvider.GetRequiredService<BagalauDbContext>());
+            },
+            code,
+            appointed);
+
     /// <summary>The same body through any host that runs work on a fresh DbContext (e.g. the web app under test).</summary>
     public static async Task<Body2023> CreateAsync(Func<Func<BagalauDbContext, Task>, Task> withDb, string code, DateOnly appointed)
     {

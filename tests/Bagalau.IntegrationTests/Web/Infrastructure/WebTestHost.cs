@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Web.Infrastructure;
@@ -36,7 +37,7 @@ public sealed class WebTestHost : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public static async Task<WebTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null)
+    public static async Task<WebTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var database = await TestDatabases.CreateAsync(provider);
         var factory = new WebApplicationFactory<Bagalau.Web.WebApp>().WithWebHostBuilder(builder =>
@@ -52,6 +53,11 @@ public sealed class WebTestHost : IAsyncDisposable
             }
 
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingRoutes>());
+            if (clock is not null)
+            {
+                // Tests that need a date replace the clock (there is no production setting for it).
+                builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            }
         });
         var host = new WebTestHost(database, factory);
         _ = factory.Server; // starts the app: migrates the database

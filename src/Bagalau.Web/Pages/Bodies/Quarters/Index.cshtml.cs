@@ -1,0 +1,76 @@
+using Bagalau.Application.Evaluation2023;
+using Bagalau.Application.Packs;
+using Bagalau.Domain.Packs;
+using Bagalau.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bagalau.Web.Pages.Bodies.Quarters;
+
+/// <summary>The body's quarter rounds: HR schedules, the authorized person approves, everyone sees progress.</summary>
+[Authorize(Policy = BodyPolicies.Member)]
+public sealed class IndexModel(QuarterlyEvaluationService service, PackCatalog packs) : QuarterPageModel
+{
+    public IReadOnlyList<RoundView> Rounds { get; private set; } = [];
+
+    public IReadOnlyList<Pack> Packs { get; private set; } = [];
+
+    public bool IsHr => Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
+
+    public bool IsAuthorized => Roles.Contains(Application.Accounts.BodyRole.AuthorizedPerson);
+
+    [BindProperty]
+    public ScheduleInput Input { get; set; } = new();
+
+    public sealed class ScheduleInput
+    {
+        public string? PackId { get; set; } = "nhrc";
+
+        public string? Quarter { get; set; }
+
+        public DateOnly? EvaluationDate { get; set; }
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostScheduleAsync()
+    {
+        if (Input.EvaluationDate is not { } day || string.IsNullOrWhiteSpace(Input.PackId) || string.IsNullOrWhiteSpace(Input.Quarter))
+        {
+            Show(Domain.Decisions.Refusals.InvalidInput($"pack, quarter, evaluation day"));
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await service.ScheduleAsync(UserId, BodyId, Input.PackId, Input.Quarter, day, HttpContext.RequestAborted);
+        if (result.Refusal is { } refusal)
+        {
+            Show(refusal);
+            await LoadAsync();
+            return Page();
+        }
+
+        Saved = "q.saved";
+        return RedirectToPage(new { bodyId = BodyId });
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid roundId, int version)
+    {
+        var result = await service.ApproveAsync(UserId, BodyId, roundId, version, HttpContext.RequestAborted);
+        if (result.Refusal is { } refusal)
+        {
+            Show(refusal);
+            await LoadAsync();
+            return Page();
+        }
+
+        Saved = "q.saved";
+        return RedirectToPage(new { bodyId = BodyId });
+    }
+
+    private async Task LoadAsync()
+    {
+        Rounds = await service.RoundsAsync(BodyId, HttpContext.RequestAborted);
+        Packs = [.. packs.Catalogue.Packs.Where(p => p.Family == PackFamily.Quarterly2023)];
+    }
+}
