@@ -51,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Survey360Service>();
         services.AddBagalauTasks(configuration);
         services.AddScoped<DatasetGenerator>();
+        services.AddScoped<QuarterCloseService>();
+        services.AddScoped<QuarterSheetsGenerator>();
 
         // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).
         services.AddDataProtection().SetApplicationName("Bagalau").PersistKeysToDbContext<BagalauDbContext>();
