@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bagalau.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123061529_Initial")]
+    [Migration("20261123065258_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -607,6 +607,82 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                     b.ToTable("WorkPlans");
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2023.AnnualResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q1")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q2")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q3")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q4")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuartersCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VersionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("StateBodyId", "PackId", "Year", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("AnnualResults");
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2023.CalibrationCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -739,6 +815,13 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Due")
@@ -1912,6 +1995,21 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                     b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2023.AnnualResult", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Organisation.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bagalau.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123061547_Initial")]
+    [Migration("20261123065412_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -613,6 +613,82 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.ToTable("WorkPlans");
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2023.AnnualResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal?>("Q1")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("Q2")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("Q3")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("Q4")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("QuartersCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VersionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("StateBodyId", "PackId", "Year", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("AnnualResults");
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2023.CalibrationCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -745,6 +821,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("Due")
@@ -1929,6 +2012,21 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2023.AnnualResult", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Organisation.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

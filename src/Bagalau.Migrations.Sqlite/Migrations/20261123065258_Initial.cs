@@ -309,6 +309,8 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                     ScheduledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -578,6 +580,44 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Acquaintances_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnualResults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    QuartersCounted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Q1 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Q2 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Q3 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Q4 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    UpdatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnualResults_Servants_ServantId",
+                        column: x => x.ServantId,
+                        principalTable: "Servants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnnualResults_StateBodies_StateBodyId",
                         column: x => x.StateBodyId,
                         principalTable: "StateBodies",
                         principalColumn: "Id",
@@ -1160,6 +1200,22 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnualResults_ServantId",
+                table: "AnnualResults",
+                column: "ServantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualResults_StateBodyId",
+                table: "AnnualResults",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualResults_StateBodyId_PackId_Year_ServantId",
+                table: "AnnualResults",
+                columns: new[] { "StateBodyId", "PackId", "Year", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Appointments_PositionId",
                 table: "Appointments",
                 column: "PositionId");
@@ -1562,6 +1618,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Acquaintances");
+
+            migrationBuilder.DropTable(
+                name: "AnnualResults");
 
             migrationBuilder.DropTable(
                 name: "Appointments");
