@@ -50,6 +50,7 @@ internal sealed class QuarterCommand : DatabaseCommand
         var actor = new Actor("bagalau quarter close (CLI)", null, Hr: true);
         var service = services.GetRequiredService<QuarterCloseService>();
         var totals = new int[4];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var refused = 0;
         if (all)
         {
@@ -81,7 +82,7 @@ internal sealed class QuarterCommand : DatabaseCommand
             }
         }
 
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"closed {quarter}: {totals[0]} sheets, {totals[1]} annual results written, {totals[2]} acquaintances opened, {totals[3]} results capped at close; {refused} bodies refused"));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"closed {quarter}: {totals[0]} sheets, {totals[1]} annual results written, {totals[2]} acquaintances opened, {totals[3]} results capped at close; {refused} bodies refused; in {clock.Elapsed.TotalSeconds:F2} s"));
         return refused == 0 ? 0 : 1;
     }
 
