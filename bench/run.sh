@@ -45,6 +45,8 @@ measure() {
 echo "== build (Release)"
 dotnet build src/Bagalau.Cli -c Release -nologo -v q
 dotnet build src/Bagalau.Web -c Release -nologo -v q
+dotnet build bench/Bagalau.Bench.Floor -c Release -nologo -v q
+FLOOR=(dotnet "$ROOT/bench/Bagalau.Bench.Floor/bin/Release/net10.0/Bagalau.Bench.Floor.dll")
 CLI=(dotnet "$ROOT/src/Bagalau.Cli/bin/Release/net10.0/bagalau.dll")
 WEB="$ROOT/src/Bagalau.Web/bin/Release/net10.0/Bagalau.Web.dll"
 
@@ -89,11 +91,24 @@ for N in $SIZES; do
   left=$(sqlite3 "$WORK/bad-$N.db" "select count(*) from Servants" 2>/dev/null || python3 -c "import sqlite3;print(sqlite3.connect('$WORK/bad-$N.db').execute('select count(*) from Servants').fetchone()[0])")
   figure "  servants after the refused import: $left (the 42 demo servants: nothing written)"
 
-  # The national dataset (bodies of 20..5,000) through the same import path.
+  # The national dataset (bodies of 20..5,000) through the same import path, with a year of
+  # signed quarterly sheets (oskemen-maslikhat, in force through 2024, has an acquaintance deadline).
   BODIES=$(( N / 1700 > 1 ? N / 1700 : 1 ))
-  measure "demo generate $N servants, $BODIES bodies, SQLite" "${CLI[@]}" demo generate --servants "$N" --bodies "$BODIES" --seed 1 --database sqlite --connection "Data Source=$WORK/nation-$N.db"
+  measure "demo generate $N servants + 2024 sheets, $BODIES bodies, SQLite" "${CLI[@]}" demo generate --servants "$N" --bodies "$BODIES" --seed 1 --year 2024 --sheets oskemen-maslikhat --database sqlite --connection "Data Source=$WORK/nation-$N.db"
   pg_db "nation_$N"
-  measure "demo generate $N servants, $BODIES bodies, PostgreSQL" "${CLI[@]}" demo generate --servants "$N" --bodies "$BODIES" --seed 1 --database postgres --connection "$PG;Database=nation_$N"
+  measure "demo generate $N servants + 2024 sheets, $BODIES bodies, PostgreSQL" "${CLI[@]}" demo generate --servants "$N" --bodies "$BODIES" --seed 1 --year 2024 --sheets oskemen-maslikhat --database postgres --connection "$PG;Database=nation_$N"
+
+  # Quarter close of Q4 2024 for the whole dataset against its floor: a raw bulk insert of the
+  # same number of result rows with the same provider, measured in the same run.
+  for provider in sqlite postgres; do
+    if [ "$provider" = sqlite ]; then CONN="Data Source=$WORK/nation-$N.db"; else CONN="$PG;Database=nation_$N"; fi
+    measure "floor: raw bulk insert of $N result rows, $provider" "${FLOOR[@]}" "$provider" "$CONN" "$N"
+    floor=$(awk '/^floor:/ {print $(NF-1)}' "$WORK/last.out")
+    measure "quarter close 2024-Q4, $N servants, $provider" "${CLI[@]}" quarter close-all --quarter 2024-Q4 --today 2025-01-20 --database "$provider" --connection "$CONN"
+    close=$(awk '/^closed/ {print $(NF-1)}' "$WORK/last.out")
+    figure "$(printf '  quarter close / floor (%s, %s): %s s / %s s = %sx   (goal <= 3x; < 15 s on SQLite; peak < 1 GB)' "$provider" "$N" "$close" "$floor" "$(python3 -c "print(round($close/$floor,1))")")"
+    measure "quarter close again (idempotent), $N, $provider" "${CLI[@]}" quarter close-all --quarter 2024-Q4 --today 2025-01-21 --database "$provider" --connection "$CONN"
+  done
 
   # HTTP on the national dataset: 32 connections, bounded duration, 127.0.0.1 only.
   PORT=$(free_port)
@@ -116,6 +131,10 @@ echo; echo "== engine: packs and 100,000 quarter-score decisions (issue 3)"
 echo "\$ bench/engine.sh"
 bench/engine.sh | tee -a "$SUMMARY"
 
+echo; echo "== documents: rating sheets per second, DOCX and PDF, one core"
+echo "\$ bench/documents.sh 200"
+bench/documents.sh 200 | tee -a "$SUMMARY"
+
 echo; echo "== growth of import CPU seconds (100,000 / 10,000; linear = 10.0)"
 if [[ " $SIZES " == *" 10000 "* && " $SIZES " == *" 100000 "* ]]; then
   figure "import SQLite: $(python3 -c "print(round($IMPORT_SQLITE_100000/$IMPORT_SQLITE_10000,1))")x   PostgreSQL: $(python3 -c "print(round($IMPORT_PG_100000/$IMPORT_PG_10000,1))")x"
@@ -123,7 +142,7 @@ fi
 
 echo; echo "== not measured (no use case or endpoint exists yet on this branch)"
 for missing in "evaluator's task list" "HR completion dashboard of a 5,000-servant body" "saving a rating sheet" \
-  "360 answer by link" "quarter close vs raw bulk insert floor" "documents per second (DOCX, PDF)"; do
+  "360 answer by link"; do
   figure "  missing: $missing"
 done
 echo; echo "== summary ($SUMMARY)"; cat "$SUMMARY"
