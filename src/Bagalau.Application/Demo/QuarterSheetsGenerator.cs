@@ -25,7 +25,6 @@ public sealed class QuarterSheetsGenerator(BagalauDbContext db, PackCatalog pack
     public async Task<GeneratedQuarters> GenerateAsync(Guid bodyId, string packId, int year, int seed, CancellationToken ct = default)
     {
         var pack = packs.Catalogue.Find(packId) ?? throw new ArgumentException($"unknown pack '{packId}'", nameof(packId));
-        var random = new Random(HashCode.Combine(seed, bodyId.GetHashCode()));
         var hr = new Actor("demo generate", null, Hr: true, Authorized: true);
         var sanctions = (await db.Sanctions.AsNoTracking().Where(s => s.StateBodyId == bodyId).Select(s => new { s.ServantId, s.Kind, s.Applied }).ToListAsync(ct))
             .GroupBy(s => s.ServantId)
@@ -61,7 +60,9 @@ public sealed class QuarterSheetsGenerator(BagalauDbContext db, PackCatalog pack
                 sheets++;
                 if (sheet.State == SheetState.Open && sheet.EvaluatorId is { } evaluator && version.Rules.Form(sheet.FormId) is { } form && version.Rules.QuarterScore is { } scale)
                 {
-                    // Mostly good work: scores from the upper half of the scale, whole points.
+                    // Mostly good work: scores from the upper half of the scale, whole points; the same
+                    // seed, servant (IIN) and quarter always give the same scores.
+                    var random = new Random(unchecked((seed * 1_000_003) + int.Parse(servant.Iin.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture) + q));
                     var low = (int)Math.Ceiling((scale.ScaleMin + scale.ScaleMax) / 2);
                     var scores = form.Parameters.ToDictionary(p => p.Id, _ => (decimal)random.Next(low, (int)scale.ScaleMax + 1), StringComparer.Ordinal);
                     var refusal = sheet.Submit(version, period, new Actor("evaluator", evaluator), scores, new Dictionary<string, string?>(), sanctions.GetValueOrDefault(servant.Id) ?? [], evaluationDay);
