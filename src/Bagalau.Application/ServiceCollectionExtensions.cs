@@ -57,6 +57,8 @@ public static class ServiceCollectionExtensions
         services.AddBagalauEvaluation2018();
         services.AddScoped<DatasetGenerator>();
         services.AddBagalauJobRunners(configuration);
+        services.AddScoped<QuarterCloseService>();
+        services.AddScoped<QuarterSheetsGenerator>();
 
         // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).
         services.AddDataProtection().SetApplicationName("Bagalau").PersistKeysToDbContext<BagalauDbContext>();

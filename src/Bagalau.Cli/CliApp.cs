@@ -21,6 +21,7 @@ public static class CliApp
         new PacksCommand(),
         new CalendarCommand(),
         new DocumentsCommand(),
+        new QuarterCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

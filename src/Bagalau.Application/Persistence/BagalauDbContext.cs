@@ -81,6 +81,8 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
 
     public DbSet<Domain.Acquaintance.ServiceRecordEntry> ServiceRecordEntries => Set<Domain.Acquaintance.ServiceRecordEntry>();
     /// <summary>ASP.NET Core data protection keys (cookies, antiforgery): shared by every node (issue 6).</summary>
+    public DbSet<AnnualResult> AnnualResults => Set<AnnualResult>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Completed runs of the scheduled jobs, one per job and fire time (issue 6).</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Bagalau.Application.Demo;
 using Bagalau.Application.Import;
 using Bagalau.Application.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.Cli.Commands;
@@ -14,13 +15,13 @@ namespace Bagalau.Cli.Commands;
 /// </summary>
 internal sealed class DemoCommand : DatabaseCommand
 {
-    private const string Usage = "usage: bagalau demo generate --servants N --bodies M --seed S [--year YYYY] [--csv DIR] [--database ... --connection ...]";
+    private const string Usage = "usage: bagalau demo generate --servants N --bodies M --seed S [--year YYYY] [--sheets PACK] [--csv DIR] [--database ... --connection ...]";
 
     public override string Name => "demo";
 
     public override string Summary => "generate --servants N --bodies M --seed S [--csv DIR]: national dataset through the import path";
 
-    protected override string[] Options => ["servants", "bodies", "seed", "year", "csv", "lang"];
+    protected override string[] Options => ["servants", "bodies", "seed", "year", "csv", "lang", "sheets"];
 
     protected override bool NeedsMigratedDatabase => false;
 
@@ -63,6 +64,15 @@ internal sealed class DemoCommand : DatabaseCommand
             return 1;
         }
 
+        // --sheets PACK: a year of filled quarterly sheets of that 2023-family pack for each body.
+        var sheetsPack = args["sheets"];
+        if (sheetsPack is not null && services.GetRequiredService<Application.Packs.PackCatalog>().Catalogue.Find(sheetsPack) is null)
+        {
+            await stderr.WriteLineAsync($"bagalau demo: unknown pack '{sheetsPack}' for --sheets");
+            return 2;
+        }
+
+        var submitted = 0;
         var done = 0;
         await foreach (var result in generator.GenerateAsync(dataset))
         {
@@ -78,9 +88,14 @@ internal sealed class DemoCommand : DatabaseCommand
             }
 
             done += result.Body.Servants;
+            if (sheetsPack is not null)
+            {
+                var bodyId = await db.StateBodies.Where(b => b.Code == result.Body.Code).Select(b => b.Id).FirstAsync();
+                submitted += (await services.GetRequiredService<QuarterSheetsGenerator>().GenerateAsync(bodyId, sheetsPack, year, seed)).Submitted;
+            }
         }
 
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generated {bodies} bodies, {done} servants (seed {seed}, year {year}) into {CliDatabase.Describe(db)} in {clock.Elapsed.TotalSeconds:F1} s"));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generated {bodies} bodies, {done} servants (seed {seed}, year {year}){(sheetsPack is null ? string.Empty : $", {submitted} signed {sheetsPack} sheets")} into {CliDatabase.Describe(db)} in {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 

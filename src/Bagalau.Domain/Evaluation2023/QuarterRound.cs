@@ -9,6 +9,9 @@ public enum RoundState
 {
     Scheduled,
     Approved,
+
+    /// <summary>The quarter was closed: results confirmed, annual scores updated, acquaintance opened.</summary>
+    Closed,
 }
 
 /// <summary>
@@ -56,6 +59,10 @@ public sealed class QuarterRound : OrganisationEntity
     public string? ApprovedBy { get; private set; }
 
     public DateOnly? ApprovedOn { get; private set; }
+
+    public string? ClosedBy { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
 
     public Period Period => Decisions.Period.OfQuarter(Year, Quarter);
 
@@ -131,6 +138,43 @@ public sealed class QuarterRound : OrganisationEntity
         State = RoundState.Approved;
         ApprovedBy = actor.Name;
         ApprovedOn = today;
+        return null;
+    }
+
+    /// <summary>
+    /// HR closes the quarter once it has ended (nhrc 4, oskemen 4: the quarter is evaluated after
+    /// it ends): sheets can no longer be submitted and the quarter counts in the annual score.
+    /// Closing a closed round again changes nothing.
+    /// </summary>
+    public Refusal? Close(Actor actor, DateOnly today)
+    {
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("close the quarter (HR)");
+        }
+
+        if (State == RoundState.Closed)
+        {
+            return null;
+        }
+
+        if (State != RoundState.Approved)
+        {
+            return WorkflowRefusals.WrongState("close", KindIds.Id(State));
+        }
+
+        if (today <= Period.End)
+        {
+            return Refusal.Of(
+                "quarter-not-ended",
+                $"{Period} тоқсаны {WorkflowRefusals.Iso(Period.End)} күні аяқталады: оны одан кейін ғана жабуға болады",
+                $"Квартал {Period} заканчивается {WorkflowRefusals.Iso(Period.End)}: закрыть его можно только после этого",
+                $"Quarter {Period} ends on {WorkflowRefusals.Iso(Period.End)}: it can only be closed after that");
+        }
+
+        State = RoundState.Closed;
+        ClosedBy = actor.Name;
+        ClosedOn = today;
         return null;
     }
 

@@ -310,6 +310,36 @@ public sealed class RatingSheet : OrganisationEntity
         return null;
     }
 
+    /// <summary>
+    /// At the quarter's close the engine decides the result again from the signed scores and the
+    /// sanctions known then (nhrc parameter 5, oskemen 31-32: a sanction of the quarter caps the
+    /// score even when it was registered after the sheet was signed). True when the result changed.
+    /// </summary>
+    public bool ConfirmResult(Decided<QuarterScoreAnswer> decided)
+    {
+        if (State != SheetState.Submitted || decided.IsRefused)
+        {
+            return false;
+        }
+
+        var answer = decided.Answer!;
+        if (!DiffersFrom(answer))
+        {
+            return false;
+        }
+
+        Average = answer.Average;
+        Score = answer.Score;
+        Grade = answer.Grade;
+        CappedBy = answer.CappedBy;
+        ResultClause = decided.Provenance!.Clause;
+        return true;
+    }
+
+    /// <summary>Whether the engine's answer differs from the result on the sheet.</summary>
+    public bool DiffersFrom(QuarterScoreAnswer answer) =>
+        State == SheetState.Submitted && (answer.Average != Average || answer.Score != Score || answer.Grade != Grade || answer.CappedBy != CappedBy);
+
     /// <summary>The servant acknowledges the result they saw (oskemen 11, nhrc 9).</summary>
     public Refusal? Acknowledge(Actor actor, DateOnly today)
     {

@@ -17,6 +17,7 @@ internal sealed class QuarterRoundConfiguration : IEntityTypeConfiguration<Quart
         entity.Property(e => e.State).AsKindId();
         entity.Property(e => e.ScheduledBy).HasMaxLength(256);
         entity.Property(e => e.ApprovedBy).HasMaxLength(256);
+        entity.Property(e => e.ClosedBy).HasMaxLength(256);
         entity.HasIndex(e => new { e.StateBodyId, e.PackId, e.Year, e.Quarter }).IsUnique();
     }
 }
