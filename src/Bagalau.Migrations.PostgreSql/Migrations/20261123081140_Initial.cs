@@ -91,6 +91,23 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Job = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FireTimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Node = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StateBodies",
                 columns: table => new
                 {
@@ -337,6 +354,8 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     ScheduledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -426,6 +445,76 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     table.PrimaryKey("PK_Survey360Rounds", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Survey360Rounds_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commissions2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ComposedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Seats = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commissions2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commissions2018_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commissions2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompetencySheets2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ProvidesPublicServices = table.Column<bool>(type: "boolean", nullable: false),
+                    Group = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Marks = table.Column<string>(type: "text", nullable: false),
+                    Results = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompetencySheets2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompetencySheets2018_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CompetencySheets2018_StateBodies_StateBodyId",
                         column: x => x.StateBodyId,
                         principalTable: "StateBodies",
                         principalColumn: "Id",
@@ -629,6 +718,44 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Acquaintances_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnualResults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    VersionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    QuartersCounted = table.Column<int>(type: "integer", nullable: false),
+                    Q1 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    Q2 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    Q3 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    Q4 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    UpdatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnualResults_Servants_ServantId",
+                        column: x => x.ServantId,
+                        principalTable: "Servants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnnualResults_StateBodies_StateBodyId",
                         column: x => x.StateBodyId,
                         principalTable: "StateBodies",
                         principalColumn: "Id",
@@ -1003,6 +1130,77 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Schedules2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticeDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticeClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Servants = table.Column<string>(type: "text", nullable: false),
+                    Sittings = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Schedules2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Schedules2018_Commissions2018_CommissionId",
+                        column: x => x.CommissionId,
+                        principalTable: "Commissions2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Schedules2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sittings2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SittingOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProtocolOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Agenda = table.Column<string>(type: "text", nullable: false),
+                    Cases = table.Column<string>(type: "text", nullable: false),
+                    Present = table.Column<string>(type: "text", nullable: false),
+                    Seats = table.Column<string>(type: "text", nullable: false),
+                    Votes = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sittings2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sittings2018_Commissions2018_CommissionId",
+                        column: x => x.CommissionId,
+                        principalTable: "Commissions2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sittings2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KpiSheets",
                 columns: table => new
                 {
@@ -1024,6 +1222,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     CommissionDue = table.Column<DateOnly>(type: "date", nullable: true),
                     CommissionDueClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     SentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "uuid", nullable: true),
                     Rows = table.Column<string>(type: "text", nullable: false),
                     StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -1039,6 +1238,39 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_KpiSheets_WorkPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "WorkPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringNotes2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Recommendations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Progress = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringNotes2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringNotes2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonitoringNotes2018_WorkPlans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "WorkPlans",
                         principalColumn: "Id",
@@ -1235,12 +1467,83 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appeals2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SittingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Body = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DecisionOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appeals2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appeals2018_Sittings2018_SittingId",
+                        column: x => x.SittingId,
+                        principalTable: "Sittings2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appeals2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiFacts2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SheetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    KpiNumber = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiFacts2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiFacts2018_KpiSheets_SheetId",
+                        column: x => x.SheetId,
+                        principalTable: "KpiSheets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_KpiFacts2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalibrationMembers",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Vote = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Argument = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1298,6 +1601,32 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "IX_Acquaintances_SubjectType_SubjectId",
                 table: "Acquaintances",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualResults_ServantId",
+                table: "AnnualResults",
+                column: "ServantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualResults_StateBodyId",
+                table: "AnnualResults",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualResults_StateBodyId_PackId_Year_ServantId",
+                table: "AnnualResults",
+                columns: new[] { "StateBodyId", "PackId", "Year", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals2018_SittingId_ServantId",
+                table: "Appeals2018",
+                columns: new[] { "SittingId", "ServantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals2018_StateBodyId",
+                table: "Appeals2018",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_PositionId",
@@ -1394,6 +1723,28 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commissions2018_CycleId",
+                table: "Commissions2018",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commissions2018_StateBodyId",
+                table: "Commissions2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompetencySheets2018_CycleId_ServantId",
+                table: "CompetencySheets2018",
+                columns: new[] { "CycleId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompetencySheets2018_StateBodyId",
+                table: "CompetencySheets2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dismissals_ServantId_Date",
                 table: "Dismissals",
                 columns: new[] { "ServantId", "Date" });
@@ -1456,6 +1807,22 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_Job_FireTimeUtc",
+                table: "JobRuns",
+                columns: new[] { "Job", "FireTimeUtc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiFacts2018_SheetId",
+                table: "KpiFacts2018",
+                column: "SheetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiFacts2018_StateBodyId",
+                table: "KpiFacts2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KpiSheets_PlanId",
                 table: "KpiSheets",
                 column: "PlanId",
@@ -1507,6 +1874,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 table: "KtiScoreTables",
                 columns: new[] { "StateBodyId", "PackId", "Revision" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringNotes2018_PlanId_Quarter",
+                table: "MonitoringNotes2018",
+                columns: new[] { "PlanId", "Quarter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringNotes2018_StateBodyId",
+                table: "MonitoringNotes2018",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_RecipientServantId",
@@ -1624,6 +2002,21 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_CommissionId",
+                table: "Schedules2018",
+                column: "CommissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_CycleId",
+                table: "Schedules2018",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_StateBodyId",
+                table: "Schedules2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Servants_SearchName_trgm",
                 table: "Servants",
                 column: "SearchName")
@@ -1660,6 +2053,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "IX_SheetScores_SheetId",
                 table: "SheetScores",
                 column: "SheetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sittings2018_CommissionId_SittingOn",
+                table: "Sittings2018",
+                columns: new[] { "CommissionId", "SittingOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sittings2018_StateBodyId",
+                table: "Sittings2018",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StateBodies_Code",
@@ -1753,6 +2157,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Acquaintances");
 
             migrationBuilder.DropTable(
+                name: "AnnualResults");
+
+            migrationBuilder.DropTable(
+                name: "Appeals2018");
+
+            migrationBuilder.DropTable(
                 name: "Appointments");
 
             migrationBuilder.DropTable(
@@ -1780,6 +2190,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "CalibrationMembers");
 
             migrationBuilder.DropTable(
+                name: "CompetencySheets2018");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1789,13 +2202,19 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "EligibilityEntries");
 
             migrationBuilder.DropTable(
-                name: "KpiSheets");
+                name: "JobRuns");
+
+            migrationBuilder.DropTable(
+                name: "KpiFacts2018");
 
             migrationBuilder.DropTable(
                 name: "KtiItems");
 
             migrationBuilder.DropTable(
                 name: "KtiScoreTableRows");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringNotes2018");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1813,6 +2232,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Sanctions");
 
             migrationBuilder.DropTable(
+                name: "Schedules2018");
+
+            migrationBuilder.DropTable(
                 name: "ServiceRecordEntries");
 
             migrationBuilder.DropTable(
@@ -1823,6 +2245,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Survey360Ratings");
+
+            migrationBuilder.DropTable(
+                name: "Sittings2018");
 
             migrationBuilder.DropTable(
                 name: "Positions");
@@ -1837,7 +2262,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "CalibrationCases");
 
             migrationBuilder.DropTable(
-                name: "WorkPlans");
+                name: "KpiSheets");
 
             migrationBuilder.DropTable(
                 name: "KtiPlans");
@@ -1852,13 +2277,16 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Survey360Replies");
 
             migrationBuilder.DropTable(
+                name: "Commissions2018");
+
+            migrationBuilder.DropTable(
                 name: "StructuralUnits");
 
             migrationBuilder.DropTable(
                 name: "RatingSheets");
 
             migrationBuilder.DropTable(
-                name: "EvaluationCycles2018");
+                name: "WorkPlans");
 
             migrationBuilder.DropTable(
                 name: "Survey360Targets");
@@ -1868,6 +2296,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Servants");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCycles2018");
 
             migrationBuilder.DropTable(
                 name: "Survey360Rounds");

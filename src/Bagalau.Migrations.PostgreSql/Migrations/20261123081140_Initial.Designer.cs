@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bagalau.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123065532_Initial")]
+    [Migration("20261123081140_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -116,6 +116,43 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.HasIndex("StateBodyId", "Sequence");
 
                     b.ToTable("AuditRecords");
+                });
+
+            modelBuilder.Entity("Bagalau.Application.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FireTimeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "FireTimeUtc")
+                        .IsUnique();
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("Bagalau.Application.Persistence.BagalauUser", b =>
@@ -361,6 +398,217 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.ToTable("ServiceRecordEntries");
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CommissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NoticeClause")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("NoticeDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_servants")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Servants");
+
+                    b.Property<string>("_sittings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Sittings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.ToTable("Schedules2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSitting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CommissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PackVersionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("ProtocolOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SittingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_agenda")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Agenda");
+
+                    b.Property<string>("_cases")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Cases");
+
+                    b.Property<string>("_present")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Present");
+
+                    b.Property<string>("_seats")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Seats");
+
+                    b.Property<string>("_votes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("CommissionId", "SittingOn")
+                        .IsUnique();
+
+                    b.ToTable("Sittings2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CompetencySheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DirectSupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PackVersionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("ProvidesPublicServices")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Qualifier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ReopenedByAppealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_marks")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Marks");
+
+                    b.Property<string>("_results")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Results");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("CycleId", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("CompetencySheets2018", (string)null);
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EligibilityEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -409,6 +657,108 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.ToTable("EligibilityEntries");
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DecisionOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DueClause")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SittingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("SittingId", "ServantId");
+
+                    b.ToTable("Appeals2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationCommission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ComposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PackVersionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_seats")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Seats");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.HasIndex("StateBodyId");
+
+                    b.ToTable("Commissions2018", (string)null);
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationCycle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -445,6 +795,58 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationCycles2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.KpiFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("KpiNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("UploadedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.ToTable("KpiFacts2018", (string)null);
                 });
 
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.KpiSheet", b =>
@@ -487,6 +889,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReopenedByAppealId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ResubmitDue")
@@ -533,6 +938,56 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.HasIndex("StateBodyId");
 
                     b.ToTable("KpiSheets");
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.MonitoringNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DirectSupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recommendations")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_progress")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Progress");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("PlanId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringNotes2018", (string)null);
                 });
 
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.WorkPlan", b =>
@@ -611,6 +1066,82 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkPlans");
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2023.AnnualResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal?>("Q1")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("Q2")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("Q3")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("Q4")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("QuartersCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VersionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("StateBodyId", "PackId", "Year", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("AnnualResults");
                 });
 
             modelBuilder.Entity("Bagalau.Domain.Evaluation2023.CalibrationCase", b =>
@@ -926,6 +1457,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("Due")
@@ -2066,6 +2604,51 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSchedule", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCommission", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSitting", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCommission", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CompetencySheet", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EligibilityEntry", b =>
                 {
                     b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
@@ -2081,8 +2664,53 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationAppeal", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.CommissionSitting", null)
+                        .WithMany()
+                        .HasForeignKey("SittingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationCommission", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationCycle", b =>
                 {
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.KpiFact", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.KpiSheet", null)
+                        .WithMany()
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
                         .WithMany()
                         .HasForeignKey("StateBodyId")
@@ -2105,11 +2733,41 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.MonitoringNote", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.WorkPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.WorkPlan", b =>
                 {
                     b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2023.AnnualResult", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Organisation.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2142,11 +2800,19 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<string>("Argument")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("uuid");
 
                             b1.Property<Guid>("ServantId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<string>("Vote")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
 
                             b1.HasKey("Id");
 
