@@ -1,0 +1,40 @@
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Tasks;
+using Bagalau.Web.Bodies;
+using Bagalau.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bagalau.Web.Pages.Tasks;
+
+/// <summary>
+/// My tasks, in every body and of every kind (both families): what to do, by when (working-day
+/// deadline and its clause), overdue first; a link to the page where it is done.
+/// </summary>
+[Authorize]
+public sealed class IndexModel(TaskService tasks, BodyContext bodies, TimeProvider clock) : PageModel
+{
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [FromQuery(Name = "done")]
+    public bool IncludeDone { get; set; }
+
+    public Page<TaskView> Tasks { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyDictionary<Guid, string> BodyNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public DateOnly Today => ReminderHostedService.KazakhstanToday(clock);
+
+    public string Language => LocalizationSetup.CurrentLanguage;
+
+    public PagerView Pager => new(Tasks.Number, Tasks.PageCount, Tasks.Total, n => Url.Page("/Tasks/Index", new { page = n, done = IncludeDone }));
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Tasks = await tasks.MyTasksAsync(bodies.UserId!, Today, new PageRequest(Math.Max(1, PageNumber)), IncludeDone, ct);
+        BodyNames = (await bodies.VisibleBodiesAsync(ct)).ToDictionary(b => b.Id, b => b.NameIn(Language));
+    }
+}
