@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.BrowserTests.Infrastructure;
@@ -33,7 +34,8 @@ public sealed class AppServer : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public static AppServer Start(bool seedDemo = false)
+    /// <param name="now">A fixed clock for the app (seeding included), for scenarios tied to a pack version's years.</param>
+    public static AppServer Start(bool seedDemo = false, DateTimeOffset? now = null)
     {
         var file = Path.Combine(Path.GetTempPath(), "bagalau_browser_" + Guid.NewGuid().ToString("N")[..12] + ".db");
         var factory = new WebApplicationFactory<Bagalau.Web.WebApp>().WithWebHostBuilder(builder =>
@@ -43,6 +45,10 @@ public sealed class AppServer : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Bagalau", $"Data Source={file};Pooling=False");
             builder.UseSetting("Bagalau:SeedDemo", seedDemo ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            if (now is { } fixedNow)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(fixedNow)));
+            }
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -69,4 +75,10 @@ public sealed class AppServer : IAsyncDisposable
             File.Delete(f);
         }
     }
+}
+
+/// <summary>A clock that always says the same instant (the scenario's "today").</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }

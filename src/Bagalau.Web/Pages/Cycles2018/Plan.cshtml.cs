@@ -109,6 +109,8 @@ public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, B
         ActAsync(
             async () =>
             {
+                // Both steps or neither: a refused submission leaves the stored record as it was.
+                await using var transaction = await Db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
                 var saved = await cycles.SetKpisAsync(UserId, PlanId, Input.Version, Inputs(), HttpContext.RequestAborted);
                 if (saved.IsRefused)
                 {
@@ -116,7 +118,16 @@ public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, B
                 }
 
                 var version = await Db.WorkPlans.AsNoTracking().Where(p => p.Id == PlanId).Select(p => p.Version).FirstAsync(HttpContext.RequestAborted);
-                return await cycles.SubmitPlanAsync(UserId, PlanId, version, Today, HttpContext.RequestAborted);
+                var outcome = await cycles.SubmitPlanAsync(UserId, PlanId, version, Today, HttpContext.RequestAborted);
+                if (outcome.IsRefused)
+                {
+                    await transaction.RollbackAsync(HttpContext.RequestAborted);
+                    Db.ChangeTracker.Clear();
+                    return outcome;
+                }
+
+                await transaction.CommitAsync(HttpContext.RequestAborted);
+                return outcome;
             },
             "plan.submitted");
 

@@ -101,6 +101,8 @@ public sealed class SheetModel(Evaluation2018Service cycles, TaskService tasks, 
         ActAsync(
             async () =>
             {
+                // Both steps or neither: a refused submission leaves the stored record as it was.
+                await using var transaction = await Db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
                 var filled = await cycles.FillSheetAsync(UserId, SheetId, Input.Version, Results(), HttpContext.RequestAborted);
                 if (filled.IsRefused)
                 {
@@ -108,7 +110,16 @@ public sealed class SheetModel(Evaluation2018Service cycles, TaskService tasks, 
                 }
 
                 var version = await Db.KpiSheets.AsNoTracking().Where(s => s.Id == SheetId).Select(s => s.Version).FirstAsync(HttpContext.RequestAborted);
-                return await cycles.SignSheetAsync(UserId, SheetId, version, Today, HttpContext.RequestAborted);
+                var outcome = await cycles.SignSheetAsync(UserId, SheetId, version, Today, HttpContext.RequestAborted);
+                if (outcome.IsRefused)
+                {
+                    await transaction.RollbackAsync(HttpContext.RequestAborted);
+                    Db.ChangeTracker.Clear();
+                    return outcome;
+                }
+
+                await transaction.CommitAsync(HttpContext.RequestAborted);
+                return outcome;
             },
             "sheet.signed");
 

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Bagalau.Application.Persistence;
+using Bagalau.BrowserTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Bagalau.BrowserTests;
+
+/// <summary>
+/// One servant of the demo body through the 2018-family annual cycle under almaty-akimat, each
+/// step done by the person the methodology names, in a real browser. Screenshots are kept as
+/// artifacts (bin/.../artifacts/cycle2018-*.png); docs/guide-2018.md uses them.
+/// </summary>
+public class Cycle2018Scenarios
+{
+    private const string Hr = "hr@bagalau.example";
+    private const string Evaluator = "evaluator@bagalau.example";
+    private const string Authorized = "authorized@bagalau.example";
+    private const string Servant = "servant@bagalau.example";
+
+    // almaty-akimat's act was in force from 2018-04-21 to 2023-06-04: the scenario evaluates
+    // 2022, in the last days of that year (Kazakhstan time).
+    private const int Year = 2022;
+    private static readonly DateTimeOffset Now = new(2022, 12, 26, 10, 0, 0, TimeSpan.FromHours(5));
+
+    [BrowserFact]
+    public async Task OneServant_WalksThroughTheCycle_UnderAlmatyAkimat()
+    {
+        await using var app = AppServer.Start(seedDemo: true, now: Now);
+        await using var browser = await Browser.LaunchAsync();
+        var year = Year;
+        var servantName = await ServantNameAsync(app, Servant);
+
+        // HR opens the year's cycle under almaty-akimat: the eligibility list with reasons and dates.
+        var hr = await SignedInAsync(browser, app, Hr, "en");
+        await hr.Locator("[data-test=nav-cycles2018]").ClickAsync();
+        await hr.Locator("[data-test=cycle-pack]").SelectOptionAsync("almaty-akimat");
+        await hr.Locator("[data-test=cycle-year]").FillAsync(year.ToString(CultureInfo.InvariantCulture));
+        await Browser.ScreenshotAsync(hr, "cycle2018-01-open-cycle");
+        await hr.Locator("[data-test=open-cycle]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=cycle-title]")).ToContainTextAsync(year.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(hr.Locator("[data-test=eligibility-row][data-evaluate=yes]").First).ToBeVisibleAsync();
+        await Assertions.Expect(hr.Locator("[data-test=eligibility]")).ToContainTextAsync("Eligible");
+        await Browser.ScreenshotAsync(hr, "cycle2018-02-eligibility");
+
+        // The direct supervisor sees the plan task (deadline with its clause) and drafts the plan.
+        var evaluator = await SignedInAsync(browser, app, Evaluator, "en");
+        await evaluator.Locator("[data-test=nav-tasks]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=task][data-kind=plan-draft]").First).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(evaluator, "cycle2018-03-my-tasks");
+        await evaluator.Locator("[data-test=nav-cycles2018]").ClickAsync();
+        await evaluator.Locator("[data-test=my-plans] tr", new() { HasText = servantName }).Locator("[data-test=plan-link]").ClickAsync();
+        var planUrl = evaluator.Url;
+        var rows = evaluator.Locator("[data-test=kpi-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        for (var i = 0; i < 4; i++)
+        {
+            await FillKpiAsync(rows.Nth(i), i + 1, year);
+        }
+
+        // Four KPIs are refused with the clause; what was typed stays.
+        await evaluator.Locator("[data-test=plan-submit]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=refusal]")).ToContainTextAsync("exactly 5 KPIs");
+        await Assertions.Expect(rows.Nth(3).Locator("[data-test=kpi-name]")).ToHaveValueAsync(KpiName(4));
+        await Browser.ScreenshotAsync(evaluator, "cycle2018-04-plan-four-kpis-refused");
+        await FillKpiAsync(rows.Nth(4), 5, year);
+        await evaluator.Locator("[data-test=plan-submit]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=plan-state]")).ToHaveTextAsync("Submitted");
+
+        // The superior (here the first head, per the reporting lines) returns it once with a reason.
+        var authorized = await SignedInAsync(browser, app, Authorized, "ru");
+        await authorized.GotoAsync(planUrl);
+        await authorized.Locator("[data-test=plan-reason]").FillAsync("ЦИ 2: плановое значение занижено");
+        await authorized.Locator("[data-test=plan-return]").ClickAsync();
+        await Assertions.Expect(authorized.Locator("[data-test=plan-state]")).ToHaveTextAsync("Возвращён");
+        await Assertions.Expect(authorized.Locator("[data-test=resubmit-due]")).ToContainTextAsync("п. ");
+        await Browser.ScreenshotAsync(authorized, "cycle2018-05-plan-returned");
+
+        // The supervisor corrects and resubmits; the superior approves; the plan is frozen.
+        await evaluator.GotoAsync(planUrl);
+        await Assertions.Expect(evaluator.Locator("[data-test=return-reason]")).ToContainTextAsync("плановое значение занижено");
+        await rows.Nth(1).Locator("[data-test=kpi-planned]").FillAsync("12");
+        await evaluator.Locator("[data-test=plan-submit]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=plan-state]")).ToHaveTextAsync("Resubmitted");
+        await authorized.GotoAsync(planUrl);
+        await authorized.Locator("[data-test=plan-approve]").ClickAsync();
+        await Assertions.Expect(authorized.Locator("[data-test=plan-frozen]")).ToBeVisibleAsync();
+        await Assertions.Expect(authorized.Locator("[data-test=plan-revision]")).ToContainTextAsync("1");
+        await evaluator.GotoAsync(planUrl);
+        await Assertions.Expect(evaluator.Locator("[data-test=plan-save]")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(evaluator, "cycle2018-06-plan-approved");
+
+        // KPI sheet: 4 of 5 achieved; the grade comes from the engine with its clause.
+        await evaluator.Locator("[data-test=open-sheet]").ClickAsync();
+        var sheetUrl = evaluator.Url;
+        var sheetRows = evaluator.Locator("[data-test=sheet-row]");
+        await Assertions.Expect(sheetRows).ToHaveCountAsync(5);
+        for (var i = 0; i < 5; i++)
+        {
+            await sheetRows.Nth(i).Locator("[data-test=row-actual]").FillAsync(i == 4 ? "3" : "12");
+            if (i < 4)
+            {
+                await sheetRows.Nth(i).Locator("[data-test=row-achieved]").CheckAsync();
+            }
+        }
+
+        await evaluator.Locator("[data-test=sheet-sign]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=sheet-grade]")).ToContainTextAsync("4 of 5 KPIs achieved");
+        await Assertions.Expect(evaluator.Locator("[data-test=grade-clause]")).ToContainTextAsync("clause");
+        await Browser.ScreenshotAsync(evaluator, "cycle2018-07-kpi-sheet-signed");
+
+        // The superior agrees; HR sends it to the Commission within its deadline.
+        await authorized.GotoAsync(sheetUrl);
+        await authorized.Locator("[data-test=sheet-agree]").ClickAsync();
+        await Assertions.Expect(authorized.Locator("[data-test=sheet-state]")).ToHaveTextAsync("Согласован");
+        await hr.GotoAsync(sheetUrl);
+        await Assertions.Expect(hr.Locator("[data-test=commission-due]")).ToContainTextAsync("clause");
+        await hr.Locator("[data-test=sheet-send]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=sheet-state]")).ToHaveTextAsync("Sent to the Commission");
+        await Browser.ScreenshotAsync(hr, "cycle2018-08-sheet-sent");
+
+        // The form downloads are real files.
+        var download = await hr.RunAndWaitForDownloadAsync(() => hr.Locator("[data-test=doc-kk-pdf]").ClickAsync());
+        Assert.Equal("kpi-sheet-kk.pdf", download.SuggestedFilename);
+
+        // HR: completion and overdue work by unit for the cycle.
+        await hr.Locator("[data-test=nav-cycles2018]").ClickAsync();
+        await hr.Locator("[data-test=cycle-link]").First.ClickAsync();
+        await hr.Locator("[data-test=completion-link]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=completion-row]").First).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(hr, "cycle2018-09-completion");
+
+        // The servant sees the approved plan and the sheet, read-only, in Kazakh.
+        var servant = await SignedInAsync(browser, app, Servant, "kk");
+        await servant.Locator("[data-test=nav-cycles2018]").ClickAsync();
+        await servant.Locator("[data-test=plan-link]").First.ClickAsync();
+        await Assertions.Expect(servant.Locator("[data-test=plan-servant]")).ToHaveTextAsync(servantName);
+        await Assertions.Expect(servant.Locator("[data-test=plan-approve]")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(servant, "cycle2018-10-servant-plan", fullPage: false);
+    }
+
+    [BrowserFact]
+    public async Task OnAPhone_TheKpiSheetFitsTheScreen()
+    {
+        await using var app = AppServer.Start(seedDemo: true, now: Now);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(phone: true);
+        await OrganisationScenarios.SignInAsync(page, app, Hr);
+        await page.Locator("[data-test=nav-cycles2018]").ClickAsync();
+        await page.Locator("[data-test=cycle-pack]").SelectOptionAsync("almaty-akimat");
+        await page.Locator("[data-test=cycle-year]").FillAsync(Year.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("[data-test=open-cycle]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=eligibility-row]").First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The eligibility list is wider than the phone screen.");
+        await Browser.ScreenshotAsync(page, "cycle2018-phone-eligibility", fullPage: false);
+    }
+
+    private static string KpiName(int number) => $"Өтінімдерді қарау мерзімін қысқарту ({number})";
+
+    private static async Task FillKpiAsync(ILocator row, int number, int year)
+    {
+        await row.Locator("[data-test=kpi-name]").FillAsync(KpiName(number));
+        await row.Locator("[data-test=kpi-source]").FillAsync("Облыстың аумақтық даму жоспары, 3-көрсеткіш");
+        await row.Locator("[data-test=kpi-unit]").FillAsync("%");
+        await row.Locator("[data-test=kpi-planned]").FillAsync("10");
+        await row.Locator("[data-test=kpi-due]").FillAsync(new DateOnly(year, 12, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await row.Locator("[data-test=kpi-result]").FillAsync("Азаматтардың өтініштері жылдам қаралады");
+    }
+
+    private static async Task<IPage> SignedInAsync(Browser browser, AppServer app, string email, string language)
+    {
+        var page = await browser.NewPageAsync();
+        await OrganisationScenarios.SignInAsync(page, app, email);
+        if (language != "kk")
+        {
+            await page.Locator($"[data-test=language-{language}]").ClickAsync();
+            await page.WaitForSelectorAsync($"html[lang={language}]");
+        }
+
+        return page;
+    }
+
+    private static async Task<string> ServantNameAsync(AppServer app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BagalauDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var servantId = await db.BodyMemberships.Where(m => m.UserId == user.Id && m.ServantId != null).Select(m => m.ServantId).FirstAsync();
+        return await db.Servants.Where(s => s.Id == servantId).Select(s => s.FullName).SingleAsync();
+    }
+}
