@@ -49,6 +49,7 @@ public class Cycle2018Scenarios
         await evaluator.Locator("[data-test=nav-tasks]").ClickAsync();
         await Assertions.Expect(evaluator.Locator("[data-test=task][data-kind=plan-draft]").First).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(evaluator, "cycle2018-03-my-tasks");
+        await evaluator.GoBackAsync();
         await evaluator.Locator("[data-test=nav-cycles2018]").ClickAsync();
         await evaluator.Locator("[data-test=my-plans] tr", new() { HasText = servantName }).Locator("[data-test=plan-link]").ClickAsync();
         var planUrl = evaluator.Url;
