@@ -92,9 +92,36 @@ public class Cycle2018Scenarios
         await Assertions.Expect(evaluator.Locator("[data-test=plan-save]")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(evaluator, "cycle2018-06-plan-approved");
 
+        // Quarterly monitoring: progress per KPI and written recommendations the servant sees.
+        foreach (var quarter in new[] { "1", "2" })
+        {
+            await evaluator.Locator("[data-test=note-quarter]").SelectOptionAsync(quarter);
+            var progress = evaluator.Locator("[data-test=note-progress]");
+            for (var i = 0; i < 5; i++)
+            {
+                await progress.Nth(i).FillAsync($"{quarter}-тоқсанда {i + 2}% орындалды");
+            }
+
+            await evaluator.Locator("[data-test=note-text]").FillAsync($"{quarter}-тоқсан: өтінімдерді қарау кестесін апта сайын тексеру ұсынылады");
+            await evaluator.Locator("[data-test=record-note]").ClickAsync();
+        }
+
+        await Assertions.Expect(evaluator.Locator("[data-test=note]")).ToHaveCountAsync(2);
+        await Browser.ScreenshotAsync(evaluator, "cycle2018-06b-quarterly-notes");
+
         // KPI sheet: 4 of 5 achieved; the grade comes from the engine with its clause.
         await evaluator.Locator("[data-test=open-sheet]").ClickAsync();
         var sheetUrl = evaluator.Url;
+
+        // A fact file for KPI 1, listed on the sheet.
+        await evaluator.Locator("[data-test=fact-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "kpi1-report.pdf",
+            MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
+        });
+        await evaluator.Locator("[data-test=attach-fact]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=fact]")).ToContainTextAsync("kpi1-report.pdf");
         var sheetRows = evaluator.Locator("[data-test=sheet-row]");
         await Assertions.Expect(sheetRows).ToHaveCountAsync(5);
         for (var i = 0; i < 5; i++)
@@ -111,6 +138,32 @@ public class Cycle2018Scenarios
         await Assertions.Expect(evaluator.Locator("[data-test=grade-clause]")).ToContainTextAsync("clause");
         await Browser.ScreenshotAsync(evaluator, "cycle2018-07-kpi-sheet-signed");
 
+        // Competency sheet: the evaluator ticks the observed indicators; the 3/4 rule gives the levels.
+        await evaluator.GotoAsync(planUrl);
+        await evaluator.Locator("[data-test=open-competency]").ClickAsync();
+        var competencies = evaluator.Locator("[data-test=competency]");
+        var competencyCount = await competencies.CountAsync();
+        Assert.True(competencyCount > 0, "The competency sheet shows no competency.");
+        for (var i = 0; i < competencyCount; i++)
+        {
+            var indicators = competencies.Nth(i).Locator("[data-test=indicator]");
+            var count = await indicators.CountAsync();
+            // The first competency misses one indicator in two, so it shows its unobserved list.
+            for (var n = 0; n < count; n++)
+            {
+                if (i != 0 || n % 2 == 0)
+                {
+                    await indicators.Nth(n).CheckAsync();
+                }
+            }
+        }
+
+        await evaluator.Locator("[data-test=competency-sign]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=competency-state]")).ToHaveTextAsync("Signed");
+        await Assertions.Expect(evaluator.Locator("[data-test=competency-result]").First).ToContainTextAsync("Indicators not observed");
+        await Browser.ScreenshotAsync(evaluator, "cycle2018-07b-competency-sheet");
+        var competencyUrl = evaluator.Url;
+
         // The superior agrees; HR sends it to the Commission within its deadline.
         await authorized.GotoAsync(sheetUrl);
         await authorized.Locator("[data-test=sheet-agree]").ClickAsync();
@@ -120,8 +173,106 @@ public class Cycle2018Scenarios
         await hr.Locator("[data-test=sheet-send]").ClickAsync();
         await Assertions.Expect(hr.Locator("[data-test=sheet-state]")).ToHaveTextAsync("Sent to the Commission");
         await Browser.ScreenshotAsync(hr, "cycle2018-08-sheet-sent");
+        await hr.GotoAsync(competencyUrl);
+        await hr.Locator("[data-test=competency-send]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=competency-state]")).ToHaveTextAsync("Sent to the Commission");
+
+        // The authorized person sets the Commission: a chair, four members, a secretary.
+        var seats = await SeatsAsync(app);
+        var commissionUrl = app.Url($"/bodies/{seats.BodyId}/cycles2018/{seats.CycleId}/commission").ToString();
+        await authorized.GotoAsync(commissionUrl);
+        var seatRows = authorized.Locator("[data-test=seat-row]");
+        for (var i = 0; i < seats.Seats.Count; i++)
+        {
+            await seatRows.Nth(i).Locator("[data-test=seat-servant]").SelectOptionAsync(seats.Seats[i].Servant.ToString());
+            await seatRows.Nth(i).Locator("[data-test=seat-role]").SelectOptionAsync(seats.Seats[i].Role);
+        }
+
+        await authorized.Locator("[data-test=compose]").ClickAsync();
+        await Assertions.Expect(authorized.Locator("[data-test=seat]")).ToHaveCountAsync(6);
+
+        // HR schedules the sitting for the servant; the chair agrees (evaluators notified, with the clause).
+        await hr.GotoAsync(commissionUrl);
+        await hr.Locator("[data-test=sitting-on]").FillAsync("2023-01-10");
+        await hr.Locator($"[data-test=schedule-servant][value='{seats.Servant}']").CheckAsync();
+        await hr.Locator("[data-test=build-schedule]").ClickAsync();
+        var chair = await SignedInAsync(browser, app, "hr-head@bagalau.example", "en");
+        await chair.GotoAsync(commissionUrl);
+        await chair.Locator("[data-test=agree-schedule]").ClickAsync();
+        await Assertions.Expect(chair.Locator("[data-test=notice-due]")).ToContainTextAsync("clause");
+        await Browser.ScreenshotAsync(chair, "cycle2018-11-commission-schedule");
+
+        // HR opens the sitting and marks attendance: four of five voting members and the secretary.
+        await hr.GotoAsync(commissionUrl);
+        await hr.Locator("[data-test=open-sitting]").ClickAsync();
+        var sittingUrl = hr.Url;
+        var present = hr.Locator("[data-test=present]");
+        for (var i = 0; i < seats.Seats.Count; i++)
+        {
+            if (seats.Seats[i].Present)
+            {
+                await present.Nth(i).CheckAsync();
+            }
+        }
+
+        await hr.Locator("[data-test=save-present]").ClickAsync();
+
+        // Open vote: 2 approve, 2 revise, the chair among the revisers: the chair's vote decides.
+        var member = await SignedInAsync(browser, app, "commission@bagalau.example", "en");
+        foreach (var (voter, vote) in new[] { (chair, "revise"), (member, "revise"), (evaluator, "approve"), (hr, "approve") })
+        {
+            await voter.GotoAsync(sittingUrl);
+            await voter.Locator($"[data-test=vote-{vote}]").ClickAsync();
+            await Assertions.Expect(voter.Locator("[data-test=refusal]")).ToBeEmptyAsync();
+        }
+
+        await hr.GotoAsync(sittingUrl);
+        await Assertions.Expect(hr.Locator("[data-test=decision]")).ToContainTextAsync("chair's vote: Revise the result");
+        await Assertions.Expect(hr.Locator("[data-test=decision]")).ToContainTextAsync("Result revised");
+        await hr.Locator("[data-test=corrected-grade]").SelectOptionAsync("satisfactory");
+        await hr.Locator("[data-test=recommendations]").FillAsync("Көрсеткіштерді жоспарлауды күшейту, 5-НМИ бойынша оқудан өту");
+        await hr.Locator("[data-test=record-case]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=recorded-case]")).ToContainTextAsync("satisfactory");
+        await Browser.ScreenshotAsync(hr, "cycle2018-12-sitting-tie-decided-by-chair");
+        await hr.Locator("[data-test=draw-protocol]").ClickAsync();
+
+        // The authorized person approves the protocol; the servant's acquaintance opens.
+        await authorized.GotoAsync(sittingUrl);
+        await authorized.Locator("[data-test=approve-protocol]").ClickAsync();
+        await Assertions.Expect(authorized.Locator("[data-test=protocol-approved]")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(authorized, "cycle2018-13-protocol-approved");
+
+        // The servant refuses to acknowledge: HR records the refusal act with two other employees.
+        await hr.GotoAsync(sittingUrl);
+        await hr.Locator("[data-test=acquaintance-link]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=acquaintance-due]")).ToContainTextAsync("clause");
+        await hr.Locator("[data-test=act-hr-name]").FillAsync("Серікбаева Айгүл");
+        await hr.Locator("[data-test=act-hr-position]").FillAsync("Персоналды басқару қызметінің бас сарапшысы");
+        await hr.Locator("[data-test=act-w1-name]").FillAsync("Қасымов Тимур");
+        await hr.Locator("[data-test=act-w1-position]").FillAsync("Бас сарапшы");
+        await hr.Locator("[data-test=act-w2-name]").FillAsync("Ахметова Динара");
+        await hr.Locator("[data-test=act-w2-position]").FillAsync("Жетекші сарапшы");
+        await hr.Locator("[data-test=record-refusal]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=refusal-act]")).ToContainTextAsync("Қасымов Тимур");
+        await Browser.ScreenshotAsync(hr, "cycle2018-14-refusal-act");
+        var act = await hr.RunAndWaitForDownloadAsync(() => hr.Locator("[data-test=doc-ru-docx]").ClickAsync());
+        Assert.Equal("refusal-act-ru.docx", act.SuggestedFilename);
+
+        // The appeal to the agency is recorded with its outcome; re-evaluation reopens the sheets.
+        await hr.GotoAsync(sittingUrl);
+        await hr.Locator("[data-test=appeal-form]").EvaluateAsync("f => f.closest('details').open = true");
+        await hr.Locator("[data-test=appeal-filed-on]").FillAsync("2022-12-27");
+        await hr.Locator("[data-test=appeal-body]").FillAsync("Мемлекеттік қызмет істері агенттігінің Алматы қаласы бойынша департаменті");
+        await hr.Locator("[data-test=file-appeal]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=appeal-due]")).ToContainTextAsync("clause");
+        await hr.Locator("[data-test=appeal-outcome-select]").SelectOptionAsync("re-evaluate");
+        await hr.Locator("[data-test=record-outcome]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-test=appeal-outcome]")).ToContainTextAsync("Re-evaluation recommended");
+        await Assertions.Expect(hr.Locator("[data-test=reopened]")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(hr, "cycle2018-15-appeal");
 
         // The form downloads are real files.
+        await hr.GotoAsync(sheetUrl);
         var download = await hr.RunAndWaitForDownloadAsync(() => hr.Locator("[data-test=doc-kk-pdf]").ClickAsync());
         Assert.Equal("kpi-sheet-kk.pdf", download.SuggestedFilename);
 
@@ -181,6 +332,45 @@ public class Cycle2018Scenarios
         }
 
         return page;
+    }
+
+    private sealed record Seat(Guid Servant, string Role, bool Present);
+
+    private sealed record CommissionPlan(Guid BodyId, Guid CycleId, Guid Servant, IReadOnlyList<Seat> Seats);
+
+    /// <summary>
+    /// The Commission of the scenario: head of HR chairs; the commission member, the evaluator,
+    /// the HR officer and one more servant are members (the last one absent); one more servant is
+    /// the secretary.
+    /// </summary>
+    private static async Task<CommissionPlan> SeatsAsync(AppServer app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BagalauDbContext>();
+        async Task<Guid> Of(string email)
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            return await db.BodyMemberships.Where(m => m.UserId == user.Id && m.ServantId != null).Select(m => m.ServantId!.Value).FirstAsync();
+        }
+
+        var chair = await Of("hr-head@bagalau.example");
+        var member = await Of("commission@bagalau.example");
+        var evaluator = await Of(Evaluator);
+        var hr = await Of(Hr);
+        var servant = await Of(Servant);
+        var authorized = await Of(Authorized);
+        var cycle = await db.EvaluationCycles2018.SingleAsync();
+        var taken = new[] { chair, member, evaluator, hr, servant, authorized };
+        var others = await db.Servants.Where(s => s.StateBodyId == cycle.StateBodyId && !taken.Contains(s.Id)).OrderBy(s => s.FullName).Select(s => s.Id).Take(2).ToListAsync();
+        return new CommissionPlan(cycle.StateBodyId, cycle.Id, servant,
+        [
+            new(chair, "chair", true),
+            new(member, "member", true),
+            new(evaluator, "member", true),
+            new(hr, "member", true),
+            new(others[0], "member", false),
+            new(others[1], "secretary", true),
+        ]);
     }
 
     private static async Task<string> ServantNameAsync(AppServer app, string email)
