@@ -1,6 +1,7 @@
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Demo;
+using Bagalau.Application.Evaluation2018;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Import;
 using Bagalau.Application.Organisation;
@@ -50,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
         services.AddBagalauTasks(configuration);
+        services.AddBagalauEvaluation2018();
         services.AddScoped<DatasetGenerator>();
 
         // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).

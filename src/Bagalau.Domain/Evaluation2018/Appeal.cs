@@ -1,5 +1,7 @@
 using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
+using Bagalau.Domain.Workflow;
 
 namespace Bagalau.Domain.Evaluation2018;
 
@@ -32,5 +34,106 @@ public static class AppealDeadlineRule
                 $"Срок обжалования истёк {TreeValues.Format(last)} (пункт {clause})",
                 $"The appeal deadline passed on {TreeValues.Format(last)} (clause {clause})")
             : null;
+    }
+}
+
+/// <summary>
+/// A servant's appeal to the authorized body for civil service affairs against the
+/// Commission's decision (clause 43; mdai 42), as HR records it: filed within the appeal
+/// deadline from the decision, then its outcome; a re-evaluation reopens the servant's case.
+/// </summary>
+public sealed class EvaluationAppeal : OrganisationEntity
+{
+    private EvaluationAppeal()
+    {
+        Body = string.Empty;
+    }
+
+    private EvaluationAppeal(Guid stateBodyId)
+        : base(stateBodyId)
+    {
+        Body = string.Empty;
+    }
+
+    public Guid SittingId { get; private set; }
+
+    public Guid CycleId { get; private set; }
+
+    public Guid ServantId { get; private set; }
+
+    /// <summary>Where the appeal went: the agency or its territorial department.</summary>
+    public string Body { get; private set; }
+
+    public DateOnly DecisionOn { get; private set; }
+
+    public DateOnly FiledOn { get; private set; }
+
+    public DateOnly Due { get; private set; }
+
+    public string? DueClause { get; private set; }
+
+    public AppealOutcome? Outcome { get; private set; }
+
+    public DateOnly? OutcomeOn { get; private set; }
+
+    public string? OutcomeNote { get; private set; }
+
+    /// <summary>HR records an appeal against an approved protocol's decision on the servant.</summary>
+    public static Outcome<EvaluationAppeal> File(Actor actor, CommissionSitting sitting, Guid servantId, string? body, DateOnly filedOn, Decided<DeadlineAnswer> due)
+    {
+        if (!actor.IsHr)
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+        }
+
+        if (sitting.State != SittingState.Approved || sitting.Cases.All(c => c.ServantId != servantId))
+        {
+            return Refusal.Of(
+                $"no-decision",
+                $"Бұл қызметші бойынша бекітілген Комиссия шешімі жоқ",
+                $"По этому служащему нет утверждённого решения Комиссии",
+                $"There is no approved Commission decision on this servant");
+        }
+
+        if (AppealDeadlineRule.Check(due, filedOn) is { } late)
+        {
+            return late;
+        }
+
+        return new EvaluationAppeal(sitting.StateBodyId)
+        {
+            SittingId = sitting.Id,
+            CycleId = sitting.CycleId,
+            ServantId = servantId,
+            Body = TextRules.Clean(body) ?? "civil-service-agency",
+            DecisionOn = sitting.ApprovedOn!.Value,
+            FiledOn = filedOn,
+            Due = due.Answer!.Due,
+            DueClause = due.Provenance!.Clause,
+        };
+    }
+
+    /// <summary>HR records the agency's outcome once: re-evaluation recommended, or the result left unchanged.</summary>
+    public Workflow.Outcome RecordOutcome(Actor actor, AppealOutcome outcome, string? note, DateOnly today)
+    {
+        if (!actor.IsHr)
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+        }
+
+        if (Outcome is not null)
+        {
+            return WorkflowRefusals.WrongState("decided", "record-outcome");
+        }
+
+        if (today < FiledOn)
+        {
+            return Refusals.InvalidInput($"the outcome date is before the appeal was filed");
+        }
+
+        Outcome = outcome;
+        OutcomeOn = today;
+        OutcomeNote = TextRules.Clean(note);
+        return Workflow.Outcome.Done;
     }
 }

@@ -78,6 +78,12 @@ public sealed class KpiSheet : OrganisationEntity
 
     public bool SentLate => SentOn is { } sent && CommissionDue is { } due && sent > due;
 
+    /// <summary>Set when an appeal's re-evaluation reopened the sheet (clause 43).</summary>
+    public Guid? ReopenedByAppealId { get; private set; }
+
+    /// <summary>Rows and facts change only while the direct supervisor fills the sheet.</summary>
+    public bool Editable => State is KpiSheetState.Draft or KpiSheetState.Returned;
+
     /// <summary>Opens the sheet of an approved plan, its rows carrying the plan's planned values.</summary>
     public static Outcome<KpiSheet> Open(WorkPlan plan, Guid superiorId, PackVersion version)
     {
@@ -233,6 +239,29 @@ public sealed class KpiSheet : OrganisationEntity
 
         SentOn = today;
         State = KpiSheetState.SentToCommission;
+        return Outcome.Done;
+    }
+
+    /// <summary>
+    /// The civil-service agency recommended re-evaluation on an appeal (clause 43): the sheet is
+    /// filled again from a draft, keeping the link to the appeal.
+    /// </summary>
+    public Outcome Reopen(Actor actor, Guid appealId)
+    {
+        if (!actor.IsHr)
+        {
+            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+        }
+
+        ReopenedByAppealId = appealId;
+        State = KpiSheetState.Draft;
+        Achieved = null;
+        Grade = null;
+        GradeClause = null;
+        SignedOn = null;
+        AgreedOn = null;
+        SentOn = null;
+        ReturnReason = null;
         return Outcome.Done;
     }
 }

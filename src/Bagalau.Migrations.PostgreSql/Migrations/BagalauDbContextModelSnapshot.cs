@@ -358,6 +358,217 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.ToTable("ServiceRecordEntries");
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CommissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NoticeClause")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("NoticeDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_servants")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Servants");
+
+                    b.Property<string>("_sittings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Sittings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.ToTable("Schedules2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSitting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CommissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PackVersionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("ProtocolOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SittingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_agenda")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Agenda");
+
+                    b.Property<string>("_cases")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Cases");
+
+                    b.Property<string>("_present")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Present");
+
+                    b.Property<string>("_seats")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Seats");
+
+                    b.Property<string>("_votes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("CommissionId", "SittingOn")
+                        .IsUnique();
+
+                    b.ToTable("Sittings2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CompetencySheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DirectSupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PackVersionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("ProvidesPublicServices")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Qualifier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ReopenedByAppealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_marks")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Marks");
+
+                    b.Property<string>("_results")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Results");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("CycleId", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("CompetencySheets2018", (string)null);
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EligibilityEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -406,6 +617,108 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.ToTable("EligibilityEntries");
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DecisionOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DueClause")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SittingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("SittingId", "ServantId");
+
+                    b.ToTable("Appeals2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationCommission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ComposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PackVersionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_seats")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Seats");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.HasIndex("StateBodyId");
+
+                    b.ToTable("Commissions2018", (string)null);
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationCycle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -442,6 +755,58 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationCycles2018", (string)null);
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.KpiFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("KpiNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("UploadedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.ToTable("KpiFacts2018", (string)null);
                 });
 
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.KpiSheet", b =>
@@ -484,6 +849,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReopenedByAppealId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ResubmitDue")
@@ -530,6 +898,56 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.HasIndex("StateBodyId");
 
                     b.ToTable("KpiSheets");
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.MonitoringNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DirectSupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recommendations")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_progress")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Progress");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateBodyId");
+
+                    b.HasIndex("PlanId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringNotes2018", (string)null);
                 });
 
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.WorkPlan", b =>
@@ -1882,12 +2300,87 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSchedule", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCommission", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CommissionSitting", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCommission", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.CompetencySheet", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EligibilityEntry", b =>
                 {
                     b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationAppeal", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.CommissionSitting", null)
+                        .WithMany()
+                        .HasForeignKey("SittingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.EvaluationCommission", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
@@ -1906,7 +2399,37 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.KpiFact", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.KpiSheet", null)
+                        .WithMany()
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bagalau.Domain.Evaluation2018.KpiSheet", b =>
+                {
+                    b.HasOne("Bagalau.Domain.Evaluation2018.WorkPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bagalau.Domain.Organisation.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bagalau.Domain.Evaluation2018.MonitoringNote", b =>
                 {
                     b.HasOne("Bagalau.Domain.Evaluation2018.WorkPlan", null)
                         .WithMany()

@@ -88,6 +88,7 @@ public static class ApiSetup
         api.MapMeEndpoints();
         api.MapPackEndpoints();
         api.MapTaskEndpoints();
+        api.MapEvaluation2018Endpoints();
         var body = api.MapBodyEndpoints();
         body.MapUnitEndpoints();
         body.MapPositionEndpoints();

@@ -4,6 +4,7 @@ using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.IntegrationTests.Organisation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Workflow;
 
@@ -29,7 +30,11 @@ public sealed class World
     public string User(string name) => Users[name];
 
     /// <summary>Builds the body; <paramref name="unitCode"/> names the department (e.g. SJC's administrative department).</summary>
-    public static async Task<World> BuildAsync(TestApp app, string unitCode = "dept", string staffCategory = "C-4", string supervisorCategory = "C-1")
+    public static Task<World> BuildAsync(TestApp app, string unitCode = "dept", string staffCategory = "C-4", string supervisorCategory = "C-1") =>
+        BuildAsync(new Scopes(app.Services), unitCode, staffCategory, supervisorCategory);
+
+    /// <summary>Builds the body in any host's services (the API tests use the web app's).</summary>
+    public static async Task<World> BuildAsync(Scopes app, string unitCode = "dept", string staffCategory = "C-4", string supervisorCategory = "C-1")
     {
         var world = new World();
         var body = await app.WithAsync<OrganisationService, Result<StateBody>>(s => s.CreateBodyAsync(new BodyInput("wf-" + unitCode, "Сынақ органы", "Тестовый орган", "Test body")));
@@ -79,9 +84,21 @@ public sealed class World
         return world;
     }
 
-    private async Task LineAsync(TestApp app, string servant, string kind, string supervisor)
+    private async Task LineAsync(Scopes app, string servant, string kind, string supervisor)
     {
         var line = await app.WithAsync<OrganisationService, Result<ReportingLine>>(s => s.SetReportingLineAsync(BodyId, new ReportingLineInput(Servants[servant], kind, Servants[supervisor])));
         Assert.True(line.IsSuccess, string.Join("; ", line.Errors));
+    }
+}
+
+/// <summary>Runs a use case in a fresh scope of a host's services, as the audit actor "tester" (like one request).</summary>
+public sealed class Scopes(IServiceProvider services)
+{
+    public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> action)
+        where TService : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Bagalau.Application.Audit.AuditActor>().Name = "tester";
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

@@ -409,6 +409,76 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Commissions2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ComposedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Seats = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commissions2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commissions2018_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commissions2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompetencySheets2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ProvidesPublicServices = table.Column<bool>(type: "boolean", nullable: false),
+                    Group = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Marks = table.Column<string>(type: "text", nullable: false),
+                    Results = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompetencySheets2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompetencySheets2018_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CompetencySheets2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EligibilityEntries",
                 columns: table => new
                 {
@@ -896,6 +966,77 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Schedules2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticeDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticeClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Servants = table.Column<string>(type: "text", nullable: false),
+                    Sittings = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Schedules2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Schedules2018_Commissions2018_CommissionId",
+                        column: x => x.CommissionId,
+                        principalTable: "Commissions2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Schedules2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sittings2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SittingOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProtocolOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Agenda = table.Column<string>(type: "text", nullable: false),
+                    Cases = table.Column<string>(type: "text", nullable: false),
+                    Present = table.Column<string>(type: "text", nullable: false),
+                    Seats = table.Column<string>(type: "text", nullable: false),
+                    Votes = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sittings2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sittings2018_Commissions2018_CommissionId",
+                        column: x => x.CommissionId,
+                        principalTable: "Commissions2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sittings2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KpiSheets",
                 columns: table => new
                 {
@@ -917,6 +1058,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     CommissionDue = table.Column<DateOnly>(type: "date", nullable: true),
                     CommissionDueClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     SentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "uuid", nullable: true),
                     Rows = table.Column<string>(type: "text", nullable: false),
                     StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -932,6 +1074,39 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_KpiSheets_WorkPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "WorkPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringNotes2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Recommendations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Progress = table.Column<string>(type: "text", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringNotes2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringNotes2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonitoringNotes2018_WorkPlans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "WorkPlans",
                         principalColumn: "Id",
@@ -1099,6 +1274,75 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appeals2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SittingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Body = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DecisionOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appeals2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appeals2018_Sittings2018_SittingId",
+                        column: x => x.SittingId,
+                        principalTable: "Sittings2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appeals2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiFacts2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SheetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    KpiNumber = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiFacts2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiFacts2018_KpiSheets_SheetId",
+                        column: x => x.SheetId,
+                        principalTable: "KpiSheets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_KpiFacts2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalibrationMembers",
                 columns: table => new
                 {
@@ -1162,6 +1406,16 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "IX_Acquaintances_SubjectType_SubjectId",
                 table: "Acquaintances",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals2018_SittingId_ServantId",
+                table: "Appeals2018",
+                columns: new[] { "SittingId", "ServantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals2018_StateBodyId",
+                table: "Appeals2018",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_PositionId",
@@ -1258,6 +1512,28 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commissions2018_CycleId",
+                table: "Commissions2018",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commissions2018_StateBodyId",
+                table: "Commissions2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompetencySheets2018_CycleId_ServantId",
+                table: "CompetencySheets2018",
+                columns: new[] { "CycleId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompetencySheets2018_StateBodyId",
+                table: "CompetencySheets2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dismissals_ServantId_Date",
                 table: "Dismissals",
                 columns: new[] { "ServantId", "Date" });
@@ -1320,6 +1596,16 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KpiFacts2018_SheetId",
+                table: "KpiFacts2018",
+                column: "SheetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiFacts2018_StateBodyId",
+                table: "KpiFacts2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KpiSheets_PlanId",
                 table: "KpiSheets",
                 column: "PlanId",
@@ -1328,6 +1614,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_KpiSheets_StateBodyId",
                 table: "KpiSheets",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringNotes2018_PlanId_Quarter",
+                table: "MonitoringNotes2018",
+                columns: new[] { "PlanId", "Quarter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringNotes2018_StateBodyId",
+                table: "MonitoringNotes2018",
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
@@ -1446,6 +1743,21 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_CommissionId",
+                table: "Schedules2018",
+                column: "CommissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_CycleId",
+                table: "Schedules2018",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_StateBodyId",
+                table: "Schedules2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Servants_SearchName_trgm",
                 table: "Servants",
                 column: "SearchName")
@@ -1482,6 +1794,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "IX_SheetScores_SheetId",
                 table: "SheetScores",
                 column: "SheetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sittings2018_CommissionId_SittingOn",
+                table: "Sittings2018",
+                columns: new[] { "CommissionId", "SittingOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sittings2018_StateBodyId",
+                table: "Sittings2018",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StateBodies_Code",
@@ -1575,6 +1898,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Acquaintances");
 
             migrationBuilder.DropTable(
+                name: "Appeals2018");
+
+            migrationBuilder.DropTable(
                 name: "Appointments");
 
             migrationBuilder.DropTable(
@@ -1602,6 +1928,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "CalibrationMembers");
 
             migrationBuilder.DropTable(
+                name: "CompetencySheets2018");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1611,7 +1940,10 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "EligibilityEntries");
 
             migrationBuilder.DropTable(
-                name: "KpiSheets");
+                name: "KpiFacts2018");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringNotes2018");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1629,6 +1961,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Sanctions");
 
             migrationBuilder.DropTable(
+                name: "Schedules2018");
+
+            migrationBuilder.DropTable(
                 name: "ServiceRecordEntries");
 
             migrationBuilder.DropTable(
@@ -1639,6 +1974,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Survey360Ratings");
+
+            migrationBuilder.DropTable(
+                name: "Sittings2018");
 
             migrationBuilder.DropTable(
                 name: "Positions");
@@ -1653,7 +1991,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "CalibrationCases");
 
             migrationBuilder.DropTable(
-                name: "WorkPlans");
+                name: "KpiSheets");
 
             migrationBuilder.DropTable(
                 name: "EvaluationTasks");
@@ -1662,13 +2000,16 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Survey360Replies");
 
             migrationBuilder.DropTable(
+                name: "Commissions2018");
+
+            migrationBuilder.DropTable(
                 name: "StructuralUnits");
 
             migrationBuilder.DropTable(
                 name: "RatingSheets");
 
             migrationBuilder.DropTable(
-                name: "EvaluationCycles2018");
+                name: "WorkPlans");
 
             migrationBuilder.DropTable(
                 name: "Survey360Targets");
@@ -1678,6 +2019,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Servants");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCycles2018");
 
             migrationBuilder.DropTable(
                 name: "Survey360Rounds");

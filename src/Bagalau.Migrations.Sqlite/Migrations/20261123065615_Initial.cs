@@ -405,6 +405,76 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Commissions2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ComposedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Seats = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commissions2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commissions2018_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commissions2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompetencySheets2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProvidesPublicServices = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Group = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Marks = table.Column<string>(type: "TEXT", nullable: false),
+                    Results = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompetencySheets2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompetencySheets2018_EvaluationCycles2018_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "EvaluationCycles2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CompetencySheets2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EligibilityEntries",
                 columns: table => new
                 {
@@ -892,6 +962,77 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Schedules2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NoticeDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NoticeClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Servants = table.Column<string>(type: "TEXT", nullable: false),
+                    Sittings = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Schedules2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Schedules2018_Commissions2018_CommissionId",
+                        column: x => x.CommissionId,
+                        principalTable: "Commissions2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Schedules2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sittings2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SittingOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProtocolOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Agenda = table.Column<string>(type: "TEXT", nullable: false),
+                    Cases = table.Column<string>(type: "TEXT", nullable: false),
+                    Present = table.Column<string>(type: "TEXT", nullable: false),
+                    Seats = table.Column<string>(type: "TEXT", nullable: false),
+                    Votes = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sittings2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sittings2018_Commissions2018_CommissionId",
+                        column: x => x.CommissionId,
+                        principalTable: "Commissions2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sittings2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KpiSheets",
                 columns: table => new
                 {
@@ -913,6 +1054,7 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                     CommissionDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CommissionDueClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Rows = table.Column<string>(type: "TEXT", nullable: false),
                     StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -928,6 +1070,39 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_KpiSheets_WorkPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "WorkPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringNotes2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recommendations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringNotes2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringNotes2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonitoringNotes2018_WorkPlans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "WorkPlans",
                         principalColumn: "Id",
@@ -1095,6 +1270,75 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appeals2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SittingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DecisionOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appeals2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appeals2018_Sittings2018_SittingId",
+                        column: x => x.SittingId,
+                        principalTable: "Sittings2018",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appeals2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiFacts2018",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SheetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KpiNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiFacts2018", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiFacts2018_KpiSheets_SheetId",
+                        column: x => x.SheetId,
+                        principalTable: "KpiSheets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_KpiFacts2018_StateBodies_StateBodyId",
+                        column: x => x.StateBodyId,
+                        principalTable: "StateBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalibrationMembers",
                 columns: table => new
                 {
@@ -1158,6 +1402,16 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "IX_Acquaintances_SubjectType_SubjectId",
                 table: "Acquaintances",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals2018_SittingId_ServantId",
+                table: "Appeals2018",
+                columns: new[] { "SittingId", "ServantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals2018_StateBodyId",
+                table: "Appeals2018",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_PositionId",
@@ -1254,6 +1508,28 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commissions2018_CycleId",
+                table: "Commissions2018",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commissions2018_StateBodyId",
+                table: "Commissions2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompetencySheets2018_CycleId_ServantId",
+                table: "CompetencySheets2018",
+                columns: new[] { "CycleId", "ServantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompetencySheets2018_StateBodyId",
+                table: "CompetencySheets2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dismissals_ServantId_Date",
                 table: "Dismissals",
                 columns: new[] { "ServantId", "Date" });
@@ -1316,6 +1592,16 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KpiFacts2018_SheetId",
+                table: "KpiFacts2018",
+                column: "SheetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiFacts2018_StateBodyId",
+                table: "KpiFacts2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KpiSheets_PlanId",
                 table: "KpiSheets",
                 column: "PlanId",
@@ -1324,6 +1610,17 @@ namespace Bagalau.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_KpiSheets_StateBodyId",
                 table: "KpiSheets",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringNotes2018_PlanId_Quarter",
+                table: "MonitoringNotes2018",
+                columns: new[] { "PlanId", "Quarter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringNotes2018_StateBodyId",
+                table: "MonitoringNotes2018",
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
@@ -1442,6 +1739,21 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_CommissionId",
+                table: "Schedules2018",
+                column: "CommissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_CycleId",
+                table: "Schedules2018",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules2018_StateBodyId",
+                table: "Schedules2018",
+                column: "StateBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Servants_StateBodyId",
                 table: "Servants",
                 column: "StateBodyId");
@@ -1471,6 +1783,17 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "IX_SheetScores_SheetId",
                 table: "SheetScores",
                 column: "SheetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sittings2018_CommissionId_SittingOn",
+                table: "Sittings2018",
+                columns: new[] { "CommissionId", "SittingOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sittings2018_StateBodyId",
+                table: "Sittings2018",
+                column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StateBodies_Code",
@@ -1564,6 +1887,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "Acquaintances");
 
             migrationBuilder.DropTable(
+                name: "Appeals2018");
+
+            migrationBuilder.DropTable(
                 name: "Appointments");
 
             migrationBuilder.DropTable(
@@ -1591,6 +1917,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "CalibrationMembers");
 
             migrationBuilder.DropTable(
+                name: "CompetencySheets2018");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1600,7 +1929,10 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "EligibilityEntries");
 
             migrationBuilder.DropTable(
-                name: "KpiSheets");
+                name: "KpiFacts2018");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringNotes2018");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1618,6 +1950,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "Sanctions");
 
             migrationBuilder.DropTable(
+                name: "Schedules2018");
+
+            migrationBuilder.DropTable(
                 name: "ServiceRecordEntries");
 
             migrationBuilder.DropTable(
@@ -1628,6 +1963,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Survey360Ratings");
+
+            migrationBuilder.DropTable(
+                name: "Sittings2018");
 
             migrationBuilder.DropTable(
                 name: "Positions");
@@ -1642,7 +1980,7 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "CalibrationCases");
 
             migrationBuilder.DropTable(
-                name: "WorkPlans");
+                name: "KpiSheets");
 
             migrationBuilder.DropTable(
                 name: "EvaluationTasks");
@@ -1651,13 +1989,16 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                 name: "Survey360Replies");
 
             migrationBuilder.DropTable(
+                name: "Commissions2018");
+
+            migrationBuilder.DropTable(
                 name: "StructuralUnits");
 
             migrationBuilder.DropTable(
                 name: "RatingSheets");
 
             migrationBuilder.DropTable(
-                name: "EvaluationCycles2018");
+                name: "WorkPlans");
 
             migrationBuilder.DropTable(
                 name: "Survey360Targets");
@@ -1667,6 +2008,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Servants");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCycles2018");
 
             migrationBuilder.DropTable(
                 name: "Survey360Rounds");

@@ -1,0 +1,114 @@
+using Bagalau.Application.Audit;
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Evaluation2018;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Application.Evaluation2018;
+
+/// <summary>
+/// Appeals to the authorized body for civil service affairs (clause 43; mdai 42) as HR records
+/// them: filed within the engine's appeal deadline from the approved decision, else refused
+/// with the clause; the outcome; a recommended re-evaluation reopens the servant's KPI and
+/// competency sheets, each linked to the appeal.
+/// </summary>
+public sealed class AppealService(BagalauDbContext db, CycleSteps steps, AuditLog audit)
+{
+    public async Task<Outcome<EvaluationAppeal>> FileAsync(string userId, Guid sittingId, Guid servantId, string? body, DateOnly filedOn, CancellationToken ct = default)
+    {
+        var sitting = await db.Set<CommissionSitting>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
+        if (sitting is null)
+        {
+            return WorkflowRefusals.NotFound("sitting");
+        }
+
+        var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
+        if (actor.Roles.Count == 0)
+        {
+            return WorkflowRefusals.NotFound("sitting");
+        }
+
+        if (sitting.ApprovedOn is not { } decidedOn)
+        {
+            return WorkflowRefusals.WrongState(KindIds.Id(sitting.State), "appeal");
+        }
+
+        var version = steps.VersionOf(sitting.PackId, sitting.PackVersionId);
+        var due = DeadlineDecision.Decide(version, "appeal", decidedOn, steps.Context.Calendar);
+        var filed = EvaluationAppeal.File(actor, sitting, servantId, body, filedOn, due);
+        if (filed.Value is not { } appeal)
+        {
+            return filed;
+        }
+
+        db.Set<EvaluationAppeal>().Add(appeal);
+        var saved = await steps.SaveAsync(ct);
+        return saved.Refusal is { } refusal ? refusal : appeal;
+    }
+
+    /// <summary>HR records the outcome; re-evaluation reopens the servant's sheets of the cycle in the same save.</summary>
+    public async Task<Outcome> RecordOutcomeAsync(string userId, Guid appealId, int version, string outcome, string? note, DateOnly today, CancellationToken ct = default)
+    {
+        var appeal = await db.Set<EvaluationAppeal>().FirstOrDefaultAsync(a => a.Id == appealId, ct);
+        if (appeal is null)
+        {
+            return WorkflowRefusals.NotFound("appeal");
+        }
+
+        var actor = await steps.ActorAsync(userId, appeal.StateBodyId, ct);
+        if (!actor.Is(appeal.ServantId) && !actor.IsHr)
+        {
+            return WorkflowRefusals.NotFound("appeal");
+        }
+
+        if (!KindIds.TryParse<AppealOutcome>(outcome, out var parsed))
+        {
+            return Refusals.InvalidInput($"outcome '{outcome}' ({string.Join(", ", KindIds.All<AppealOutcome>())})");
+        }
+
+        return await steps.RunAsync(appeal, version, async () =>
+        {
+            var recorded = appeal.RecordOutcome(actor, parsed, note, today);
+            if (recorded.IsRefused || parsed != AppealOutcome.ReEvaluate)
+            {
+                return recorded;
+            }
+
+            var sheet = await db.WorkPlans.Where(p => p.CycleId == appeal.CycleId && p.ServantId == appeal.ServantId)
+                .Join(db.KpiSheets, p => p.Id, s => s.PlanId, (p, s) => s).FirstOrDefaultAsync(ct);
+            if (sheet is not null && sheet.Reopen(actor, appeal.Id) is { IsRefused: true } sheetRefused)
+            {
+                return sheetRefused;
+            }
+
+            var competency = await db.Set<CompetencySheet>().FirstOrDefaultAsync(s => s.CycleId == appeal.CycleId && s.ServantId == appeal.ServantId, ct);
+            if (competency is not null && competency.Reopen(actor, appeal.Id) is { IsRefused: true } competencyRefused)
+            {
+                return competencyRefused;
+            }
+
+            return recorded;
+        }, ct);
+    }
+
+    /// <summary>An appeal for the servant and HR; others get not-found.</summary>
+    public async Task<Outcome<EvaluationAppeal>> GetAsync(string userId, Guid appealId, CancellationToken ct = default)
+    {
+        var appeal = await db.Set<EvaluationAppeal>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == appealId, ct);
+        if (appeal is null)
+        {
+            return WorkflowRefusals.NotFound("appeal");
+        }
+
+        var actor = await steps.ActorAsync(userId, appeal.StateBodyId, ct);
+        if (!actor.Is(appeal.ServantId) && !actor.IsHr)
+        {
+            return WorkflowRefusals.NotFound("appeal");
+        }
+
+        await audit.RecordReadAsync(nameof(EvaluationAppeal), appeal.Id.ToString(), appeal.StateBodyId, ct);
+        return appeal;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bagalau.Application.Evaluation2018;
+
+/// <summary>Registers the 2018 cycle's use cases beyond plans and KPI sheets (registered with the tasks).</summary>
+public static class Evaluation2018Services
+{
+    public static IServiceCollection AddBagalauEvaluation2018(this IServiceCollection services)
+    {
+        services.AddScoped<CycleSteps>();
+        services.AddScoped<SheetService>();
+        services.AddScoped<CommissionService>();
+        services.AddScoped<AppealService>();
+        return services;
+    }
+}

@@ -1,0 +1,441 @@
+using System.Globalization;
+using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Evaluation2018;
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Evaluation2018;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Workflow;
+using Bagalau.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Bagalau.Web.Api;
+
+public sealed record OpenCycleRequest(Guid BodyId, string PackId, int Year);
+
+public sealed record CycleDto(Guid Id, Guid BodyId, string PackId, string PackVersionId, int Year, DateOnly OpenedOn, int PlansDrafted);
+
+public sealed record EligibilityDto(Guid ServantId, Guid? UnitId, string Evaluate, string Reason, DateOnly? Due, string? Clause);
+
+public sealed record PlanKpiDto(int Number, string Name, string Unit, string Planned, DateOnly? Due, string Result, string? Source);
+
+public sealed record PlanDto(Guid Id, Guid CycleId, Guid ServantId, Guid DirectSupervisorId, Guid ApproverId, string? ApproverClause, string State, int Revision,
+    string? ReturnReason, DateOnly? ResubmitDue, string? ResubmitClause, DateOnly? SubmittedOn, DateOnly? ApprovedOn, IReadOnlyList<PlanKpiDto> Kpis, int Version);
+
+public sealed record KpisRequest(int Version, IReadOnlyList<KpiInput> Kpis);
+
+public sealed record ReasonRequest(int Version, string? Reason);
+
+public sealed record PlanSheetsDto(Guid PlanId, Guid? KpiSheetId, Guid? CompetencySheetId);
+
+public sealed record NoteRequest(int? Version, IReadOnlyList<KpiProgressInput> Progress, string? Recommendations);
+
+public sealed record NoteDto(Guid Id, Guid PlanId, int Quarter, IReadOnlyList<KpiProgress> Progress, string Recommendations, DateOnly RecordedOn, int Version);
+
+public sealed record KpiSheetDto(Guid Id, Guid PlanId, Guid ServantId, Guid DirectSupervisorId, Guid SuperiorId, string State, IReadOnlyList<KpiSheetRow> Rows,
+    int? Achieved, string? Grade, string? GradeClause, DateOnly? SignedOn, string? ReturnReason, DateOnly? ResubmitDue, DateOnly? AgreedOn,
+    DateOnly? CommissionDue, string? CommissionDueClause, DateOnly? SentOn, bool SentLate, Guid? ReopenedByAppealId, int Version);
+
+public sealed record ResultsRequest(int Version, IReadOnlyList<KpiResultInput> Results);
+
+public sealed record CompetencyDto(string Id, string Title, IReadOnlyList<string> Indicators, IReadOnlyList<int> Observed, string? Level, IReadOnlyList<int>? Unobserved, string? Clause);
+
+public sealed record CompetencySheetDto(Guid Id, Guid CycleId, Guid ServantId, Guid DirectSupervisorId, string Category, string? Qualifier, bool ProvidesPublicServices,
+    int Group, string State, IReadOnlyList<CompetencyDto> Competencies, DateOnly? SignedOn, DateOnly? SentOn, Guid? ReopenedByAppealId, int Version);
+
+public sealed record TickRequest(int Version, IReadOnlyList<int> Observed);
+
+public sealed record CommissionRequest(int? Version, IReadOnlyList<SeatInput> Seats);
+
+public sealed record SeatDto(Guid ServantId, string Role);
+
+public sealed record CommissionDto(Guid Id, Guid CycleId, IReadOnlyList<SeatDto> Seats, DateOnly ComposedOn, int Version);
+
+public sealed record ScheduleRequest(int? Version, IReadOnlyList<DateOnly> Sittings, IReadOnlyList<Guid> Servants);
+
+public sealed record ScheduleDto(Guid Id, Guid CycleId, Guid CommissionId, string State, IReadOnlyList<DateOnly> Sittings, IReadOnlyList<Guid> Servants, DateOnly? AgreedOn, DateOnly? NoticeDue, string? NoticeClause, int Version);
+
+public sealed record OpenSittingRequest(DateOnly On);
+
+public sealed record AttendanceRequest(int Version, IReadOnlyList<Guid> Present);
+
+public sealed record VoteRequest(int Version, Guid ServantId, string Vote);
+
+public sealed record CaseRequest(int Version, Guid ServantId, string? CorrectedGrade, string? Recommendations);
+
+public sealed record VoteDto(Guid ServantId, Guid MemberId, string Vote);
+
+public sealed record CaseDto(Guid ServantId, string Decision, string? Clause, int Approve, int Revise, string? ChairVote, string? CorrectedGrade, string? Recommendations);
+
+public sealed record SittingDto(Guid Id, Guid CommissionId, Guid CycleId, DateOnly SittingOn, string State, IReadOnlyList<SeatDto> Seats, IReadOnlyList<Guid> Present,
+    IReadOnlyList<Guid> Agenda, IReadOnlyList<VoteDto> Votes, IReadOnlyList<CaseDto> Cases, DateOnly? ProtocolOn, DateOnly? ApprovedOn, int Version);
+
+public sealed record ProtocolRowDto(Guid ServantId, string ServantName, string? KpiGrade, string? KpiGradeTitle, string? CorrectedGrade, string? CorrectedGradeTitle,
+    int CompetenciesMet, int CompetenciesAssessed, string Decision, string? Clause, string? Recommendations, Guid? AcquaintanceId);
+
+public sealed record ProtocolDto(Guid SittingId, DateOnly SittingOn, string State, DateOnly? ProtocolOn, DateOnly? ApprovedOn, string WorkingBody, string? WorkingBodyClause, IReadOnlyList<ProtocolRowDto> Rows);
+
+public sealed record AppealRequest(Guid ServantId, string? Body, DateOnly FiledOn);
+
+public sealed record AppealOutcomeRequest(int Version, string Outcome, string? Note);
+
+public sealed record AppealDto(Guid Id, Guid SittingId, Guid ServantId, string Body, DateOnly DecisionOn, DateOnly FiledOn, DateOnly Due, string? DueClause,
+    string? Outcome, DateOnly? OutcomeOn, string? OutcomeNote, int Version);
+
+public sealed record RefusalActRequest(int Version, RefusalActInput Act);
+
+public sealed record FactDto(Guid Id, Guid SheetId, int KpiNumber, string FileName, string ContentType, long Length, DateOnly UploadedOn);
+
+/// <summary>
+/// The 2018 family's annual cycle under /api/v1/evaluation-2018: cycles and eligibility, plans,
+/// quarterly notes, KPI sheets and their fact files, competency sheets, the Commission, its
+/// schedule and sittings (attendance, votes, cases, protocol and approval), appeals, and the
+/// refusal act of an acquaintance. Authorization is the services' (the same as the pages'):
+/// people outside a record get 404, a wrong actor 403, a wrong state or stale version 409.
+/// </summary>
+public static class Evaluation2018Endpoints
+{
+    public static void MapEvaluation2018Endpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/evaluation-2018").WithTags("evaluation-2018");
+        Post(g.MapPost("/cycles", OpenCycle), "OpenCycle2018", "HR opens the year's cycle of a body under a 2018-family pack: eligibility with reason and clause, draft plans, tasks.");
+        Get(g.MapGet("/cycles/{id:guid}/eligibility", Eligibility), "ListEligibility2018", "The cycle's eligibility list with reason, date and clause (HR; paged).");
+        Get(g.MapGet("/cycles/{id:guid}/plans", Plans), "ListPlans2018", "The cycle's plans the user takes part in (HR: all; paged).");
+
+        Get(g.MapGet("/plans/{id:guid}", GetPlan), "GetPlan2018", "An individual work plan (servant, direct supervisor, approver, HR; audited).");
+        Get(g.MapGet("/plans/{id:guid}/sheets", PlanSheets), "GetPlanSheets2018", "The ids of the plan's KPI sheet and competency sheet, when opened.");
+        Post(g.MapPut("/plans/{id:guid}/kpis", SetKpis), "SetPlanKpis2018", "The direct supervisor writes the plan's KPIs (Appendix 1 columns) while it is a draft or returned.");
+        Post(g.MapPost("/plans/{id:guid}/submit", SubmitPlan), "SubmitPlan2018", "The direct supervisor submits; the engine's kpi-plan decision checks exactly five complete KPIs.");
+        Post(g.MapPost("/plans/{id:guid}/return", ReturnPlan), "ReturnPlan2018", "The approver returns the plan with a reason; the resubmission deadline comes from the engine.");
+        Post(g.MapPost("/plans/{id:guid}/approve", ApprovePlan), "ApprovePlan2018", "The approver approves; the plan is frozen as a new revision.");
+        Get(g.MapGet("/plans/{id:guid}/notes", Notes), "ListMonitoringNotes2018", "The plan's quarterly monitoring notes (servant, direct supervisor, HR).");
+        Post(g.MapPut("/plans/{id:guid}/notes/{quarter:int}", RecordNote), "RecordMonitoringNote2018", "The direct supervisor records or corrects a quarter's progress per KPI and written recommendations (clause 16).");
+        Post(g.MapPost("/plans/{id:guid}/kpi-sheet", OpenSheet), "OpenKpiSheet2018", "Opens the KPI sheet of an approved plan.");
+        Post(g.MapPost("/plans/{id:guid}/competency-sheet", OpenCompetencySheet), "OpenCompetencySheet2018", "Opens the competency sheet for the servant's position group (Appendix 4).");
+
+        Get(g.MapGet("/kpi-sheets/{id:guid}", GetSheet), "GetKpiSheet2018", "A KPI sheet (servant, direct supervisor, superior, HR; audited).");
+        Post(g.MapPut("/kpi-sheets/{id:guid}/results", FillSheet), "FillKpiSheet2018", "The direct supervisor records actual values and achievement per KPI.");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/sign", SignSheet), "SignKpiSheet2018", "The direct supervisor signs; the grade comes from the engine.");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/return", ReturnSheet), "ReturnKpiSheet2018", "The superior returns the sheet for insufficient or unreliable facts.");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/agree", AgreeSheet), "AgreeKpiSheet2018", "The superior agrees; HR's deadline to send it to the Commission starts.");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/send", SendSheet), "SendKpiSheet2018", "HR sends the agreed sheet to the Commission (late sending is flagged).");
+        Get(g.MapGet("/kpi-sheets/{id:guid}/facts", Facts), "ListKpiFacts2018", "The fact files of a KPI sheet (without content).");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/facts", AttachFact).Accepts<IFormFile>("multipart/form-data"), "AttachKpiFact2018",
+            "Attaches a fact file to a KPI (form fields kpi and file; pdf, docx, xlsx, jpg, png up to 10 MB) while the sheet is editable.");
+        g.MapGet("/kpi-sheets/{id:guid}/facts/{factId:guid}", DownloadFact)
+            .WithName("DownloadKpiFact2018").WithSummary("Downloads a fact file.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapDelete("/kpi-sheets/{id:guid}/facts/{factId:guid}", RemoveFact)
+            .WithName("RemoveKpiFact2018").WithSummary("Removes a fact file while the sheet is editable.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        Get(g.MapGet("/competency-sheets/{id:guid}", GetCompetencySheet), "GetCompetencySheet2018", "A competency sheet with each competency's indicators (verbatim), ticks and levels.");
+        Post(g.MapPut("/competency-sheets/{id:guid}/competencies/{competency}", Tick), "TickCompetency2018", "The direct supervisor ticks the observed indicators (1-based) of one competency.");
+        Post(g.MapPost("/competency-sheets/{id:guid}/sign", SignCompetencySheet), "SignCompetencySheet2018", "The direct supervisor signs; the 3/4 rule gives each level and the unobserved indicators.");
+        Post(g.MapPost("/competency-sheets/{id:guid}/send", SendCompetencySheet), "SendCompetencySheet2018", "HR sends the signed competency sheet to the Commission.");
+
+        Get(g.MapGet("/cycles/{id:guid}/commission", GetCommission), "GetCommission2018", "The cycle's Evaluation Commission.");
+        Post(g.MapPut("/cycles/{id:guid}/commission", Compose), "ComposeCommission2018", "The authorized person sets or amends the Commission: a chair, a secretary and members (the pack's minimum).");
+        Get(g.MapGet("/cycles/{id:guid}/schedules", Schedules), "ListSchedules2018", "The cycle's evaluation schedules.");
+        Post(g.MapPost("/cycles/{id:guid}/schedules", BuildSchedule), "BuildSchedule2018", "HR builds a schedule: sitting days and the servants to evaluate.");
+        Get(g.MapGet("/schedules/{id:guid}", GetSchedule), "GetSchedule2018", "A schedule.");
+        Post(g.MapPut("/schedules/{id:guid}", ChangeSchedule), "ChangeSchedule2018", "HR changes a schedule until the chair agrees it.");
+        Post(g.MapPost("/schedules/{id:guid}/agree", AgreeSchedule), "AgreeSchedule2018", "The chair agrees; the evaluators are notified with the schedule-notice date and clause.");
+        Post(g.MapPost("/schedules/{id:guid}/sittings", OpenSitting), "OpenSitting2018", "HR or the secretary opens the sitting of a scheduled day.");
+
+        Get(g.MapGet("/sittings/{id:guid}", GetSitting), "GetSitting2018", "A sitting (members, HR, the authorized person; audited).");
+        Post(g.MapPut("/sittings/{id:guid}/attendance", Attendance), "MarkAttendance2018", "The secretary records who is present.");
+        Post(g.MapPost("/sittings/{id:guid}/votes", Vote), "Vote2018", "A present voting member votes openly (approve or revise) on a servant's case; the secretary does not vote.");
+        Post(g.MapPost("/sittings/{id:guid}/cases", RecordCase), "RecordCase2018", "The secretary records the engine's decision (quorum, majority, chair's casting vote); a revision needs the corrected grade and recommendations.");
+        Post(g.MapPost("/sittings/{id:guid}/protocol", DrawProtocol), "DrawProtocol2018", "HR draws the protocol once every case of the agenda is decided.");
+        Post(g.MapPost("/sittings/{id:guid}/protocol/approve", ApproveProtocol), "ApproveProtocol2018", "The authorized person approves the protocol; each servant's acquaintance opens.");
+        Get(g.MapGet("/sittings/{id:guid}/protocol", Protocol), "GetProtocol2018", "The protocol's data (Appendix 5).");
+        Post(g.MapPost("/sittings/{id:guid}/appeals", FileAppeal), "FileAppeal2018", "HR records an appeal to the civil-service agency; after the appeal deadline it is refused with the clause.");
+        Get(g.MapGet("/appeals/{id:guid}", GetAppeal), "GetAppeal2018", "An appeal (the servant and HR).");
+        Post(g.MapPost("/appeals/{id:guid}/outcome", AppealOutcome), "RecordAppealOutcome2018", "HR records the outcome (re-evaluate or unchanged); re-evaluation reopens the servant's sheets.");
+
+        Post(g.MapPost("/acquaintances/{id:guid}/refusal-act", RefusalAct), "RecordRefusalAct2018", "HR records the servant's refusal to acknowledge: the act signed by HR and two other employees.");
+    }
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private static DateOnly Today(TimeProvider clock) => ReminderHostedService.KazakhstanToday(clock);
+
+    private static string User(HttpContext context, UserManager<BagalauUser> users) => users.GetUserId(context.User) ?? string.Empty;
+
+    private static void Get(RouteHandlerBuilder route, string name, string summary) =>
+        route.WithName(name).WithSummary(summary).ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static void Post(RouteHandlerBuilder route, string name, string summary) =>
+        route.WithName(name).WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static ProblemHttpResult Problem(Refusal refusal) => TaskEndpoints.Problem(refusal);
+
+    private static Results<NoContent, ProblemHttpResult> Done(Outcome outcome) => outcome.Refusal is { } r ? Problem(r) : TypedResults.NoContent();
+
+    private static Results<Ok<T>, ProblemHttpResult> Answer<TValue, T>(Outcome<TValue> outcome, Func<TValue, T> map)
+        where TValue : class =>
+        outcome.Refusal is { } r ? Problem(r) : TypedResults.Ok(map(outcome.Value!));
+
+    private static ProblemHttpResult Missing(string field) => Problem(WorkflowRefusals.Required(field));
+
+    // ---- cycles and plans ----
+
+    private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> OpenCycle(OpenCycleRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Answer(await service.OpenCycleAsync(User(context, users), request.BodyId, request.PackId ?? string.Empty, request.Year, Today(clock), context.RequestAborted),
+            o => new CycleDto(o.Cycle.Id, o.Cycle.StateBodyId, o.Cycle.PackId, o.Cycle.PackVersionId, o.Cycle.Year, o.Cycle.OpenedOn, o.PlansDrafted));
+
+    private static async Task<Results<Ok<PageDto<EligibilityDto>>, ProblemHttpResult>> Eligibility(Guid id, int? page, int? size, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, IStringLocalizer<SharedResource> t)
+    {
+        if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
+        {
+            return problem!;
+        }
+
+        return Answer(await service.EligibilityAsync(User(context, users), id, request, context.RequestAborted),
+            p => PageDto<EligibilityDto>.Of(p, e => new EligibilityDto(e.ServantId, e.UnitId, e.Evaluate, e.Reason, e.Due, e.Clause)));
+    }
+
+    private static async Task<Results<Ok<PageDto<PlanDto>>, ProblemHttpResult>> Plans(Guid id, int? page, int? size, HttpContext context, UserManager<BagalauUser> users, SheetService service, IStringLocalizer<SharedResource> t)
+    {
+        if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
+        {
+            return problem!;
+        }
+
+        return Answer(await service.PlansAsync(User(context, users), id, request, context.RequestAborted), p => PageDto<PlanDto>.Of(p, PlanOf));
+    }
+
+    private static PlanDto PlanOf(WorkPlan p) => new(p.Id, p.CycleId, p.ServantId, p.DirectSupervisorId, p.ApproverId, p.ApproverClause, KindIds.Id(p.State), p.Revision,
+        p.ReturnReason, p.ResubmitDue, p.ResubmitClause, p.SubmittedOn, p.ApprovedOn,
+        p.Kpis.Select(k => new PlanKpiDto(k.Number, k.Name, k.Unit, k.Planned, k.Due, k.Result, k.Source)).ToList(), p.Version);
+
+    private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(Guid id, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
+        Answer(await service.GetPlanAsync(User(context, users), id, context.RequestAborted), PlanOf);
+
+    private static async Task<Results<Ok<PlanSheetsDto>, ProblemHttpResult>> PlanSheets(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
+        Answer(await service.SheetsOfPlanAsync(User(context, users), id, context.RequestAborted), s => new PlanSheetsDto(s.PlanId, s.KpiSheetId, s.CompetencySheetId));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetKpis(Guid id, KpisRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
+        Done(await service.SetKpisAsync(User(context, users), id, request.Version, request.Kpis ?? [], context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SubmitPlan(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Done(await service.SubmitPlanAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReturnPlan(Guid id, ReasonRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Done(await service.ReturnPlanAsync(User(context, users), id, request.Version, request.Reason ?? string.Empty, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ApprovePlan(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Done(await service.ApprovePlanAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static NoteDto NoteOf(MonitoringNote n) => new(n.Id, n.PlanId, n.Quarter, n.Progress, n.Recommendations, n.RecordedOn, n.Version);
+
+    private static async Task<Results<Ok<IReadOnlyList<NoteDto>>, ProblemHttpResult>> Notes(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
+        Answer<IReadOnlyList<MonitoringNote>, IReadOnlyList<NoteDto>>(await service.NotesAsync(User(context, users), id, context.RequestAborted), n => n.Select(NoteOf).ToList());
+
+    private static async Task<Results<Ok<NoteDto>, ProblemHttpResult>> RecordNote(Guid id, int quarter, NoteRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock) =>
+        Answer(await service.RecordNoteAsync(User(context, users), id, quarter, request.Version, request.Progress ?? [], request.Recommendations, Today(clock), context.RequestAborted), NoteOf);
+
+    // ---- KPI sheets and facts ----
+
+    private static KpiSheetDto SheetOf(KpiSheet s) => new(s.Id, s.PlanId, s.ServantId, s.DirectSupervisorId, s.SuperiorId, KindIds.Id(s.State), s.Rows, s.Achieved, s.Grade, s.GradeClause,
+        s.SignedOn, s.ReturnReason, s.ResubmitDue, s.AgreedOn, s.CommissionDue, s.CommissionDueClause, s.SentOn, s.SentLate, s.ReopenedByAppealId, s.Version);
+
+    private static async Task<Results<Ok<KpiSheetDto>, ProblemHttpResult>> OpenSheet(Guid id, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
+        Answer(await service.OpenSheetAsync(User(context, users), id, context.RequestAborted), SheetOf);
+
+    private static async Task<Results<Ok<KpiSheetDto>, ProblemHttpResult>> GetSheet(Guid id, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
+        Answer(await service.GetSheetAsync(User(context, users), id, context.RequestAborted), SheetOf);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> FillSheet(Guid id, ResultsRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
+        Done(await service.FillSheetAsync(User(context, users), id, request.Version, request.Results ?? [], context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignSheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Done(await service.SignSheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReturnSheet(Guid id, ReasonRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Done(await service.ReturnSheetAsync(User(context, users), id, request.Version, request.Reason ?? string.Empty, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AgreeSheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Done(await service.AgreeSheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SendSheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
+        Done(await service.SendSheetToCommissionAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static FactDto FactOf(KpiFactInfo f) => new(f.Id, f.SheetId, f.KpiNumber, f.FileName, f.ContentType, f.Length, f.UploadedOn);
+
+    private static async Task<Results<Ok<IReadOnlyList<FactDto>>, ProblemHttpResult>> Facts(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
+        Answer<IReadOnlyList<KpiFactInfo>, IReadOnlyList<FactDto>>(await service.FactsAsync(User(context, users), id, context.RequestAborted), f => f.Select(FactOf).ToList());
+
+    private static async Task<Results<Ok<FactDto>, ProblemHttpResult>> AttachFact(
+        Guid id, [FromForm] int? kpi, IFormFile? file, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock)
+    {
+        if (file is null)
+        {
+            return Missing("file");
+        }
+
+        if (kpi is null)
+        {
+            return Missing("kpi");
+        }
+
+        if (FactFileRule.CheckSize(file.FileName, file.Length) is { } tooLarge)
+        {
+            return Problem(tooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, context.RequestAborted);
+        return Answer(await service.AttachFactAsync(User(context, users), id, kpi.Value, file.FileName, buffer.ToArray(), Today(clock), context.RequestAborted), FactOf);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadFact(Guid id, Guid factId, HttpContext context, UserManager<BagalauUser> users, SheetService service)
+    {
+        var fact = await service.FactAsync(User(context, users), id, factId, context.RequestAborted);
+        return fact.Value is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : Problem(fact.Refusal!);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveFact(Guid id, Guid factId, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
+        Done(await service.RemoveFactAsync(User(context, users), id, factId, context.RequestAborted));
+
+    // ---- competency sheets ----
+
+    private static CompetencySheetDto CompetencySheetOf(CompetencySheetView v)
+    {
+        var s = v.Sheet;
+        return new CompetencySheetDto(s.Id, s.CycleId, s.ServantId, s.DirectSupervisorId, s.Category, s.Qualifier, s.ProvidesPublicServices, s.Group, KindIds.Id(s.State),
+            v.Competencies.Select(c => new CompetencyDto(c.Id, c.Title.In(Language), c.Indicators, c.Observed, c.Result?.Level, c.Result?.Unobserved, c.Result?.Clause)).ToList(),
+            s.SignedOn, s.SentOn, s.ReopenedByAppealId, s.Version);
+    }
+
+    private static async Task<Results<Ok<CompetencySheetDto>, ProblemHttpResult>> OpenCompetencySheet(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock)
+    {
+        var userId = User(context, users);
+        var opened = await service.OpenCompetencySheetAsync(userId, id, Today(clock), context.RequestAborted);
+        if (opened.Refusal is { } refusal)
+        {
+            return Problem(refusal);
+        }
+
+        return Answer(await service.CompetencySheetAsync(userId, opened.Value!.Id, context.RequestAborted), CompetencySheetOf);
+    }
+
+    private static async Task<Results<Ok<CompetencySheetDto>, ProblemHttpResult>> GetCompetencySheet(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
+        Answer(await service.CompetencySheetAsync(User(context, users), id, context.RequestAborted), CompetencySheetOf);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Tick(Guid id, string competency, TickRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
+        Done(await service.TickAsync(User(context, users), id, request.Version, competency, request.Observed ?? [], context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignCompetencySheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock) =>
+        Done(await service.SignCompetencySheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SendCompetencySheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock) =>
+        Done(await service.SendCompetencySheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    // ---- commission, schedule, sittings ----
+
+    private static CommissionDto CommissionOf(EvaluationCommission c) =>
+        new(c.Id, c.CycleId, c.Seats.Select(s => new SeatDto(s.ServantId, KindIds.Id(s.Role))).ToList(), c.ComposedOn, c.Version);
+
+    private static async Task<Results<Ok<CommissionDto>, ProblemHttpResult>> GetCommission(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Answer(await service.CommissionAsync(User(context, users), id, context.RequestAborted), CommissionOf);
+
+    private static async Task<Results<Ok<CommissionDto>, ProblemHttpResult>> Compose(Guid id, CommissionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
+        Answer(await service.ComposeAsync(User(context, users), id, request.Version, request.Seats ?? [], Today(clock), context.RequestAborted), CommissionOf);
+
+    private static ScheduleDto ScheduleOf(CommissionSchedule s) =>
+        new(s.Id, s.CycleId, s.CommissionId, KindIds.Id(s.State), s.Sittings, s.Servants, s.AgreedOn, s.NoticeDue, s.NoticeClause, s.Version);
+
+    private static async Task<Ok<IReadOnlyList<ScheduleDto>>> Schedules(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        TypedResults.Ok<IReadOnlyList<ScheduleDto>>((await service.SchedulesAsync(User(context, users), id, context.RequestAborted)).Select(ScheduleOf).ToList());
+
+    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> BuildSchedule(Guid id, ScheduleRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Answer(await service.BuildScheduleAsync(User(context, users), id, request.Sittings ?? [], request.Servants ?? [], context.RequestAborted), ScheduleOf);
+
+    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> GetSchedule(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Answer(await service.ScheduleOfAsync(User(context, users), id, context.RequestAborted), ScheduleOf);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeSchedule(Guid id, ScheduleRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Done(await service.ChangeScheduleAsync(User(context, users), id, request.Version ?? -1, request.Sittings ?? [], request.Servants ?? [], context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AgreeSchedule(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
+        Done(await service.AgreeScheduleAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static SittingDto SittingOf(CommissionSitting s) => new(
+        s.Id, s.CommissionId, s.CycleId, s.SittingOn, KindIds.Id(s.State),
+        s.Seats.Select(x => new SeatDto(x.ServantId, KindIds.Id(x.Role))).ToList(),
+        s.Present.ToList(), s.Agenda,
+        s.Votes.Select(v => new VoteDto(v.ServantId, v.MemberId, KindIds.Id(v.Vote))).ToList(),
+        s.Cases.Select(CaseOf).ToList(), s.ProtocolOn, s.ApprovedOn, s.Version);
+
+    private static CaseDto CaseOf(CommissionCase c) =>
+        new(c.ServantId, c.Decision, c.Clause, c.Approve, c.Revise, c.ChairVote is { } v ? KindIds.Id(v) : null, c.CorrectedGrade, c.Recommendations);
+
+    private static async Task<Results<Ok<SittingDto>, ProblemHttpResult>> OpenSitting(Guid id, OpenSittingRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Answer(await service.OpenSittingAsync(User(context, users), id, request.On, context.RequestAborted), SittingOf);
+
+    private static async Task<Results<Ok<SittingDto>, ProblemHttpResult>> GetSitting(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Answer(await service.SittingAsync(User(context, users), id, context.RequestAborted), SittingOf);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Attendance(Guid id, AttendanceRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Done(await service.MarkPresentAsync(User(context, users), id, request.Version, request.Present ?? [], context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Vote(Guid id, VoteRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Done(await service.VoteAsync(User(context, users), id, request.Version, request.ServantId, request.Vote ?? string.Empty, context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RecordCase(Guid id, CaseRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Done(await service.RecordCaseAsync(User(context, users), id, request.Version, request.ServantId, request.CorrectedGrade, request.Recommendations, context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DrawProtocol(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
+        Done(await service.DrawProtocolAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ApproveProtocol(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
+        Done(await service.ApproveProtocolAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<Ok<ProtocolDto>, ProblemHttpResult>> Protocol(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
+        Answer(await service.ProtocolAsync(User(context, users), id, context.RequestAborted), p => new ProtocolDto(
+            p.Sitting.Id, p.Sitting.SittingOn, KindIds.Id(p.Sitting.State), p.Sitting.ProtocolOn, p.Sitting.ApprovedOn, p.WorkingBody.In(Language), p.WorkingBodyClause,
+            p.Rows.Select(r => new ProtocolRowDto(r.ServantId, r.ServantName, r.KpiGrade, r.KpiGradeTitle?.In(Language), r.CorrectedGrade, r.CorrectedGradeTitle?.In(Language),
+                r.CompetenciesMet, r.CompetenciesAssessed, r.Case.Decision, r.Case.Clause, r.Case.Recommendations, r.AcquaintanceId)).ToList()));
+
+    // ---- appeals and refusal acts ----
+
+    private static AppealDto AppealOf(EvaluationAppeal a) => new(a.Id, a.SittingId, a.ServantId, a.Body, a.DecisionOn, a.FiledOn, a.Due, a.DueClause,
+        a.Outcome is { } o ? KindIds.Id(o) : null, a.OutcomeOn, a.OutcomeNote, a.Version);
+
+    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult>> FileAppeal(Guid id, AppealRequest request, HttpContext context, UserManager<BagalauUser> users, AppealService service, TimeProvider clock)
+    {
+        if (request.FiledOn > Today(clock))
+        {
+            return Problem(Refusals.InvalidInput($"filedOn {request.FiledOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is in the future"));
+        }
+
+        return Answer(await service.FileAsync(User(context, users), id, request.ServantId, request.Body, request.FiledOn, context.RequestAborted), AppealOf);
+    }
+
+    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult>> GetAppeal(Guid id, HttpContext context, UserManager<BagalauUser> users, AppealService service) =>
+        Answer(await service.GetAsync(User(context, users), id, context.RequestAborted), AppealOf);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AppealOutcome(Guid id, AppealOutcomeRequest request, HttpContext context, UserManager<BagalauUser> users, AppealService service, TimeProvider clock) =>
+        Done(await service.RecordOutcomeAsync(User(context, users), id, request.Version, request.Outcome ?? string.Empty, request.Note, Today(clock), context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RefusalAct(Guid id, RefusalActRequest request, HttpContext context, UserManager<BagalauUser> users, AcquaintanceService service, TimeProvider clock)
+    {
+        if (request.Act is null)
+        {
+            return Missing("act");
+        }
+
+        return Done(await service.RecordRefusalAsync(User(context, users), id, request.Version, request.Act, Today(clock), context.RequestAborted));
+    }
+}
