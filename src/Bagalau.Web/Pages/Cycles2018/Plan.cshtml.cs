@@ -32,6 +32,16 @@ public sealed class PlanKpiForm
     public KpiInput ToInput() => new(Name, Unit, Planned, Due, Result, Source);
 }
 
+/// <summary>A quarterly monitoring note as the form sends it: progress per KPI and recommendations.</summary>
+public sealed class NoteForm
+{
+    public int Quarter { get; set; } = 1;
+
+    public List<string?> Progress { get; set; } = [];
+
+    public string? Recommendations { get; set; }
+}
+
 public sealed class PlanForm
 {
     public int Version { get; set; }
@@ -47,7 +57,7 @@ public sealed class PlanForm
 /// is shown frozen with its revision, and the KPI sheet is opened from it.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
     [FromRoute]
@@ -67,6 +77,15 @@ public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, B
     public Guid? SheetId { get; private set; }
 
     public Guid? MyServantId { get; private set; }
+
+    public Guid? CompetencySheetId { get; private set; }
+
+    public IReadOnlyList<MonitoringNote> Notes { get; private set; } = [];
+
+    [BindProperty]
+    public NoteForm Note { get; set; } = new();
+
+    public bool IsSupervisor => MyServantId == Plan.DirectSupervisorId;
 
     public IReadOnlyList<TaskView> Tasks { get; private set; } = [];
 
@@ -137,6 +156,32 @@ public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, B
     public Task<IActionResult> OnPostApproveAsync() =>
         ActAsync(() => cycles.ApprovePlanAsync(UserId, PlanId, Input.Version, Today, HttpContext.RequestAborted), "plan.approved");
 
+    /// <summary>The direct supervisor records (or revises) the quarter's progress and recommendations.</summary>
+    public async Task<IActionResult> OnPostNoteAsync()
+    {
+        var existing = await Db.Set<MonitoringNote>().AsNoTracking().Where(n => n.PlanId == PlanId && n.Quarter == Note.Quarter).Select(n => (int?)n.Version).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var progress = Note.Progress.Select((p, i) => new KpiProgressInput(i + 1, p)).ToList();
+        var recorded = await sheets.RecordNoteAsync(UserId, PlanId, Note.Quarter, existing, progress, Note.Recommendations, Today, HttpContext.RequestAborted);
+        if (recorded.Refusal is { } refusal)
+        {
+            return await RefusedAsync(refusal, keepPlanForm: false);
+        }
+
+        TempData["Flash"] = c["note.recorded"].Value;
+        return RedirectToPage(new { bodyId = BodyId, planId = PlanId });
+    }
+
+    public async Task<IActionResult> OnPostOpenCompetencyAsync()
+    {
+        var opened = await sheets.OpenCompetencySheetAsync(UserId, PlanId, Today, HttpContext.RequestAborted);
+        if (opened.Value is { } sheet)
+        {
+            return RedirectToPage("/Cycles2018/Competency", new { bodyId = BodyId, sheetId = sheet.Id });
+        }
+
+        return await RefusedAsync(opened.Refusal!, keepPlanForm: false);
+    }
+
     public async Task<IActionResult> OnPostOpenSheetAsync()
     {
         var opened = await cycles.OpenSheetAsync(UserId, PlanId, HttpContext.RequestAborted);
@@ -161,7 +206,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, B
     }
 
     /// <summary>Shows the refusal on the page; the form keeps what the user typed.</summary>
-    private async Task<IActionResult> RefusedAsync(Refusal refusal)
+    private async Task<IActionResult> RefusedAsync(Refusal refusal, bool keepPlanForm = true)
     {
         if (!await LoadAsync())
         {
@@ -169,6 +214,11 @@ public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, B
         }
 
         ShowRefusal(refusal);
+        if (!keepPlanForm)
+        {
+            Input = new PlanForm { Version = Plan.Version, Kpis = Rows(Plan) };
+        }
+
         while (Input.Kpis.Count < PlanSize)
         {
             Input.Kpis.Add(new PlanKpiForm());
@@ -210,6 +260,8 @@ public sealed class PlanModel(Evaluation2018Service cycles, TaskService tasks, B
         SheetId = await Db.KpiSheets.AsNoTracking().Where(s => s.PlanId == plan.Id).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
         MyServantId = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(HttpContext.RequestAborted);
         Tasks = await tasks.OfSubjectAsync(new TaskSubject(Evaluation2018Service.PlanSubject, plan.Id), Today, HttpContext.RequestAborted);
+        Notes = (await sheets.NotesAsync(UserId, plan.Id, HttpContext.RequestAborted)).Value ?? [];
+        CompetencySheetId = await Db.Set<CompetencySheet>().AsNoTracking().Where(s => s.CycleId == plan.CycleId && s.ServantId == plan.ServantId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
         await LoadNamesAsync([plan.ServantId, plan.DirectSupervisorId, plan.ApproverId]);
         return true;
     }

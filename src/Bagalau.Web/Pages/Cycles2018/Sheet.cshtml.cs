@@ -40,7 +40,7 @@ public sealed class SheetForm
 /// returns it; HR sends the agreed sheet to the Commission.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class SheetModel(Evaluation2018Service cycles, TaskService tasks, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
     [FromRoute]
@@ -60,6 +60,14 @@ public sealed class SheetModel(Evaluation2018Service cycles, TaskService tasks, 
     public bool IsHr { get; private set; }
 
     public IReadOnlyList<TaskView> Tasks { get; private set; } = [];
+
+    public IReadOnlyList<KpiFactInfo> Facts { get; private set; } = [];
+
+    [BindProperty]
+    public int FactKpi { get; set; } = 1;
+
+    [BindProperty]
+    public IFormFile? FactFile { get; set; }
 
     public bool IsFiller => Sheet.State is KpiSheetState.Draft or KpiSheetState.Returned && MyServantId == Sheet.DirectSupervisorId;
 
@@ -91,6 +99,40 @@ public sealed class SheetModel(Evaluation2018Service cycles, TaskService tasks, 
 
         var file = await new Cycle2018Forms(Db, packs, documents).SheetAsync(Sheet, Plan, parsed.Language, parsed.Format, HttpContext.RequestAborted);
         return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>A fact file supporting one KPI (clause 22): the domain checks who may attach, the size and the type.</summary>
+    public async Task<IActionResult> OnPostFactAsync()
+    {
+        byte[] content = [];
+        if (FactFile is not null)
+        {
+            using var buffer = new MemoryStream();
+            await FactFile.CopyToAsync(buffer, HttpContext.RequestAborted);
+            content = buffer.ToArray();
+        }
+
+        var attached = await sheets.AttachFactAsync(UserId, SheetId, FactKpi, FactFile?.FileName, content, Today, HttpContext.RequestAborted);
+        if (attached.Refusal is { } refusal)
+        {
+            if (!await LoadAsync())
+            {
+                return NotFound();
+            }
+
+            ShowRefusal(refusal);
+            Input = new SheetForm { Version = Sheet.Version, Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved }).ToList() };
+            return Page();
+        }
+
+        TempData["Flash"] = c["facts.attached"].Value;
+        return RedirectToPage(new { bodyId = BodyId, sheetId = SheetId });
+    }
+
+    public async Task<IActionResult> OnGetFactAsync(Guid factId)
+    {
+        var fact = await sheets.FactAsync(UserId, SheetId, factId, HttpContext.RequestAborted);
+        return fact.Value is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
     }
 
     public Task<IActionResult> OnPostSaveAsync() =>
@@ -173,6 +215,7 @@ public sealed class SheetModel(Evaluation2018Service cycles, TaskService tasks, 
         MyServantId = membership.Select(m => m.ServantId).FirstOrDefault(s => s is not null);
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
         Tasks = await tasks.OfSubjectAsync(new TaskSubject(Evaluation2018Service.SheetSubject, sheet.Id), Today, HttpContext.RequestAborted);
+        Facts = (await sheets.FactsAsync(UserId, sheet.Id, HttpContext.RequestAborted)).Value ?? [];
         await LoadNamesAsync([sheet.ServantId, sheet.DirectSupervisorId, sheet.SuperiorId]);
         return true;
     }

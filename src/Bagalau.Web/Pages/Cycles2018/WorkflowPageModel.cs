@@ -27,7 +27,7 @@ public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock)
     /// <summary>The code of the last refusal shown (tests and styling read it).</summary>
     public string? RefusalCode { get; private set; }
 
-    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyDictionary<Guid, string> Names { get; protected set; } = new Dictionary<Guid, string>();
 
     protected string UserId => HttpContext.RequestServices.GetRequiredService<BodyContext>().UserId!;
 
