@@ -223,7 +223,7 @@ public class Cycle2018Scenarios
         {
             await voter.GotoAsync(sittingUrl);
             await voter.Locator($"[data-test=vote-{vote}]").ClickAsync();
-            await Assertions.Expect(voter.Locator("[data-test=refusal]")).ToBeEmptyAsync();
+            await Assertions.Expect(voter.Locator("[data-test=refusal]")).ToHaveCountAsync(0);
         }
 
         await hr.GotoAsync(sittingUrl);
