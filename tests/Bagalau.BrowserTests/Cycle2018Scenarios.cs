@@ -261,7 +261,7 @@ public class Cycle2018Scenarios
         // The appeal to the agency is recorded with its outcome; re-evaluation reopens the sheets.
         await hr.GotoAsync(sittingUrl);
         await hr.Locator("[data-test=appeal-form]").EvaluateAsync("f => f.closest('details').open = true");
-        await hr.Locator("[data-test=appeal-filed-on]").FillAsync("2022-12-27");
+        await hr.Locator("[data-test=appeal-filed-on]").FillAsync("2022-12-26");
         await hr.Locator("[data-test=appeal-body]").FillAsync("Мемлекеттік қызмет істері агенттігінің Алматы қаласы бойынша департаменті");
         await hr.Locator("[data-test=file-appeal]").ClickAsync();
         await Assertions.Expect(hr.Locator("[data-test=appeal-due]")).ToContainTextAsync("clause");

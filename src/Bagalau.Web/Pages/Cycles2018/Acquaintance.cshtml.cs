@@ -105,6 +105,7 @@ public sealed class AcquaintanceModel(AcquaintanceService acquaintances, Bagalau
 
     private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
     {
+        Db.ChangeTracker.Clear();
         if (!await LoadAsync())
         {
             return NotFound();

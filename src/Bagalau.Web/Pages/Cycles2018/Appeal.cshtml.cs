@@ -56,6 +56,7 @@ public sealed class AppealModel(AppealService appeals, BagalauDbContext db, Time
         var outcome = await appeals.RecordOutcomeAsync(UserId, AppealId, Input.Version, Input.Outcome ?? string.Empty, Input.Note, Today, HttpContext.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {
+            Db.ChangeTracker.Clear();
             if (!await LoadAsync())
             {
                 return NotFound();

@@ -129,6 +129,7 @@ public sealed class CommissionModel(CommissionService commissions, BagalauDbCont
 
     private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
     {
+        Db.ChangeTracker.Clear();
         if (!await LoadAsync())
         {
             return NotFound();

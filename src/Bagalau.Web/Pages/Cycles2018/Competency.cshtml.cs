@@ -122,6 +122,7 @@ public sealed class CompetencyModel(SheetService sheets, BagalauDbContext db, Ti
 
     private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
     {
+        Db.ChangeTracker.Clear();
         if (!await LoadAsync())
         {
             return NotFound();

@@ -208,6 +208,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
     /// <summary>Shows the refusal on the page; the form keeps what the user typed.</summary>
     private async Task<IActionResult> RefusedAsync(Refusal refusal, bool keepPlanForm = true)
     {
+        Db.ChangeTracker.Clear();
         if (!await LoadAsync())
         {
             return NotFound();

@@ -115,6 +115,7 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
         var attached = await sheets.AttachFactAsync(UserId, SheetId, FactKpi, FactFile?.FileName, content, Today, HttpContext.RequestAborted);
         if (attached.Refusal is { } refusal)
         {
+            Db.ChangeTracker.Clear();
             if (!await LoadAsync())
             {
                 return NotFound();
@@ -181,6 +182,7 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
         var outcome = await transition();
         if (outcome.Refusal is { } refusal)
         {
+            Db.ChangeTracker.Clear();
             if (!await LoadAsync())
             {
                 return NotFound();

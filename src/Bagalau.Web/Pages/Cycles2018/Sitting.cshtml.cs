@@ -130,6 +130,7 @@ public sealed class SittingModel(CommissionService commissions, AppealService ap
 
     private async Task<IActionResult> RefusedAsync(Refusal refusal)
     {
+        Db.ChangeTracker.Clear();
         if (!await LoadAsync())
         {
             return NotFound();
