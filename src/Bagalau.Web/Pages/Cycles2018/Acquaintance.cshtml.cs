@@ -1,0 +1,133 @@
+using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Documents;
+using Bagalau.Application.Packs;
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Acquaintance;
+using Bagalau.Domain.Workflow;
+using Bagalau.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bagalau.Web.Pages.Cycles2018;
+
+public sealed class RefusalActForm
+{
+    public int Version { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public string? HrName { get; set; }
+
+    public string? HrPosition { get; set; }
+
+    public string? Witness1Name { get; set; }
+
+    public string? Witness1Position { get; set; }
+
+    public string? Witness2Name { get; set; }
+
+    public string? Witness2Position { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// Acquaintance with a result (both families): the servant acknowledges it; or HR records the
+/// refusal act signed by HR and two other employees. Late acquaintance is allowed and flagged.
+/// </summary>
+[Authorize(Policy = BodyPolicies.Member)]
+public sealed class AcquaintanceModel(AcquaintanceService acquaintances, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+    : WorkflowPageModel(db, clock)
+{
+    [FromRoute]
+    public Guid AcquaintanceId { get; set; }
+
+    [BindProperty]
+    public RefusalActForm Input { get; set; } = new();
+
+    public ResultAcquaintance Record { get; private set; } = null!;
+
+    public bool IsServant { get; private set; }
+
+    public bool IsHr { get; private set; }
+
+    public bool IsPending => Record.State == AcquaintanceState.Pending;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Input = new RefusalActForm { Version = Record.Version, Date = Today };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(string? language, string? format)
+    {
+        if (Cycle2018Forms.Parse(language, format) is not { } parsed || !await LoadAsync() || Record.State != AcquaintanceState.Refused)
+        {
+            return NotFound();
+        }
+
+        var file = await new Cycle2018Forms(Db, packs, documents).RefusalActAsync(Record, Body.NameKk, Body.NameRu, Body.NameEn, parsed.Language, parsed.Format, HttpContext.RequestAborted);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public Task<IActionResult> OnPostAcknowledgeAsync() =>
+        ActAsync(() => acquaintances.AcknowledgeAsync(UserId, AcquaintanceId, Input.Version, Today, HttpContext.RequestAborted), "acquaintance.acknowledged");
+
+    public Task<IActionResult> OnPostRefusalAsync()
+    {
+        if (Input.Date is not { } date)
+        {
+            return RefusedAsync(WorkflowRefusals.Required("date"));
+        }
+
+        var act = new RefusalActInput(date, Input.HrName ?? string.Empty, Input.HrPosition ?? string.Empty, Input.Witness1Name ?? string.Empty, Input.Witness1Position ?? string.Empty, Input.Witness2Name ?? string.Empty, Input.Witness2Position ?? string.Empty, Input.Note);
+        return ActAsync(() => acquaintances.RecordRefusalAsync(UserId, AcquaintanceId, Input.Version, act, Today, HttpContext.RequestAborted), "acquaintance.refusal-recorded");
+    }
+
+    private async Task<IActionResult> ActAsync(Func<Task<Outcome>> transition, string done)
+    {
+        var outcome = await transition();
+        if (outcome.Refusal is { } refusal)
+        {
+            return await RefusedAsync(refusal);
+        }
+
+        TempData["Flash"] = c[done].Value;
+        return RedirectToPage(new { bodyId = BodyId, acquaintanceId = AcquaintanceId });
+    }
+
+    private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
+    {
+        Db.ChangeTracker.Clear();
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ShowRefusal(refusal);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var found = await acquaintances.GetAsync(UserId, AcquaintanceId, HttpContext.RequestAborted);
+        if (found.Value is not { } record || record.StateBodyId != BodyId)
+        {
+            return false;
+        }
+
+        Record = record;
+        var me = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        IsServant = me == record.ServantId;
+        IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
+        await LoadNamesAsync([record.ServantId]);
+        return true;
+    }
+}

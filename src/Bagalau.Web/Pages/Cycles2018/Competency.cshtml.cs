@@ -1,0 +1,151 @@
+using Bagalau.Application.Evaluation2018;
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Evaluation2018;
+using Bagalau.Domain.Workflow;
+using Bagalau.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bagalau.Web.Pages.Cycles2018;
+
+public sealed class CompetencyTicks
+{
+    public string? Id { get; set; }
+
+    public List<int> Observed { get; set; } = [];
+}
+
+public sealed class CompetencyForm
+{
+    public int Version { get; set; }
+
+    public List<CompetencyTicks> Marks { get; set; } = [];
+}
+
+/// <summary>
+/// The competency sheet (Appendix 4): the indicators of the servant's group for each
+/// competency, verbatim from the act (public-service ones skipped when the servant provides no
+/// public services); the evaluator ticks what was observed; on signing the engine's 3/4 rule
+/// gives each level with its clause and lists the indicators not observed.
+/// </summary>
+[Authorize(Policy = BodyPolicies.Member)]
+public sealed class CompetencyModel(SheetService sheets, BagalauDbContext db, TimeProvider clock, IStringLocalizer<Cycle2018Text> c) : WorkflowPageModel(db, clock)
+{
+    [FromRoute]
+    public Guid SheetId { get; set; }
+
+    [BindProperty]
+    public CompetencyForm Input { get; set; } = new();
+
+    public CompetencySheetView View { get; private set; } = null!;
+
+    public Guid? PlanId { get; private set; }
+
+    public Guid? MyServantId { get; private set; }
+
+    public bool IsHr { get; private set; }
+
+    public bool IsEvaluator => View.Sheet.State == CompetencySheetState.Draft && MyServantId == View.Sheet.DirectSupervisorId;
+
+    public bool Ticked(int competency, int indicator) =>
+        Input.Marks.ElementAtOrDefault(competency) is { } mark && mark.Observed.Contains(indicator);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Input = new CompetencyForm { Version = View.Sheet.Version, Marks = View.Competencies.Select(x => new CompetencyTicks { Id = x.Id, Observed = [.. x.Observed] }).ToList() };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync() => ActAsync(sign: false, "competency.saved");
+
+    public Task<IActionResult> OnPostSignAsync() => ActAsync(sign: true, "competency.signed");
+
+    public async Task<IActionResult> OnPostSendAsync()
+    {
+        var sent = await sheets.SendCompetencySheetAsync(UserId, SheetId, Input.Version, Today, HttpContext.RequestAborted);
+        return sent.Refusal is { } refusal ? await RefusedAsync(refusal) : Done("competency.sent");
+    }
+
+    /// <summary>Ticks every competency and, when signing, signs: all in one transaction, so a refusal stores nothing.</summary>
+    private async Task<IActionResult> ActAsync(bool sign, string done)
+    {
+        var ct = HttpContext.RequestAborted;
+        Outcome outcome = Outcome.Done;
+        await using (var transaction = await Db.Database.BeginTransactionAsync(ct))
+        {
+            var version = Input.Version;
+            foreach (var mark in Input.Marks.Where(m => !string.IsNullOrWhiteSpace(m.Id)))
+            {
+                outcome = await sheets.TickAsync(UserId, SheetId, version, mark.Id!, mark.Observed, ct);
+                if (outcome.IsRefused)
+                {
+                    break;
+                }
+
+                version = await CurrentVersionAsync();
+            }
+
+            if (!outcome.IsRefused && sign)
+            {
+                outcome = await sheets.SignCompetencySheetAsync(UserId, SheetId, version, Today, ct);
+            }
+
+            if (outcome.IsRefused)
+            {
+                await transaction.RollbackAsync(ct);
+                Db.ChangeTracker.Clear();
+            }
+            else
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        return outcome.Refusal is { } refusal ? await RefusedAsync(refusal) : Done(done);
+    }
+
+    private Task<int> CurrentVersionAsync() =>
+        Db.Set<CompetencySheet>().AsNoTracking().Where(s => s.Id == SheetId).Select(s => s.Version).FirstAsync(HttpContext.RequestAborted);
+
+    private IActionResult Done(string done)
+    {
+        TempData["Flash"] = c[done].Value;
+        return RedirectToPage(new { bodyId = BodyId, sheetId = SheetId });
+    }
+
+    private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
+    {
+        Db.ChangeTracker.Clear();
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ShowRefusal(refusal);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var found = await sheets.CompetencySheetAsync(UserId, SheetId, ct);
+        if (found.Value is not { } view || view.Sheet.StateBodyId != BodyId)
+        {
+            return false;
+        }
+
+        View = view;
+        PlanId = await Db.WorkPlans.AsNoTracking().Where(p => p.CycleId == view.Sheet.CycleId && p.ServantId == view.Sheet.ServantId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        MyServantId = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(ct);
+        IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
+        await LoadNamesAsync([view.Sheet.ServantId, view.Sheet.DirectSupervisorId]);
+        return true;
+    }
+}

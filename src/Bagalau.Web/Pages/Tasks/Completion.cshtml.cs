@@ -1,0 +1,39 @@
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
+using Bagalau.Web.Bodies;
+using Bagalau.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Web.Pages.Tasks;
+
+/// <summary>HR: done, open and overdue tasks of a cycle (of either family) per structural unit, and the overdue ones listed.</summary>
+[Authorize(Policy = BodyPolicies.EditOrganisation)]
+public sealed class CompletionModel(TaskService tasks, BagalauDbContext db, TimeProvider clock) : BodyPageModel
+{
+    [FromRoute]
+    public Guid CycleId { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Page<UnitCompletion> Units { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyList<TaskView> Overdue { get; private set; } = [];
+
+    public DateOnly Today => ReminderHostedService.KazakhstanToday(clock);
+
+    public PagerView Pager => new(Units.Number, Units.PageCount, Units.Total, n => Url.Page("/Tasks/Completion", new { bodyId = BodyId, cycleId = CycleId, page = n }));
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Units = await tasks.CompletionByUnitAsync(BodyId, CycleId, Today, new PageRequest(Math.Max(1, PageNumber)), ct);
+        var overdue = await db.EvaluationTasks.AsNoTracking()
+            .Where(t => t.StateBodyId == BodyId && t.CycleId == CycleId && t.Status == Domain.Tasks.EvaluationTaskStatus.Open && t.Due < Today)
+            .OrderBy(t => t.Due).Take(100).ToListAsync(ct);
+        Overdue = overdue.Select(t => TaskService.View(t, Today)).ToList();
+    }
+}

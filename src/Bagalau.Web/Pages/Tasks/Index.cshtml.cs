@@ -1,0 +1,76 @@
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
+using Bagalau.Web.Bodies;
+using Bagalau.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bagalau.Web.Pages.Tasks;
+
+/// <summary>
+/// My tasks, in every body and of every kind (both families): what to do, by when (working-day
+/// deadline and its clause), overdue first; a link to the page where it is done.
+/// </summary>
+[Authorize]
+public sealed class IndexModel(TaskService tasks, BodyContext bodies, BagalauDbContext db, TimeProvider clock) : PageModel
+{
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [FromQuery(Name = "done")]
+    public bool IncludeDone { get; set; }
+
+    public Page<TaskView> Tasks { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyDictionary<Guid, string> BodyNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>Whom each task is about (the servant of the plan, sheet, acquaintance...), by task id.</summary>
+    public IReadOnlyDictionary<Guid, string> About { get; private set; } = new Dictionary<Guid, string>();
+
+    public DateOnly Today => ReminderHostedService.KazakhstanToday(clock);
+
+    public string Language => LocalizationSetup.CurrentLanguage;
+
+    public PagerView Pager => new(Tasks.Number, Tasks.PageCount, Tasks.Total, n => Url.Page("/Tasks/Index", new { page = n, done = IncludeDone }));
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Tasks = await tasks.MyTasksAsync(bodies.UserId!, Today, new PageRequest(Math.Max(1, PageNumber)), IncludeDone, ct);
+        BodyNames = (await bodies.VisibleBodiesAsync(ct)).ToDictionary(b => b.Id, b => b.NameIn(Language));
+        About = await AboutAsync(Tasks.Items, ct);
+    }
+
+    private async Task<Dictionary<Guid, string>> AboutAsync(IReadOnlyList<TaskView> items, CancellationToken ct)
+    {
+        var ids = items.Select(t => t.SubjectId).Distinct().ToList();
+        var servantOf = new Dictionary<Guid, Guid>();
+        foreach (var (id, servant) in await db.WorkPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new ValueTuple<Guid, Guid>(p.Id, p.ServantId)).ToListAsync(ct))
+        {
+            servantOf[id] = servant;
+        }
+
+        foreach (var (id, servant) in await db.KpiSheets.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new ValueTuple<Guid, Guid>(p.Id, p.ServantId)).ToListAsync(ct))
+        {
+            servantOf[id] = servant;
+        }
+
+        foreach (var (id, servant) in await db.Acquaintances.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new ValueTuple<Guid, Guid>(p.Id, p.ServantId)).ToListAsync(ct))
+        {
+            servantOf[id] = servant;
+        }
+
+        foreach (var task in items.Where(t => t.SubjectType == "servant"))
+        {
+            servantOf[task.SubjectId] = task.SubjectId;
+        }
+
+        var servantIds = servantOf.Values.Distinct().ToList();
+        var names = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        return items.Where(t => servantOf.ContainsKey(t.SubjectId) && names.ContainsKey(servantOf[t.SubjectId]))
+            .ToDictionary(t => t.Id, t => names[servantOf[t.SubjectId]]);
+    }
+}
