@@ -3,6 +3,7 @@ using Bagalau.Application.Demo;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.IntegrationTests.Organisation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Evaluation2023;
 
