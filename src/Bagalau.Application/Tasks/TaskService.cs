@@ -94,13 +94,23 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context)
     /// </summary>
     public async Task<Page<TaskView>> MyTasksAsync(string userId, DateOnly today, PageRequest page, bool includeDone = false, CancellationToken ct = default)
     {
-        var servants = db.BodyMemberships.Where(m => m.UserId == userId && m.ServantId != null).Select(m => m.ServantId);
-        var query = db.EvaluationTasks.AsNoTracking()
-            .Where(t => t.AssigneeUserId == userId || servants.Contains(t.AssigneeServantId));
+        // The servant records first, then one indexed query per assignee column joined by a
+        // UNION: an OR over both columns made SQLite walk the (status, due) index over every
+        // open task of the nation (11 requests/s on 10,000 servants, docs/benchmarks.md).
+        var servants = await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.ServantId != null)
+            .Select(m => m.ServantId)
+            .Distinct()
+            .ToListAsync(ct);
+        var byUser = db.EvaluationTasks.AsNoTracking().Where(t => t.AssigneeUserId == userId);
+        var byServant = db.EvaluationTasks.AsNoTracking().Where(t => servants.Contains(t.AssigneeServantId));
         if (!includeDone)
         {
-            query = query.Where(t => t.Status == EvaluationTaskStatus.Open);
+            byUser = byUser.Where(t => t.Status == EvaluationTaskStatus.Open);
+            byServant = byServant.Where(t => t.Status == EvaluationTaskStatus.Open);
         }
+
+        var query = servants.Count == 0 ? byUser : byUser.Union(byServant);
 
         var ordered = query
             .OrderBy(t => t.Status == EvaluationTaskStatus.Done ? 1 : 0)
