@@ -182,7 +182,7 @@ public sealed class Cycle2018Documents(
         var document = new CommissionProtocolDocument(
             null,
             new Approval(AuthorizedTitle, null, sitting.ApprovedOn),
-            new LocalizedText("Бағалау комиссиясының отырысының хаттамасы", "Протокол заседания Комиссии по оценке", "Protocol of the Evaluation Commission's sitting"),
+            new LocalizedText("Бағалау жөніндегі комиссия отырысының хаттамасы", "Протокол заседания Комиссии по оценке", "Protocol of the Evaluation Commission's sitting"),
             new LocalizedText(body.NameKk, body.NameRu.Length > 0 ? body.NameRu : body.NameKk, body.NameEn.Length > 0 ? body.NameEn : body.NameKk),
             view.WorkingBody,
             year,
