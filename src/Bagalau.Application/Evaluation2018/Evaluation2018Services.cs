@@ -11,6 +11,7 @@ public static class Evaluation2018Services
         services.AddScoped<SheetService>();
         services.AddScoped<CommissionService>();
         services.AddScoped<AppealService>();
+        services.AddScoped<Cycle2018Documents>();
         return services;
     }
 }

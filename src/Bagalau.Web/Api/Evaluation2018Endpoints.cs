@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2018;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
@@ -160,7 +161,40 @@ public static class Evaluation2018Endpoints
         Post(g.MapPost("/appeals/{id:guid}/outcome", AppealOutcome), "RecordAppealOutcome2018", "HR records the outcome (re-evaluate or unchanged); re-evaluation reopens the servant's sheets.");
 
         Post(g.MapPost("/acquaintances/{id:guid}/refusal-act", RefusalAct), "RecordRefusalAct2018", "HR records the servant's refusal to acknowledge: the act signed by HR and two other employees.");
+
+        // Printed forms: ?format=docx|pdf&language=kk|ru; access as for the record's GET.
+        Document(g.MapGet("/plans/{id:guid}/document", PlanDocument), "DownloadPlan2018", "Appendix 1, the individual work plan, as DOCX or PDF in Kazakh or Russian.");
+        Document(g.MapGet("/kpi-sheets/{id:guid}/document", SheetDocument), "DownloadKpiSheet2018", "Appendix 2, the KPI evaluation sheet with the grade and its clause, as DOCX or PDF.");
+        Document(g.MapGet("/competency-sheets/{id:guid}/document", CompetencySheetDocument), "DownloadCompetencySheet2018", "Appendix 3, the competency sheet with the indicators (verbatim), marks and levels, as DOCX or PDF.");
+        Document(g.MapGet("/sittings/{id:guid}/protocol/document", ProtocolDocument), "DownloadProtocol2018", "Appendix 5, the protocol of the Commission's sitting, as DOCX or PDF.");
+        Document(g.MapGet("/acquaintances/{id:guid}/refusal-act/document", RefusalActDocument), "DownloadRefusalAct2018", "The act of refusal to acknowledge the results (once recorded), as DOCX or PDF.");
     }
+
+    private static void Document(RouteHandlerBuilder route, string name, string summary) =>
+        route.WithName(name).WithSummary(summary)
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> FileOf(Outcome<RenderedDocument> file) =>
+        file.Value is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : Problem(file.Refusal!);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PlanDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
+        FileOf(await forms.PlanForAsync(User(context, users), id, language, format, context.RequestAborted));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SheetDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
+        FileOf(await forms.SheetForAsync(User(context, users), id, language, format, context.RequestAborted));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CompetencySheetDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
+        FileOf(await forms.CompetencySheetForAsync(User(context, users), id, language, format, context.RequestAborted));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProtocolDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
+        FileOf(await forms.ProtocolForAsync(User(context, users), id, language, format, context.RequestAborted));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RefusalActDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
+        FileOf(await forms.RefusalActForAsync(User(context, users), id, language, format, context.RequestAborted));
 
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 

@@ -1,5 +1,6 @@
 using Bagalau.Application.Acquaintance;
 using Bagalau.Application.Documents;
+using Bagalau.Application.Evaluation2018;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Acquaintance;
@@ -38,7 +39,7 @@ public sealed class RefusalActForm
 /// refusal act signed by HR and two other employees. Late acquaintance is allowed and flagged.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class AcquaintanceModel(AcquaintanceService acquaintances, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+public sealed class AcquaintanceModel(AcquaintanceService acquaintances, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
     [FromRoute]
@@ -68,12 +69,12 @@ public sealed class AcquaintanceModel(AcquaintanceService acquaintances, Bagalau
 
     public async Task<IActionResult> OnGetDocumentAsync(string? language, string? format)
     {
-        if (Cycle2018Forms.Parse(language, format) is not { } parsed || !await LoadAsync() || Record.State != AcquaintanceState.Refused)
+        if (Cycle2018Documents.Parse(language, format) is not { } parsed || !await LoadAsync() || Record.State != AcquaintanceState.Refused)
         {
             return NotFound();
         }
 
-        var file = await new Cycle2018Forms(Db, packs, documents).RefusalActAsync(Record, Body.NameKk, Body.NameRu, Body.NameEn, parsed.Language, parsed.Format, HttpContext.RequestAborted);
+        var file = await forms.RefusalActAsync(Record, Body.NameKk, Body.NameRu, Body.NameEn, parsed.Language, parsed.Format, HttpContext.RequestAborted);
         return File(file.Content, file.ContentType, file.FileName);
     }
 

@@ -31,7 +31,7 @@ public sealed class CompetencyForm
 /// gives each level with its clause and lists the indicators not observed.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class CompetencyModel(SheetService sheets, BagalauDbContext db, TimeProvider clock, IStringLocalizer<Cycle2018Text> c) : WorkflowPageModel(db, clock)
+public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents forms, BagalauDbContext db, TimeProvider clock, IStringLocalizer<Cycle2018Text> c) : WorkflowPageModel(db, clock)
 {
     [FromRoute]
     public Guid SheetId { get; set; }
@@ -61,6 +61,13 @@ public sealed class CompetencyModel(SheetService sheets, BagalauDbContext db, Ti
 
         Input = new CompetencyForm { Version = View.Sheet.Version, Marks = View.Competencies.Select(x => new CompetencyTicks { Id = x.Id, Observed = [.. x.Observed] }).ToList() };
         return Page();
+    }
+
+    /// <summary>Appendix 3 as DOCX/PDF in kk/ru; access as for the page (others get 404).</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(string? language, string? format)
+    {
+        var file = await forms.CompetencySheetForAsync(UserId, SheetId, language, format, HttpContext.RequestAborted);
+        return file.Value is { } f ? File(f.Content, f.ContentType, f.FileName) : NotFound();
     }
 
     public Task<IActionResult> OnPostSaveAsync() => ActAsync(sign: false, "competency.saved");

@@ -57,7 +57,7 @@ public sealed class PlanForm
 /// is shown frozen with its revision, and the KPI sheet is opened from it.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
     [FromRoute]
@@ -106,7 +106,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
 
     public async Task<IActionResult> OnGetDocumentAsync(string? language, string? format)
     {
-        if (Cycle2018Forms.Parse(language, format) is not { } parsed)
+        if (Cycle2018Documents.Parse(language, format) is not { } parsed)
         {
             return NotFound();
         }
@@ -116,7 +116,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
             return NotFound();
         }
 
-        var file = await new Cycle2018Forms(Db, packs, documents).PlanAsync(Plan, parsed.Language, parsed.Format, HttpContext.RequestAborted);
+        var file = await forms.PlanAsync(Plan, parsed.Language, parsed.Format, HttpContext.RequestAborted);
         return File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -255,7 +255,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
 
         Plan = plan;
         Year = await Db.EvaluationCycles2018.AsNoTracking().Where(x => x.Id == plan.CycleId).Select(x => x.Year).FirstAsync(HttpContext.RequestAborted);
-        var rule = new Cycle2018Forms(Db, packs, documents).VersionOf(plan.PackId, plan.PackVersionId)?.Rules.KpiPlan;
+        var rule = forms.VersionOf(plan.PackId, plan.PackVersionId)?.Rules.KpiPlan;
         PlanSize = rule?.MinCount ?? 5;
         PlanClause = rule?.Clause;
         SheetId = await Db.KpiSheets.AsNoTracking().Where(s => s.PlanId == plan.Id).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);

@@ -40,7 +40,7 @@ public sealed class SheetForm
 /// returns it; HR sends the agreed sheet to the Commission.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, PackCatalog packs, DocumentService documents, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
     [FromRoute]
@@ -92,12 +92,12 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
 
     public async Task<IActionResult> OnGetDocumentAsync(string? language, string? format)
     {
-        if (Cycle2018Forms.Parse(language, format) is not { } parsed || !await LoadAsync())
+        if (Cycle2018Documents.Parse(language, format) is not { } parsed || !await LoadAsync())
         {
             return NotFound();
         }
 
-        var file = await new Cycle2018Forms(Db, packs, documents).SheetAsync(Sheet, Plan, parsed.Language, parsed.Format, HttpContext.RequestAborted);
+        var file = await forms.SheetAsync(Sheet, Plan, parsed.Language, parsed.Format, HttpContext.RequestAborted);
         return File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -212,7 +212,7 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
 
         Sheet = sheet;
         Plan = await Db.WorkPlans.AsNoTracking().FirstAsync(p => p.Id == sheet.PlanId, HttpContext.RequestAborted);
-        GradeTitle = new Cycle2018Forms(Db, packs, documents).GradeTitle(sheet);
+        GradeTitle = forms.GradeTitle(sheet);
         var membership = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId).ToListAsync(HttpContext.RequestAborted);
         MyServantId = membership.Select(m => m.ServantId).FirstOrDefault(s => s is not null);
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);

@@ -40,7 +40,7 @@ public sealed class SittingForm
 /// approves it, which opens each servant's acquaintance. Appeals are recorded from the protocol.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class SittingModel(CommissionService commissions, AppealService appeals, BagalauDbContext db, PackCatalog packs, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+public sealed class SittingModel(CommissionService commissions, AppealService appeals, Cycle2018Documents forms, BagalauDbContext db, PackCatalog packs, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
     [FromRoute]
@@ -82,6 +82,13 @@ public sealed class SittingModel(CommissionService commissions, AppealService ap
 
         Input = new SittingForm { Version = Sitting.Version, Present = [.. Sitting.Present], FiledOn = Today };
         return Page();
+    }
+
+    /// <summary>Appendix 5 as DOCX/PDF in kk/ru; access as for the page (others get 404).</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(string? language, string? format)
+    {
+        var file = await forms.ProtocolForAsync(UserId, SittingId, language, format, HttpContext.RequestAborted);
+        return file.Value is { } f ? File(f.Content, f.ContentType, f.FileName) : NotFound();
     }
 
     public Task<IActionResult> OnPostPresentAsync() =>
