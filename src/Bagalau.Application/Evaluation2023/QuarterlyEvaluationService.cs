@@ -526,7 +526,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             .Select(s => new SanctionView(s.Kind, s.Applied))
             .ToList();
         var canFill = sheet.State == SheetState.Open && actor.ServantId is { } me && me == sheet.CurrentEvaluatorId && round.State == RoundState.Approved;
-        var canAcknowledge = sheet.State == SheetState.Submitted && sheet.AcknowledgedOn is null && actor.IsServant(sheet.ServantId);
+        var canAcknowledge = sheet.State == SheetState.Submitted && sheet.AcquaintedOn is null && actor.IsServant(sheet.ServantId);
         var canFeedback = sheet.State == SheetState.Submitted && actor.ServantId is { } ev && sheet.IsEvaluator(ev);
         var scale = version.Rules.QuarterScore;
         return new SheetView(
