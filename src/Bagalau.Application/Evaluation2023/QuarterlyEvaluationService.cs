@@ -18,7 +18,8 @@ public sealed record RoundView(QuarterRound Round, int Sheets, int Submitted, in
 /// <summary>HR's progress view of one sheet: who, how, by whom, by when; never the scores.</summary>
 public sealed record SheetSummary(
     Guid Id, Guid ServantId, string ServantName, string FormId, string Participation, string EligibilityReason, string EligibilityClause,
-    SheetState State, Guid? EvaluatorId, string? EvaluatorName, DateOnly Due, string DueClause);
+    SheetState State, Guid? EvaluatorId, string? EvaluatorName, DateOnly Due, string DueClause,
+    int Version, DateOnly? AcquaintedOn, string? NotificationChannel);
 
 public sealed record ParameterView(string Id, LocalizedText Title, string? GuidanceKk, string Clause, decimal? Score, string? Comment);
 
@@ -338,6 +339,43 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
     }
 
+    /// <summary>
+    /// oskemen 11, nhrc 9: HR records how and when a servant evaluated without participation
+    /// (dismissed or absent) was notified of the result; the sheet then counts as acquainted.
+    /// </summary>
+    public async Task<WorkflowResult<SheetSummary>> RecordNotificationAsync(
+        string userId, Guid bodyId, Guid sheetId, int expectedVersion, string? channel, DateOnly notifiedOn, CancellationToken ct = default)
+    {
+        var (actor, sheet, _, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
+        if (actor is null || sheet is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!KindIds.TryParse<Domain.Acquaintance.NotificationChannel>(channel?.Trim() ?? string.Empty, out var parsed))
+        {
+            return Refusal.Of(
+                "unknown-channel",
+                $"«{channel}» хабарлау тәсілі белгісіз",
+                $"Неизвестный способ уведомления «{channel}»",
+                $"Unknown notification channel '{channel}' ({string.Join(", ", KindIds.All<Domain.Acquaintance.NotificationChannel>())})");
+        }
+
+        if (!VersionTokens.Expect(db, sheet, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var refusal = sheet.RecordNotification(actor, parsed, notifiedOn, Today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var saved = await Saving.SaveAsync(db, ct);
+        return saved is not null ? saved : WorkflowResult<SheetSummary>.Ok((await SummariesAsync(bodyId, [sheet], ct))[0]);
+    }
+
     public async Task<WorkflowResult<RatingSheet>> FeedbackAsync(string userId, Guid bodyId, Guid sheetId, string? achievements, string? skills, string? potential, CancellationToken ct = default)
     {
         var (actor, sheet, _, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
@@ -467,7 +505,8 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         return sheets
             .Select(s => new SheetSummary(
                 s.Id, s.ServantId, names.GetValueOrDefault(s.ServantId, "?"), s.FormId, s.Participation, s.EligibilityReason, s.EligibilityClause,
-                s.State, s.CurrentEvaluatorId, s.CurrentEvaluatorId is { } e ? names.GetValueOrDefault(e) : null, s.Due, s.DueClause))
+                s.State, s.CurrentEvaluatorId, s.CurrentEvaluatorId is { } e ? names.GetValueOrDefault(e) : null, s.Due, s.DueClause,
+                s.Version, s.AcquaintedOn, s.NotificationChannel is { } c ? KindIds.Id(c) : null))
             .OrderBy(s => s.ServantName, StringComparer.Ordinal)
             .ToList();
     }
@@ -487,7 +526,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             .Select(s => new SanctionView(s.Kind, s.Applied))
             .ToList();
         var canFill = sheet.State == SheetState.Open && actor.ServantId is { } me && me == sheet.CurrentEvaluatorId && round.State == RoundState.Approved;
-        var canAcknowledge = sheet.State == SheetState.Submitted && sheet.AcknowledgedOn is null && actor.IsServant(sheet.ServantId);
+        var canAcknowledge = sheet.State == SheetState.Submitted && sheet.AcquaintedOn is null && actor.IsServant(sheet.ServantId);
         var canFeedback = sheet.State == SheetState.Submitted && actor.ServantId is { } ev && sheet.IsEvaluator(ev);
         var scale = version.Rules.QuarterScore;
         return new SheetView(

@@ -212,7 +212,7 @@ public sealed class CalibrationCase : OrganisationEntity
             return WorkflowRefusals.NotAllowed("apply for calibration (only the evaluated servant)");
         }
 
-        if (sheet.State != SheetState.Submitted || sheet.AcknowledgedOn is not { } acquainted || sheet.EvaluatorId is not { } evaluator)
+        if (sheet.State != SheetState.Submitted || sheet.AcquaintedOn is not { } acquainted || sheet.EvaluatorId is not { } evaluator)
         {
             return WorkflowRefusals.WrongState("apply for calibration", sheet.State == SheetState.Submitted ? "not-acknowledged" : KindIds.Id(sheet.State));
         }

@@ -1,3 +1,4 @@
+using Bagalau.Domain.Acquaintance;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
@@ -103,6 +104,19 @@ public sealed class RatingSheet : OrganisationEntity
     public string? SubmittedBy { get; private set; }
 
     public DateOnly? AcknowledgedOn { get; private set; }
+
+    /// <summary>oskemen 11, nhrc 9: how HR notified a servant evaluated without participation.</summary>
+    public NotificationChannel? NotificationChannel { get; private set; }
+
+    public DateOnly? NotifiedOn { get; private set; }
+
+    public string? NotifiedBy { get; private set; }
+
+    /// <summary>The day the servant counts as acquainted: acknowledged in Bagalau or notified by HR.</summary>
+    public DateOnly? AcquaintedOn => AcknowledgedOn ?? NotifiedOn;
+
+    /// <summary>Submitted and neither acknowledged nor notified yet.</summary>
+    public bool AwaitsAcquaintance => State == SheetState.Submitted && AcquaintedOn is null;
 
     /// <summary>The score adopted by a calibration session that changed it (oskemen 41, nhrc 22).</summary>
     public decimal? CalibratedScore { get; private set; }
@@ -348,12 +362,41 @@ public sealed class RatingSheet : OrganisationEntity
             return WorkflowRefusals.NotAllowed("acknowledge (only the evaluated servant)");
         }
 
-        if (State != SheetState.Submitted || AcknowledgedOn is not null)
+        if (State != SheetState.Submitted || AcquaintedOn is not null)
         {
-            return WorkflowRefusals.WrongState("acknowledge", AcknowledgedOn is null ? KindIds.Id(State) : "acknowledged");
+            return WorkflowRefusals.WrongState("acknowledge", AcquaintedOn is null ? KindIds.Id(State) : AcknowledgedOn is null ? "notified" : "acknowledged");
         }
 
         AcknowledgedOn = today;
+        return null;
+    }
+
+    /// <summary>
+    /// HR records that a servant evaluated without participation (dismissed or absent) was told
+    /// the result by a recorded means on a date (oskemen 11, nhrc 9); the result then counts as
+    /// acquainted on that date. Once only.
+    /// </summary>
+    public Refusal? RecordNotification(Actor actor, NotificationChannel channel, DateOnly notifiedOn, DateOnly today)
+    {
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("record the notification of the result (HR)");
+        }
+
+        if (State != SheetState.Submitted || AcquaintedOn is not null)
+        {
+            return WorkflowRefusals.WrongState("notify", AcquaintedOn is null ? KindIds.Id(State) : NotifiedOn is null ? "acknowledged" : "notified");
+        }
+
+        var refusal = NotificationRule.Check(Participation, channel, SubmittedOn!.Value, notifiedOn, today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        NotificationChannel = channel;
+        NotifiedOn = notifiedOn;
+        NotifiedBy = actor.Name;
         return null;
     }
 

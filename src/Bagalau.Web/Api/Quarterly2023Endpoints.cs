@@ -23,10 +23,11 @@ public sealed record QuarterRoundDto(
 
 public sealed record SheetSummaryDto(
     Guid Id, Guid ServantId, string ServantName, string FormId, string Participation, string EligibilityReason, string EligibilityClause,
-    string State, Guid? EvaluatorId, string? EvaluatorName, DateOnly Due, string DueClause)
+    string State, Guid? EvaluatorId, string? EvaluatorName, DateOnly Due, string DueClause, DateOnly? AcquaintedOn, string? NotificationChannel, int Version)
 {
     public static SheetSummaryDto Of(SheetSummary s) => new(
-        s.Id, s.ServantId, s.ServantName, s.FormId, s.Participation, s.EligibilityReason, s.EligibilityClause, KindIds.Id(s.State), s.EvaluatorId, s.EvaluatorName, s.Due, s.DueClause);
+        s.Id, s.ServantId, s.ServantName, s.FormId, s.Participation, s.EligibilityReason, s.EligibilityClause, KindIds.Id(s.State), s.EvaluatorId, s.EvaluatorName, s.Due, s.DueClause,
+        s.AcquaintedOn, s.NotificationChannel, s.Version);
 }
 
 /// <param name="GuidanceKk">The act's "taken into account" text, Kazakh verbatim.</param>
@@ -40,7 +41,7 @@ public sealed record RatingSheetDto(
     string FormId, string? FormTitle, string? FormClause, string Participation, string EligibilityReason, string EligibilityClause, string State,
     DateOnly Due, string DueClause, decimal ScaleMin, decimal ScaleMax, IReadOnlyList<SheetParameterDto> Parameters,
     IReadOnlyList<SheetSanctionDto> SanctionsInQuarter, string? CapRule, decimal? Average, decimal? Score, string? Grade, string? CappedBy, string? CapReason,
-    string? ResultClause, DateOnly? SubmittedOn, DateOnly? AcknowledgedOn, decimal? CalibratedScore, decimal? FinalScore, string? FinalGrade, string? FinalGradeTitle,
+    string? ResultClause, DateOnly? SubmittedOn, DateOnly? AcknowledgedOn, DateOnly? NotifiedOn, string? NotificationChannel, decimal? CalibratedScore, decimal? FinalScore, string? FinalGrade, string? FinalGradeTitle,
     string? FeedbackAchievements, string? FeedbackSkills, string? FeedbackPotential, DateOnly? FeedbackOn,
     bool CanFill, bool CanAcknowledge, bool CanRecordFeedback, int Version);
 
@@ -60,6 +61,10 @@ public sealed record SheetScoresRequest(IReadOnlyList<SheetScoreItem>? Scores);
 public sealed record SubmitSheetRequest(int Version, IReadOnlyList<SheetScoreItem>? Scores);
 
 public sealed record SheetPersonRequest(int Version, Guid ServantId);
+
+/// <param name="Channel">A NotificationChannel id: registered-letter, sms, email, telegram, phone-message.</param>
+/// <param name="Date">The day the servant was notified: between the sheet's submission and today.</param>
+public sealed record SheetNotificationRequest(int Version, string? Channel, DateOnly? Date);
 
 public sealed record SheetFeedbackRequest(string? Achievements, string? Skills, string? Potential);
 
@@ -141,6 +146,14 @@ public static class Quarterly2023Endpoints
             .WithSummary("The evaluated servant acknowledges the result.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        quarters.MapPost("/sheets/{sheetId:guid}/notification", RecordNotification)
+            .WithName("RecordSheetNotification")
+            .WithSummary("oskemen 11, nhrc 9: HR records how (channel) and when (date) a servant evaluated without participation (dismissed or absent) was notified of the result; once; a stale version gives 409.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         quarters.MapPost("/sheets/{sheetId:guid}/feedback", Feedback)
             .WithName("RecordSheetFeedback")
             .WithSummary("The evaluator records the feedback meeting (achievements, skills and competencies, potential and career aspirations).")
@@ -243,7 +256,7 @@ public static class Quarterly2023Endpoints
             [.. v.Parameters.Select(p => new SheetParameterDto(p.Id, p.Title.In(Language), p.GuidanceKk, p.Clause, p.Score, string.IsNullOrEmpty(p.Comment) ? null : p.Comment))],
             [.. v.SanctionsInQuarter.Select(x => new SheetSanctionDto(x.Kind, Vocabulary.SanctionKinds.TryGetValue(x.Kind, out var t) ? t.In(Language) : x.Kind, x.Applied))],
             capRule, s.Average, s.Score, s.Grade, s.CappedBy, QuarterlyDocuments.CapReason(version, s, v.SanctionsInQuarter)?.In(Language),
-            s.ResultClause, s.SubmittedOn, s.AcknowledgedOn, s.CalibratedScore, s.FinalScore, s.FinalGrade, finalTitle,
+            s.ResultClause, s.SubmittedOn, s.AcknowledgedOn, s.NotifiedOn, s.NotificationChannel is { } channel ? KindIds.Id(channel) : null, s.CalibratedScore, s.FinalScore, s.FinalGrade, finalTitle,
             s.FeedbackAchievements, s.FeedbackSkills, s.FeedbackPotential, s.FeedbackOn,
             v.CanFill, v.CanAcknowledge, v.CanRecordFeedback, s.Version);
     }
@@ -330,6 +343,18 @@ public static class Quarterly2023Endpoints
     {
         var result = await service.AcknowledgeAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted);
         return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
+    }
+
+    private static async Task<Results<Ok<SheetSummaryDto>, ProblemHttpResult>> RecordNotification(
+        Guid bodyId, Guid sheetId, SheetNotificationRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+    {
+        if (string.IsNullOrWhiteSpace(request.Channel) || request.Date is not { } date)
+        {
+            return BadRequest($"channel және date өрістерін толтырыңыз", $"Заполните channel и date", $"channel and date are required");
+        }
+
+        var result = await service.RecordNotificationAsync(UserId(context, users), bodyId, sheetId, request.Version, request.Channel, date, context.RequestAborted);
+        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(SheetSummaryDto.Of(result.Value!));
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Feedback(

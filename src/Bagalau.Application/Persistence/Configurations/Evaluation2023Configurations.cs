@@ -1,3 +1,4 @@
+using Bagalau.Domain.Acquaintance;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,10 @@ internal sealed class RatingSheetConfiguration : IEntityTypeConfiguration<Rating
         entity.Property(e => e.ResultClause).HasMaxLength(40);
         entity.Property(e => e.CalibrationClause).HasMaxLength(40);
         entity.Property(e => e.SubmittedBy).HasMaxLength(256);
+        entity.Property(e => e.NotificationChannel).HasConversion(
+            v => v == null ? null : KindIds.Id(v.Value),
+            s => s == null ? null : KindIds.Parse<NotificationChannel>(s)).HasMaxLength(40);
+        entity.Property(e => e.NotifiedBy).HasMaxLength(256);
         entity.Property(e => e.FeedbackAchievements).HasMaxLength(WorkflowRefusals.MaxText);
         entity.Property(e => e.FeedbackSkills).HasMaxLength(WorkflowRefusals.MaxText);
         entity.Property(e => e.FeedbackPotential).HasMaxLength(WorkflowRefusals.MaxText);

@@ -22,6 +22,10 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
 
     public IReadOnlyList<(Guid Id, string Name)> Servants { get; private set; } = [];
 
+    /// <summary>The means oskemen 11 lists (the free "other" is left out: the act names its means).</summary>
+    public IReadOnlyList<string> Channels { get; } = Domain.Organisation.KindIds.All<Domain.Acquaintance.NotificationChannel>()
+        .Where(id => id != Domain.Organisation.KindIds.Id(Domain.Acquaintance.NotificationChannel.Other)).ToList();
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnPostEvaluatorAsync(Guid sheetId, int version, Guid servantId) =>
@@ -30,7 +34,22 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
     public async Task<IActionResult> OnPostSubstituteAsync(Guid sheetId, int version, Guid servantId) =>
         await AfterAsync(await service.SubstituteAsync(UserId, BodyId, sheetId, version, servantId, HttpContext.RequestAborted));
 
-    private async Task<IActionResult> AfterAsync(WorkflowResult<Domain.Evaluation2023.RatingSheet> result)
+    /// <summary>oskemen 11, nhrc 9: HR records how and when a servant evaluated without participation was notified.</summary>
+    public async Task<IActionResult> OnPostNotifyAsync(Guid sheetId, int version, string? channel, DateOnly? notifiedOn)
+    {
+        if (notifiedOn is not { } date)
+        {
+            Show(Domain.Evaluation2023.WorkflowRefusals.Required(Q("q.notified-on")));
+            return await LoadAsync() ?? Page();
+        }
+
+        return await AfterAsync(await service.RecordNotificationAsync(UserId, BodyId, sheetId, version, channel, date, HttpContext.RequestAborted));
+    }
+
+    private string Q(string key) => HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<QuarterText>>()[key];
+
+    private async Task<IActionResult> AfterAsync<T>(WorkflowResult<T> result)
+        where T : class
     {
         if (result.Refusal is { } refusal)
         {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bagalau.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123081136_Initial")]
+    [Migration("20261123082426_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1596,6 +1596,17 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Grade")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationChannel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NotifiedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Participation")

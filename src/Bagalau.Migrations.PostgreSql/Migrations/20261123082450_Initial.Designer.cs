@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bagalau.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123081140_Initial")]
+    [Migration("20261123082450_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1603,6 +1603,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.Property<string>("Grade")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NotificationChannel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NotifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("NotifiedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Participation")
                         .IsRequired()
