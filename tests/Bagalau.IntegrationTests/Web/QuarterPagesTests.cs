@@ -110,8 +110,8 @@ public class QuarterPagesTests
         var index = await hr.GetStringAsync($"/bodies/{q.Body.BodyId}/quarters");
         var byServant = await servant.GetAsync(path);
 
-        Assert.Contains("under-15-working-days", html, StringComparison.Ordinal);
-        Assert.Contains("tenure-under-1-month", html, StringComparison.Ordinal);
+        Assert.Contains("Кезеңде 15 жұмыс күнінен аз", html, StringComparison.Ordinal);
+        Assert.Contains("Лауазымда бір айдан аз", html, StringComparison.Ordinal);
         Assert.Contains("басшы емес", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-test=\"average\"", html, StringComparison.Ordinal);
         Assert.Contains("data-test=\"round-2026-Q2\"", index, StringComparison.Ordinal);
