@@ -32,16 +32,23 @@ public class Cycle2018DownloadPagesTests
         var servant = await ServantOfAsync(host, Servant);
         var supervisor = await ServantOfAsync(host, Evaluator);
         var own = await host.WithDbAsync(db => db.WorkPlans.Where(p => p.CycleId == cycleId && p.ServantId == servant).Select(p => p.Id).SingleAsync());
-        var other = await host.WithDbAsync(db => db.WorkPlans.Where(p => p.CycleId == cycleId && p.DirectSupervisorId == supervisor && p.Id != own).Select(p => p.Id).FirstAsync());
-        var ownSheet = await CompetencySheetAsync(host, own, today);
-        var otherSheet = await CompetencySheetAsync(host, other, today);
+        var others = await host.WithDbAsync(db => db.WorkPlans.Where(p => p.CycleId == cycleId && p.DirectSupervisorId == supervisor && p.Id != own).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        var ownSheet = await CompetencySheetAsync(host, own, today) ?? throw new InvalidOperationException("The demo servant's group has no competency sheet.");
+        Guid? otherSheet = null;
+        foreach (var other in others)
+        {
+            // A colleague whose category Appendix 4 covers (C-5, for one, has no competency sheet: clause 26).
+            otherSheet ??= await CompetencySheetAsync(host, other, today);
+        }
+
+        Assert.NotNull(otherSheet);
         var name = await host.WithDbAsync(db => db.Servants.Where(s => s.Id == servant).Select(s => s.FullName).SingleAsync());
         var client = host.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.SignInAsync(client, Servant, DemoSeeder.DemoPassword)).StatusCode);
 
         var page = await client.GetStringAsync($"/bodies/{bodyId}/cycles2018/competency/{ownSheet}");
         var docx = await client.GetAsync($"/bodies/{bodyId}/cycles2018/competency/{ownSheet}?handler=Document&language=kk&format=docx");
-        var others = await client.GetAsync($"/bodies/{bodyId}/cycles2018/competency/{otherSheet}?handler=Document&language=kk&format=docx");
+        var othersDocx = await client.GetAsync($"/bodies/{bodyId}/cycles2018/competency/{otherSheet}?handler=Document&language=kk&format=docx");
         var badFormat = await client.GetAsync($"/bodies/{bodyId}/cycles2018/competency/{ownSheet}?handler=Document&language=kk&format=odt");
 
         Assert.Contains("data-test=\"downloads\"", page, StringComparison.Ordinal);
@@ -49,11 +56,12 @@ public class Cycle2018DownloadPagesTests
         var file = DocumentFiles.ReadDocx(await docx.Content.ReadAsByteArrayAsync());
         Assert.Contains(name, file.Text, StringComparison.Ordinal);
         Assert.Contains("Құзыреттер бойынша бағалау парағы", file.Text, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, othersDocx.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, badFormat.StatusCode);
     }
 
-    private static async Task<Guid> CompetencySheetAsync(WebTestHost host, Guid planId, DateOnly today)
+    /// <summary>The plan approved and its competency sheet opened; null when the servant's category has none.</summary>
+    private static async Task<Guid?> CompetencySheetAsync(WebTestHost host, Guid planId, DateOnly today)
     {
         var evaluator = await UserIdAsync(host, Evaluator);
         var plan = await host.WithDbAsync(db => db.WorkPlans.AsNoTracking().SingleAsync(p => p.Id == planId));
@@ -63,6 +71,11 @@ public class Cycle2018DownloadPagesTests
         Must(await host.WithAsync<Evaluation2018Service, Outcome>(async s => await s.SubmitPlanAsync(evaluator, planId, await VersionAsync(host, planId), today)));
         Must(await host.WithAsync<Evaluation2018Service, Outcome>(async s => await s.ApprovePlanAsync(approver, planId, await VersionAsync(host, planId), today)));
         var sheet = await host.WithAsync<SheetService, Outcome<CompetencySheet>>(s => s.OpenCompetencySheetAsync(evaluator, planId, today));
+        if (sheet.Refusal?.Code == "category-not-covered")
+        {
+            return null;
+        }
+
         Assert.False(sheet.IsRefused, sheet.Refusal?.ToString());
         return sheet.Value!.Id;
     }
