@@ -46,8 +46,19 @@ public class JobStoreTests
             {
                 Assert.Contains("qrtz_job_details", quartzTables);
                 // Clustered: the node checks in to the shared scheduler state, and both jobs are stored recoverable.
-                var checkedIn = await app.WithAsync<BagalauDbContext, List<int>>(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM qrtz_scheduler_state").ToListAsync());
-                Assert.Equal(1, Assert.Single(checkedIn));
+                // The first check-in is written by the scheduler's own thread after start: wait for it.
+                var checkedIn = 0;
+                for (var attempt = 0; attempt < 100 && checkedIn == 0; attempt++)
+                {
+                    if (attempt > 0)
+                    {
+                        await Task.Delay(100);
+                    }
+
+                    checkedIn = Assert.Single(await app.WithAsync<BagalauDbContext, List<int>>(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM qrtz_scheduler_state").ToListAsync()));
+                }
+
+                Assert.Equal(1, checkedIn);
                 var recoverable = await app.WithAsync<BagalauDbContext, List<int>>(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM qrtz_job_details WHERE requests_recovery").ToListAsync());
                 Assert.Equal(2, Assert.Single(recoverable));
             }
