@@ -71,6 +71,10 @@ for f in "$RESULTS"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f1:-0})); skipped=$((skipped + ${nx:-0}))
 done
 
+# Name every failed test again at the end, so a short log still says which one it was.
+failed_names=$(grep -ho '<UnitTestResult [^>]*outcome="Failed"' "$RESULTS"/*.trx 2>/dev/null \
+  | sed -n 's/.* testName="\([^"]*\)".*/\1/p' || true)
+
 # --- multi-node (issue 6): two nodes over one PostgreSQL behind nginx (tests/multinode/run.sh,
 # about 1-3 minutes); each of its PASS/FAIL checks counts in the totals.
 echo "== multi-node: session across nodes, job once, killed node's job completed"
@@ -84,5 +88,6 @@ rm -f "$multi_out"
 # --- end multi-node
 rm -rf "$RESULTS"
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+[ -z "$failed_names" ] || { echo "failed tests:"; sed 's/^/  - /' <<<"$failed_names"; }
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
