@@ -9,6 +9,7 @@ using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Packs;
 using Bagalau.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Application.Evaluation2023;
 
@@ -50,7 +51,7 @@ public sealed class CalibrationService(
 
     public const string ProtocolTaskKind = "calibration-protocol";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => KazakhstanClock.Today(clock);
 
     public async Task<WorkflowResult<CalibrationCase>> ApplyAsync(string userId, Guid bodyId, Guid sheetId, string? statement, CancellationToken ct = default)
     {

@@ -8,6 +8,7 @@ using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
 using Bagalau.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Application.Evaluation2023;
 
@@ -40,7 +41,7 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
     public const string ActualsTaskKind = "kti-actuals";
     public const string ScoreTaskKind = "kti-score";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => KazakhstanClock.Today(clock);
 
     public static TaskSubject Subject(KtiPlan plan) => new("kti-plan", plan.Id);
 

@@ -10,6 +10,7 @@ using Bagalau.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 using DecisionAbsence = Bagalau.Domain.Decisions.Absence;
 using DecisionSanction = Bagalau.Domain.Decisions.Sanction;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Application.Evaluation2023;
 
@@ -48,7 +49,7 @@ public sealed record SheetScoreInput(string ParameterId, decimal Score, string? 
 /// </summary>
 public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => KazakhstanClock.Today(clock);
 
     // Rounds
 

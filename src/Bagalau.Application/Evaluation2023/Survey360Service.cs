@@ -8,6 +8,7 @@ using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Application.Evaluation2023;
 
@@ -32,7 +33,7 @@ public sealed record TrainingNeed(string CompetencyId, LocalizedText Title, deci
 /// </summary>
 public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => KazakhstanClock.Today(clock);
 
     public async Task<WorkflowResult<Survey360Round>> LaunchAsync(string userId, Guid bodyId, string packId, int year, CancellationToken ct = default)
     {

@@ -135,32 +135,3 @@ public sealed class ReminderRun(BagalauDbContext db, WorkflowContext context, IM
         return result;
     }
 }
-
-/// <summary>Runs the reminders once at start and then every day (the day from the host's clock, Kazakhstan time).</summary>
-public sealed class ReminderHostedService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReminderHostedService> logger) : BackgroundService
-{
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(24);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var run = scope.ServiceProvider.GetRequiredService<ReminderRun>();
-                var result = await run.ExecuteAsync(KazakhstanToday(clock), stoppingToken);
-                logger.LogInformation("Reminders: {InApp} in-app, {Emails} e-mails, {Failures} e-mail failures", result.InApp, result.Emails, result.EmailFailures);
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
-            {
-                logger.LogError(e, "Reminder run failed; it runs again at the next interval");
-            }
-
-            await Task.Delay(Interval, clock, stoppingToken);
-        }
-    }
-
-    /// <summary>Kazakhstan is UTC+5 all year (since 2024-03-01); deadlines are counted in its days.</summary>
-    public static DateOnly KazakhstanToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(5)).DateTime);
-}

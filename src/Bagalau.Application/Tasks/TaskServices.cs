@@ -24,8 +24,4 @@ public static class TaskServices
         services.AddScoped<Evaluation2018.Evaluation2018Service>();
         return services;
     }
-
-    /// <summary>Adds the daily reminder run to a host (the web app); the CLI and tests call <see cref="ReminderRun"/> directly.</summary>
-    public static IServiceCollection AddBagalauReminderService(this IServiceCollection services) =>
-        services.AddHostedService<ReminderHostedService>();
 }

@@ -5,6 +5,7 @@ using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Packs;
 using Microsoft.Extensions.DependencyInjection;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal sealed class QuarterCommand : DatabaseCommand
             return 2;
         }
 
-        var today = ReminderHostedService.KazakhstanToday(services.GetRequiredService<TimeProvider>());
+        var today = KazakhstanClock.Today(services.GetRequiredService<TimeProvider>());
         if (args["today"] is { } todayText && !TreeValues.TryDate(todayText, out today))
         {
             await stderr.WriteLineAsync($"bagalau quarter: --today must be a date YYYY-MM-DD, found '{todayText}'");

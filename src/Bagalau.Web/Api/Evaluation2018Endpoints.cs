@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Api;
 
@@ -198,7 +199,7 @@ public static class Evaluation2018Endpoints
 
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    private static DateOnly Today(TimeProvider clock) => ReminderHostedService.KazakhstanToday(clock);
+    private static DateOnly Today(TimeProvider clock) => KazakhstanClock.Today(clock);
 
     private static string User(HttpContext context, UserManager<BagalauUser> users) => users.GetUserId(context.User) ?? string.Empty;
 

@@ -7,6 +7,7 @@ using Bagalau.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Api;
 
@@ -48,7 +49,7 @@ public static class TaskEndpoints
 
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    private static DateOnly Today(TimeProvider clock) => ReminderHostedService.KazakhstanToday(clock);
+    private static DateOnly Today(TimeProvider clock) => KazakhstanClock.Today(clock);
 
     private static async Task<Results<Ok<PageDto<TaskDto>>, ProblemHttpResult>> MyTasks(
         bool? done, int? page, int? size, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, TaskService tasks, TimeProvider clock, IStringLocalizer<SharedResource> t)

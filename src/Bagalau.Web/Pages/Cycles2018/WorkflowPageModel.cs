@@ -7,6 +7,7 @@ using Bagalau.Domain.Workflow;
 using Bagalau.Web.Bodies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Cycles2018;
 
@@ -22,7 +23,7 @@ public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock)
     protected override string? PolicyForChanges => null;
 
     /// <summary>Today in Kazakhstan (every deadline is counted in Kazakhstan's working days).</summary>
-    public DateOnly Today => ReminderHostedService.KazakhstanToday(clock);
+    public DateOnly Today => KazakhstanClock.Today(clock);
 
     /// <summary>The code of the last refusal shown (tests and styling read it).</summary>
     public string? RefusalCode { get; private set; }

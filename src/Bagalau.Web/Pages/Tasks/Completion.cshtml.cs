@@ -6,6 +6,7 @@ using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Tasks;
 
@@ -23,7 +24,7 @@ public sealed class CompletionModel(TaskService tasks, BagalauDbContext db, Time
 
     public IReadOnlyList<TaskView> Overdue { get; private set; } = [];
 
-    public DateOnly Today => ReminderHostedService.KazakhstanToday(clock);
+    public DateOnly Today => KazakhstanClock.Today(clock);
 
     public PagerView Pager => new(Units.Number, Units.PageCount, Units.Total, n => Url.Page("/Tasks/Completion", new { bodyId = BodyId, cycleId = CycleId, page = n }));
 

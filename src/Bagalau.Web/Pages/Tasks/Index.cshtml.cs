@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Tasks;
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(TaskService tasks, BodyContext bodies, BagalauDbC
     /// <summary>Whom each task is about (the servant of the plan, sheet, acquaintance...), by task id.</summary>
     public IReadOnlyDictionary<Guid, string> About { get; private set; } = new Dictionary<Guid, string>();
 
-    public DateOnly Today => ReminderHostedService.KazakhstanToday(clock);
+    public DateOnly Today => KazakhstanClock.Today(clock);
 
     public string Language => LocalizationSetup.CurrentLanguage;
 

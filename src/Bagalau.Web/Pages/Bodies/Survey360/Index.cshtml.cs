@@ -7,6 +7,7 @@ using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Bodies.Survey360;
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(PackCatalog packs, TimeProvider clock, WorkflowAc
 
     public async Task OnGetAsync()
     {
-        Year = ReminderHostedService.KazakhstanToday(clock).Year;
+        Year = KazakhstanClock.Today(clock).Year;
         await LoadAsync();
     }
 

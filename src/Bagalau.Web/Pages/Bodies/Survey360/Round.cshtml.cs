@@ -7,6 +7,7 @@ using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Bodies.Survey360;
 
@@ -54,7 +55,7 @@ public sealed class RoundModel(BagalauDbContext db, IMailSender mail, TimeProvid
 
     public async Task<IActionResult> OnPostIssueAsync(Guid targetId, int version, DateOnly? expires, bool email)
     {
-        var until = expires ?? ReminderHostedService.KazakhstanToday(clock).AddDays(10);
+        var until = expires ?? KazakhstanClock.Today(clock).AddDays(10);
         var expiresAt = new DateTimeOffset(until.ToDateTime(new TimeOnly(23, 59, 59)), Kazakhstan);
         var issued = await Service.IssueAsync(UserId, BodyId, targetId, version, expiresAt, HttpContext.RequestAborted);
         var refused = Refused(issued.Refusal);
@@ -93,7 +94,7 @@ public sealed class RoundModel(BagalauDbContext db, IMailSender mail, TimeProvid
         }
 
         Round = round;
-        DefaultExpiry = ReminderHostedService.KazakhstanToday(clock).AddDays(10);
+        DefaultExpiry = KazakhstanClock.Today(clock).AddDays(10);
         var targets = await Service.TargetsAsync(UserId, BodyId, RoundId, HttpContext.RequestAborted);
         if (targets.Refusal is { Code: "not-found" })
         {
