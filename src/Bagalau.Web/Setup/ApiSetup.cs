@@ -98,6 +98,7 @@ public static class ApiSetup
         body.MapKti2023Endpoints();
         body.MapCalibration2023Endpoints();
         body.MapQuarterly2023Endpoints();
+        body.MapCompletionEndpoints();
         return app;
     }
 }

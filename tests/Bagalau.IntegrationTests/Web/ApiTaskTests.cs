@@ -60,4 +60,35 @@ public class ApiTaskTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(0, after.GetProperty("total").GetInt32());
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Completion_ForHr_CountsTheCyclesTasksPerUnit_AndAServantIsForbidden(string provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        var bodyId = await host.CreateBodyAsync("api-completion");
+        var (unitId, _, servantId) = await host.CreateStaffAsync(bodyId);
+        await host.CreateMemberAsync("hr@example.kz", bodyId, BodyRole.Hr);
+        await host.CreateMemberAsync("servant@example.kz", bodyId, BodyRole.Servant);
+        var cycleId = Guid.NewGuid();
+        var opened = await host.WithAsync<AcquaintanceService, Outcome<ResultAcquaintance>>(s => s.OpenAsync(
+            bodyId, "mdai", servantId, "evaluation-2018", Guid.NewGuid(), new LocalizedText("тиімді", "эффективно", "effective"), new DateOnly(2022, 12, 22), cycleId));
+        Assert.False(opened.IsRefused, opened.Refusal?.ToString());
+        var hr = await SignedInAsync(host, "hr@example.kz");
+        var servant = await SignedInAsync(host, "servant@example.kz");
+
+        var completion = JsonDocument.Parse(await hr.GetStringAsync($"/api/v1/bodies/{bodyId}/cycles/{cycleId}/completion")).RootElement;
+        var otherCycle = JsonDocument.Parse(await hr.GetStringAsync($"/api/v1/bodies/{bodyId}/cycles/{Guid.NewGuid()}/completion")).RootElement;
+        var byServant = await servant.GetAsync($"/api/v1/bodies/{bodyId}/cycles/{cycleId}/completion");
+        var badPage = await hr.GetAsync($"/api/v1/bodies/{bodyId}/cycles/{cycleId}/completion?size=1000");
+
+        var unit = completion.GetProperty("units").GetProperty("items")[0];
+        Assert.Equal(unitId, unit.GetProperty("unitId").GetGuid());
+        Assert.Equal(1, unit.GetProperty("total").GetInt32());
+        Assert.Equal(1, completion.GetProperty("open").GetInt32() + completion.GetProperty("overdue").GetInt32());
+        Assert.Equal(0, completion.GetProperty("done").GetInt32());
+        Assert.Equal(0, otherCycle.GetProperty("units").GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, byServant.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+    }
 }

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Bagalau.Application.Persistence;
+using Bagalau.Application.Tasks;
+using Bagalau.Application.Time;
+using Bagalau.Domain.Tasks;
+using Bagalau.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bagalau.Web.Api;
+
+public sealed record UnitCompletionDto(Guid UnitId, string UnitCode, string UnitName, int Done, int Open, int Overdue, int Total);
+
+public sealed record CompletionDto(Guid CycleId, DateOnly Today, int Done, int Open, int Overdue, PageDto<UnitCompletionDto> Units);
+
+/// <summary>HR's completion dashboard of one cycle or quarter round (the page Tasks/Completion), for scripts and the benchmark.</summary>
+public static class CompletionEndpoints
+{
+    public static void MapCompletionEndpoints(this RouteGroupBuilder body) =>
+        body.MapGet("/cycles/{cycleId:guid}/completion", Completion).RequireAuthorization(BodyPolicies.EditOrganisation)
+            .WithTags("tasks").WithName("GetCycleCompletion")
+            .WithSummary("HR: done, open and overdue tasks of a cycle (2018) or quarter round (2023) in total and per structural unit (paged by unit code: page, size <= 100), counted on Kazakhstan's today.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<Results<Ok<CompletionDto>, ProblemHttpResult>> Completion(
+        Guid bodyId, Guid cycleId, int? page, int? size, TaskService tasks, BagalauDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, HttpContext context)
+    {
+        if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
+        {
+            return problem!;
+        }
+
+        var ct = context.RequestAborted;
+        var today = KazakhstanClock.Today(clock);
+        var units = await tasks.CompletionByUnitAsync(bodyId, cycleId, today, request, ct);
+        var all = db.EvaluationTasks.Where(x => x.StateBodyId == bodyId && x.CycleId == cycleId);
+        var totals = await all.GroupBy(_ => 1).Select(g => new
+        {
+            Done = g.Count(x => x.Status == EvaluationTaskStatus.Done),
+            Open = g.Count(x => x.Status == EvaluationTaskStatus.Open && x.Due >= today),
+            Overdue = g.Count(x => x.Status == EvaluationTaskStatus.Open && x.Due < today),
+        }).FirstOrDefaultAsync(ct);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return TypedResults.Ok(new CompletionDto(
+            cycleId, today, totals?.Done ?? 0, totals?.Open ?? 0, totals?.Overdue ?? 0,
+            PageDto<UnitCompletionDto>.Of(units, u => new UnitCompletionDto(u.UnitId, u.UnitCode, u.UnitName.In(language), u.Done, u.Open, u.Overdue, u.Total))));
+    }
+}
