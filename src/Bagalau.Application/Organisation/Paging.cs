@@ -35,11 +35,16 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int T
 
 public static class PagingExtensions
 {
-    /// <summary>Counts, then reads one page. The query must already be ordered.</summary>
+    /// <summary>
+    /// Reads one page, and counts only when the page cannot tell the total: a page that is not
+    /// full is the last one, so most lists (one evaluator's tasks) cost one query, not two
+    /// (docs/benchmarks.md, task list). The query must already be ordered.
+    /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct = default)
     {
-        var total = await query.CountAsync(ct);
         var items = await query.Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var isLast = items.Count < page.Size && (items.Count > 0 || page.Number == 1);
+        var total = isLast ? page.Skip + items.Count : await query.CountAsync(ct);
         return new Page<T>(items, page.Number, page.Size, total);
     }
 }
