@@ -1,11 +1,8 @@
 using System.Globalization;
-using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
 using Bagalau.Application.Time;
-using Bagalau.Domain.Tasks;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Api;
@@ -24,7 +21,7 @@ public static class CompletionEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<CompletionDto>, ProblemHttpResult>> Completion(
-        Guid bodyId, Guid cycleId, int? page, int? size, TaskService tasks, BagalauDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, HttpContext context)
+        Guid bodyId, Guid cycleId, int? page, int? size, TaskService tasks, TimeProvider clock, IStringLocalizer<SharedResource> t, HttpContext context)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
@@ -33,17 +30,10 @@ public static class CompletionEndpoints
 
         var ct = context.RequestAborted;
         var today = KazakhstanClock.Today(clock);
-        var units = await tasks.CompletionByUnitAsync(bodyId, cycleId, today, request, ct);
-        var all = db.EvaluationTasks.Where(x => x.StateBodyId == bodyId && x.CycleId == cycleId);
-        var totals = await all.GroupBy(_ => 1).Select(g => new
-        {
-            Done = g.Count(x => x.Status == EvaluationTaskStatus.Done),
-            Open = g.Count(x => x.Status == EvaluationTaskStatus.Open && x.Due >= today),
-            Overdue = g.Count(x => x.Status == EvaluationTaskStatus.Open && x.Due < today),
-        }).FirstOrDefaultAsync(ct);
+        var completion = await tasks.CompletionAsync(bodyId, cycleId, today, request, ct);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         return TypedResults.Ok(new CompletionDto(
-            cycleId, today, totals?.Done ?? 0, totals?.Open ?? 0, totals?.Overdue ?? 0,
-            PageDto<UnitCompletionDto>.Of(units, u => new UnitCompletionDto(u.UnitId, u.UnitCode, u.UnitName.In(language), u.Done, u.Open, u.Overdue, u.Total))));
+            cycleId, today, completion.Done, completion.Open, completion.Overdue,
+            PageDto<UnitCompletionDto>.Of(completion.Units, u => new UnitCompletionDto(u.UnitId, u.UnitCode, u.UnitName.In(language), u.Done, u.Open, u.Overdue, u.Total))));
     }
 }
