@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Bagalau.Application.Audit;
 
@@ -57,13 +58,32 @@ internal static class AuditCapture
                 continue;
             }
 
-            var before = action == "insert" ? null : Json(properties, p => p.OriginalValue);
-            var after = action == "delete" ? null : Json(properties, p => p.CurrentValue);
+            var before = action == "insert" ? null : Json(properties.Select(p => (p.Metadata.Name, p.OriginalValue)));
+            var after = action == "delete" ? null : Json(properties.Select(p => (p.Metadata.Name, p.CurrentValue)));
             entries.Add(new AuditEntry(action, entry.Metadata.ClrType.Name, Key(entry), BodyOf(entry), before, after));
         }
 
         return entries;
     }
+
+    /// <summary>
+    /// The audit entry of a new row the change tracker does not hold (a bulk close stages its
+    /// rows untracked): read straight from the object, the same JSON the tracker's capture writes.
+    /// </summary>
+    public static AuditEntry Insert(IEntityType type, object entity)
+    {
+        var values = type.GetProperties().Select(p => (p.Name, Value: ValueOf(p, entity))).ToList();
+        var key = type.FindPrimaryKey();
+        var entityKey = key is null ? string.Empty : string.Join(",", key.Properties.Select(p => Format(ValueOf(p, entity))));
+        var body = type.FindProperty("StateBodyId") is { } bodyProperty
+            ? ValueOf(bodyProperty, entity) as Guid?
+            : entity is Domain.Organisation.StateBody stateBody ? stateBody.Id : null;
+        return new AuditEntry("insert", type.ClrType.Name, entityKey, body, null, Json(values));
+    }
+
+    private static object? ValueOf(IProperty property, object entity) => property.IsShadowProperty()
+        ? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property: rows of this type must be saved through the change tracker.")
+        : property.GetGetter().GetClrValueUsingContainingEntity(entity);
 
     private static string Key(EntityEntry entry)
     {
@@ -85,31 +105,30 @@ internal static class AuditCapture
     }
 
     /// <summary>Properties in name order, values in invariant text, so the JSON is canonical.</summary>
-    private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    private static string Json(IEnumerable<(string Name, object? Value)> properties)
     {
         using var stream = new MemoryStream();
         // Relaxed escaping keeps Kazakh and Russian text readable in the stored JSON.
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            foreach (var p in properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+            foreach (var (name, v) in properties.OrderBy(p => p.Name, StringComparer.Ordinal))
             {
-                var v = value(p);
-                if (Redacted.Contains(p.Metadata.Name) && v is not null)
+                if (Redacted.Contains(name) && v is not null)
                 {
-                    writer.WriteString(p.Metadata.Name, "***");
+                    writer.WriteString(name, "***");
                 }
                 else if (v is null)
                 {
-                    writer.WriteNull(p.Metadata.Name);
+                    writer.WriteNull(name);
                 }
                 else if (v is bool b)
                 {
-                    writer.WriteBoolean(p.Metadata.Name, b);
+                    writer.WriteBoolean(name, b);
                 }
                 else
                 {
-                    writer.WriteString(p.Metadata.Name, Format(v));
+                    writer.WriteString(name, Format(v));
                 }
             }
 
