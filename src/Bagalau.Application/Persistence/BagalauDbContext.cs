@@ -167,7 +167,7 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
         {
             if (!typeOf.TryGetValue(row.GetType(), out var type))
             {
-                type = Model.FindEntityType(row.GetType()) is { } found && BulkInsert.Supports(found)
+                type = Model.FindEntityType(row.GetType()) is { } found && BulkInsert.SupportsUntracked(found)
                     ? found
                     : throw new InvalidOperationException($"{row.GetType().Name} rows cannot be staged for a bulk insert.");
                 typeOf[row.GetType()] = type;

@@ -21,6 +21,15 @@ internal static class BulkInsert
         type.GetTableName() is not null
         && !type.GetProperties().Any(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never && p.GetColumnName() is not null && !p.IsConcurrencyToken && p.ClrType != typeof(Guid));
 
+    /// <summary>
+    /// Whether new objects of this type can be written without the change tracker: as
+    /// <see cref="Supports"/>, and no key or value EF would generate on Add (the object must
+    /// already hold every value) and no shadow property (it has nowhere to hold one).
+    /// </summary>
+    public static bool SupportsUntracked(IEntityType type) =>
+        Supports(type)
+        && type.GetProperties().All(p => !p.IsShadowProperty() && (p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never || p.IsConcurrencyToken));
+
     /// <summary>Inserts the entries of one entity type, in the order given (parents before children).</summary>
     public static Task WriteAsync(BagalauDbContext db, IEntityType type, IReadOnlyList<EntityEntry> entries, CancellationToken ct) =>
         WriteAsync(db, type, entries.Count, (i, p) => entries[i].CurrentValues[p], ct);
