@@ -72,18 +72,42 @@ internal static class AuditCapture
     /// </summary>
     public static AuditEntry Insert(IEntityType type, object entity)
     {
-        var values = type.GetProperties().Select(p => (p.Name, Value: ValueOf(p, entity))).ToList();
-        var key = type.FindPrimaryKey();
-        var entityKey = key is null ? string.Empty : string.Join(",", key.Properties.Select(p => Format(ValueOf(p, entity))));
-        var body = type.FindProperty("StateBodyId") is { } bodyProperty
-            ? ValueOf(bodyProperty, entity) as Guid?
+        var shape = Shapes.GetOrAdd(type, Shape.Of);
+        var values = new (string Name, object? Value)[shape.Properties.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (shape.Properties[i].Name, shape.Getters[i].GetClrValueUsingContainingEntity(entity));
+        }
+
+        var entityKey = shape.Key.Length == 1
+            ? Format(shape.Key[0].GetClrValueUsingContainingEntity(entity))
+            : string.Join(",", shape.Key.Select(g => Format(g.GetClrValueUsingContainingEntity(entity))));
+        var body = shape.Body is { } bodyGetter
+            ? bodyGetter.GetClrValueUsingContainingEntity(entity) as Guid?
             : entity is Domain.Organisation.StateBody stateBody ? stateBody.Id : null;
         return new AuditEntry("insert", type.ClrType.Name, entityKey, body, null, Json(values));
     }
 
-    private static object? ValueOf(IProperty property, object entity) => property.IsShadowProperty()
-        ? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property: rows of this type must be saved through the change tracker.")
-        : property.GetGetter().GetClrValueUsingContainingEntity(entity);
+    // A type's properties in the JSON's (name) order with their getters: looked up once, not per row.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, Shape> Shapes = new();
+
+    private sealed record Shape(IProperty[] Properties, IClrPropertyGetter[] Getters, IClrPropertyGetter[] Key, IClrPropertyGetter? Body)
+    {
+        public static Shape Of(IEntityType type)
+        {
+            if (type.GetProperties().FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+            {
+                throw new InvalidOperationException($"{type.DisplayName()}.{shadow.Name} is a shadow property: rows of this type must be saved through the change tracker.");
+            }
+
+            var properties = type.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+            return new Shape(
+                properties,
+                properties.Select(p => p.GetGetter()).ToArray(),
+                type.FindPrimaryKey()?.Properties.Select(p => p.GetGetter()).ToArray() ?? [],
+                type.FindProperty("StateBodyId")?.GetGetter());
+        }
+    }
 
     private static string Key(EntityEntry entry)
     {
