@@ -19,6 +19,13 @@ public sealed record RefusalActInput(DateOnly Date, string HrName, string HrPosi
     public RefusalAct ToAct() => new(Date, new Signatory(HrName ?? "", HrPosition ?? ""), new Signatory(Witness1Name ?? "", Witness1Position ?? ""), new Signatory(Witness2Name ?? "", Witness2Position ?? ""), Note);
 }
 
+/// <summary>A new acquaintance and the servant's task, not yet tracked by the context.</summary>
+public sealed record StagedAcquaintance(AcquaintanceRecord Acquaintance, EvaluationTask Task)
+{
+    /// <summary>The rows to write, parent first.</summary>
+    public IEnumerable<object> Rows => [Acquaintance, Task];
+}
+
 /// <summary>
 /// Acquainting servants with results (both families): open with the engine's <c>acquaint</c>
 /// deadline and a task for the servant; acknowledge, refusal act or notification of an absent
@@ -32,13 +39,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
     /// <summary>Stages an acquaintance and the servant's task (the calling workflow saves both with its own transition).</summary>
     public Outcome<AcquaintanceRecord> Open(Guid stateBodyId, string packId, Guid servantId, string subjectType, Guid subjectId, LocalizedText result, DateOnly resultOn, Guid? cycleId, Guid? unitId)
     {
-        var version = context.VersionOf(packId, resultOn);
-        if (version.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var due = DeadlineDecision.Decide(version.Value!, "acquaint", resultOn, context.Calendar);
+        var due = Deadline(packId, resultOn);
         var opened = AcquaintanceRecord.Open(stateBodyId, servantId, subjectType, subjectId, result, resultOn, due);
         if (opened.Value is not { } acquaintance)
         {
@@ -48,6 +49,41 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
         db.Acquaintances.Add(acquaintance);
         tasks.ScheduleOn(stateBodyId, due.Provenance!, "acquaint", acquaintance.Due, TaskKind, TaskAssignee.Servant(servantId), Subject(acquaintance), cycleId, unitId);
         return acquaintance;
+    }
+
+    /// <summary>
+    /// The engine's <c>acquaint</c> deadline for results of <paramref name="resultOn"/>: the same
+    /// for every servant of a pack, so a close of thousands decides it once.
+    /// </summary>
+    public Decided<DeadlineAnswer> Deadline(string packId, DateOnly resultOn)
+    {
+        var version = context.VersionOf(packId, resultOn);
+        return version.Refusal is { } refusal
+            ? Decided<DeadlineAnswer>.Refused(refusal)
+            : DeadlineDecision.Decide(version.Value!, "acquaint", resultOn, context.Calendar);
+    }
+
+    /// <summary>
+    /// An acquaintance and the servant's task as new objects the context does not track: the
+    /// caller writes them with <see cref="BagalauDbContext.SaveChangesInBulkAsync(IReadOnlyCollection{object}, CancellationToken)"/>
+    /// (a quarter close of a body's thousands of results, no change-tracker scan).
+    /// </summary>
+    public static Outcome<StagedAcquaintance> Staged(
+        Guid stateBodyId, Guid servantId, string subjectType, Guid subjectId, LocalizedText result, DateOnly resultOn, Decided<DeadlineAnswer> due, Guid? cycleId, Guid? unitId)
+    {
+        var opened = AcquaintanceRecord.Open(stateBodyId, servantId, subjectType, subjectId, result, resultOn, due);
+        if (opened.Value is not { } acquaintance)
+        {
+            return opened.Refusal!;
+        }
+
+        var task = EvaluationTask.Create(stateBodyId, TaskKind, TaskAssignee.Servant(servantId), Subject(acquaintance), cycleId, unitId, "acquaint", acquaintance.Due, due.Provenance!);
+        if (task.Value is not { } created)
+        {
+            return task.Refusal!;
+        }
+
+        return new StagedAcquaintance(acquaintance, created);
     }
 
     /// <summary>Opens and saves an acquaintance on its own (when no workflow transition carries it).</summary>

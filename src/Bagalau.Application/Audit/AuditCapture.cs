@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Bagalau.Application.Audit;
 
@@ -57,12 +58,55 @@ internal static class AuditCapture
                 continue;
             }
 
-            var before = action == "insert" ? null : Json(properties, p => p.OriginalValue);
-            var after = action == "delete" ? null : Json(properties, p => p.CurrentValue);
+            var before = action == "insert" ? null : Json(properties.Select(p => (p.Metadata.Name, p.OriginalValue)));
+            var after = action == "delete" ? null : Json(properties.Select(p => (p.Metadata.Name, p.CurrentValue)));
             entries.Add(new AuditEntry(action, entry.Metadata.ClrType.Name, Key(entry), BodyOf(entry), before, after));
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// The audit entry of a new row the change tracker does not hold (a bulk close stages its
+    /// rows untracked): read straight from the object, the same JSON the tracker's capture writes.
+    /// </summary>
+    public static AuditEntry Insert(IEntityType type, object entity)
+    {
+        var shape = Shapes.GetOrAdd(type, Shape.Of);
+        var values = new (string Name, object? Value)[shape.Properties.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (shape.Properties[i].Name, shape.Getters[i].GetClrValueUsingContainingEntity(entity));
+        }
+
+        var entityKey = shape.Key.Length == 1
+            ? Format(shape.Key[0].GetClrValueUsingContainingEntity(entity))
+            : string.Join(",", shape.Key.Select(g => Format(g.GetClrValueUsingContainingEntity(entity))));
+        var body = shape.Body is { } bodyGetter
+            ? bodyGetter.GetClrValueUsingContainingEntity(entity) as Guid?
+            : entity is Domain.Organisation.StateBody stateBody ? stateBody.Id : null;
+        return new AuditEntry("insert", type.ClrType.Name, entityKey, body, null, Json(values));
+    }
+
+    // A type's properties in the JSON's (name) order with their getters: looked up once, not per row.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, Shape> Shapes = new();
+
+    private sealed record Shape(IProperty[] Properties, IClrPropertyGetter[] Getters, IClrPropertyGetter[] Key, IClrPropertyGetter? Body)
+    {
+        public static Shape Of(IEntityType type)
+        {
+            if (type.GetProperties().FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+            {
+                throw new InvalidOperationException($"{type.DisplayName()}.{shadow.Name} is a shadow property: rows of this type must be saved through the change tracker.");
+            }
+
+            var properties = type.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+            return new Shape(
+                properties,
+                properties.Select(p => p.GetGetter()).ToArray(),
+                type.FindPrimaryKey()?.Properties.Select(p => p.GetGetter()).ToArray() ?? [],
+                type.FindProperty("StateBodyId")?.GetGetter());
+        }
     }
 
     private static string Key(EntityEntry entry)
@@ -85,31 +129,30 @@ internal static class AuditCapture
     }
 
     /// <summary>Properties in name order, values in invariant text, so the JSON is canonical.</summary>
-    private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    private static string Json(IEnumerable<(string Name, object? Value)> properties)
     {
         using var stream = new MemoryStream();
         // Relaxed escaping keeps Kazakh and Russian text readable in the stored JSON.
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            foreach (var p in properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+            foreach (var (name, v) in properties.OrderBy(p => p.Name, StringComparer.Ordinal))
             {
-                var v = value(p);
-                if (Redacted.Contains(p.Metadata.Name) && v is not null)
+                if (Redacted.Contains(name) && v is not null)
                 {
-                    writer.WriteString(p.Metadata.Name, "***");
+                    writer.WriteString(name, "***");
                 }
                 else if (v is null)
                 {
-                    writer.WriteNull(p.Metadata.Name);
+                    writer.WriteNull(name);
                 }
                 else if (v is bool b)
                 {
-                    writer.WriteBoolean(p.Metadata.Name, b);
+                    writer.WriteBoolean(name, b);
                 }
                 else
                 {
-                    writer.WriteString(p.Metadata.Name, Format(v));
+                    writer.WriteString(name, Format(v));
                 }
             }
 

@@ -138,6 +138,13 @@ public sealed class QuarterCloseService(BagalauDbContext db, PackCatalog packs, 
         var annualVersion = pack.VersionOn(new DateOnly(round.Year, 12, 31)) ?? version;
         var opensAcquaintance = version.Rules.Deadlines.ContainsKey("acquaint");
         int sheets = 0, evaluated = 0, notEvaluated = 0, open = 0, recapped = 0, created = 0, updated = 0, opened = 0;
+
+        // The new rows (annual results, acquaintances, tasks) are staged untracked and written
+        // with the bulk path: the change tracker holds only the round and the changed rows.
+        var staged = new List<object>();
+
+        // The acquaint deadline is the same day for every servant of the body: decided once.
+        Decided<DeadlineAnswer>? acquaintDue = null;
         var sheetsOfRound = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(ct);
         foreach (var sheet in sheetsOfRound)
         {
@@ -172,13 +179,15 @@ public sealed class QuarterCloseService(BagalauDbContext db, PackCatalog packs, 
                     if (opensAcquaintance && sheet.AcknowledgedOn is null && !acquainted.Contains(sheet.Id))
                     {
                         var result = ResultText(version, period, sheet);
-                        var acquaintance = acquaintances.Open(bodyId, round.PackId, sheet.ServantId, AcquaintanceSubject, sheet.Id, result, today, round.Id, units.GetValueOrDefault(sheet.ServantId));
+                        acquaintDue ??= acquaintances.Deadline(round.PackId, today);
+                        var acquaintance = AcquaintanceService.Staged(bodyId, sheet.ServantId, AcquaintanceSubject, sheet.Id, result, today, acquaintDue, round.Id, units.GetValueOrDefault(sheet.ServantId));
                         if (acquaintance.IsRefused)
                         {
                             db.ChangeTracker.Clear();
                             return acquaintance.Refusal!;
                         }
 
+                        staged.AddRange(acquaintance.Value!.Rows);
                         opened++;
                     }
 
@@ -210,14 +219,14 @@ public sealed class QuarterCloseService(BagalauDbContext db, PackCatalog packs, 
             }
             else
             {
-                db.AnnualResults.Add(AnnualResult.Record(bodyId, sheet.ServantId, round.PackId, round.Year, annual, quarters, today));
+                staged.Add(AnnualResult.Record(bodyId, sheet.ServantId, round.PackId, round.Year, annual, quarters, today));
                 created++;
             }
         }
 
         try
         {
-            await db.SaveChangesInBulkAsync(ct);
+            await db.SaveChangesInBulkAsync(staged, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

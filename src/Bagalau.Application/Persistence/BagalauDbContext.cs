@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Bagalau.Application.Persistence;
 
@@ -148,8 +149,33 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     /// path (<see cref="BulkInsert"/>): for imports and generated datasets of national size.
     /// Changed rows still go through EF with their concurrency check.
     /// </summary>
-    public async Task<int> SaveChangesInBulkAsync(CancellationToken cancellationToken = default)
+    public Task<int> SaveChangesInBulkAsync(CancellationToken cancellationToken = default) =>
+        SaveChangesInBulkAsync([], cancellationToken);
+
+    /// <summary>
+    /// Saves like <see cref="SaveChangesInBulkAsync(CancellationToken)"/> and also inserts
+    /// <paramref name="staged"/>: new objects the change tracker does not hold (a quarter close
+    /// stages a body's thousands of new rows this way). Their audit records are read straight from
+    /// the objects, so the save scans only the few tracked rows; they are written with the bulk
+    /// path in the same transaction and audit chain, and stay untracked afterwards.
+    /// </summary>
+    public async Task<int> SaveChangesInBulkAsync(IReadOnlyCollection<object> staged, CancellationToken cancellationToken = default)
     {
+        var typeOf = new Dictionary<Type, IEntityType>();
+        var stagedByType = new Dictionary<IEntityType, List<object>>();
+        foreach (var row in staged)
+        {
+            if (!typeOf.TryGetValue(row.GetType(), out var type))
+            {
+                type = Model.FindEntityType(row.GetType()) is { } found && BulkInsert.SupportsUntracked(found)
+                    ? found
+                    : throw new InvalidOperationException($"{row.GetType().Name} rows cannot be staged for a bulk insert.");
+                typeOf[row.GetType()] = type;
+                stagedByType[type] = [];
+            }
+
+            stagedByType[type].Add(row);
+        }
 
         // One change scan for the whole save: each Entries() call would scan every tracked row again.
         ChangeTracker.DetectChanges();
@@ -157,6 +183,7 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
         ChangeTracker.AutoDetectChangesEnabled = false;
         VersionTokens.Bump(ChangeTracker);
         var entries = AuditCapture.Capture(ChangeTracker);
+        entries.AddRange(staged.Select(row => AuditCapture.Insert(typeOf[row.GetType()], row)));
         entries.AddRange(_pendingReads);
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -174,11 +201,20 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
                 .GroupBy(e => e.Metadata)
                 .ToDictionary(g => g.Key, g => g.ToList());
             var count = 0;
-            foreach (var type in BulkOrder.Of(added.Keys))
+            foreach (var type in BulkOrder.Of(added.Keys.Union(stagedByType.Keys)))
             {
-                var rows = BulkOrder.ParentsFirst(type, added[type]);
-                await BulkInsert.WriteAsync(this, type, rows, cancellationToken);
-                count += rows.Count;
+                if (added.TryGetValue(type, out var tracked))
+                {
+                    var rows = BulkOrder.ParentsFirst(type, tracked);
+                    await BulkInsert.WriteAsync(this, type, rows, cancellationToken);
+                    count += rows.Count;
+                }
+
+                if (stagedByType.TryGetValue(type, out var untracked))
+                {
+                    await BulkInsert.WriteAsync(this, type, untracked, cancellationToken);
+                    count += untracked.Count;
+                }
             }
 
             foreach (var rows in added.Values)

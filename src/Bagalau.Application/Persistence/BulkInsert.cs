@@ -21,10 +21,26 @@ internal static class BulkInsert
         type.GetTableName() is not null
         && !type.GetProperties().Any(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never && p.GetColumnName() is not null && !p.IsConcurrencyToken && p.ClrType != typeof(Guid));
 
+    /// <summary>
+    /// Whether new objects of this type can be written without the change tracker: as
+    /// <see cref="Supports"/>, and no key or value EF would generate on Add (the object must
+    /// already hold every value) and no shadow property (it has nowhere to hold one).
+    /// </summary>
+    public static bool SupportsUntracked(IEntityType type) =>
+        Supports(type)
+        && type.GetProperties().All(p => !p.IsShadowProperty() && (p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never || p.IsConcurrencyToken));
+
     /// <summary>Inserts the entries of one entity type, in the order given (parents before children).</summary>
-    public static async Task WriteAsync(BagalauDbContext db, IEntityType type, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    public static Task WriteAsync(BagalauDbContext db, IEntityType type, IReadOnlyList<EntityEntry> entries, CancellationToken ct) =>
+        WriteAsync(db, type, entries.Count, (i, p) => entries[i].CurrentValues[p], ct);
+
+    /// <summary>Inserts new objects of one entity type that the change tracker does not hold (values read from their properties).</summary>
+    public static Task WriteAsync(BagalauDbContext db, IEntityType type, IReadOnlyList<object> entities, CancellationToken ct) =>
+        WriteAsync(db, type, entities.Count, (i, p) => p.GetGetter().GetClrValueUsingContainingEntity(entities[i]), ct);
+
+    private static async Task WriteAsync(BagalauDbContext db, IEntityType type, int count, Func<int, IProperty, object?> value, CancellationToken ct)
     {
-        if (entries.Count == 0)
+        if (count == 0)
         {
             return;
         }
@@ -40,24 +56,24 @@ internal static class BulkInsert
             ?? throw new InvalidOperationException("Bulk inserts run inside the saving transaction.");
         if (connection is NpgsqlConnection npgsql)
         {
-            await CopyAsync(npgsql, Quote(type.GetSchema(), type.GetTableName()!), columns, entries, ct);
+            await CopyAsync(npgsql, Quote(type.GetSchema(), type.GetTableName()!), columns, count, value, ct);
         }
         else
         {
-            await InsertPreparedAsync(connection, transaction, Quote(type.GetSchema(), type.GetTableName()!), columns, entries, ct);
+            await InsertPreparedAsync(connection, transaction, Quote(type.GetSchema(), type.GetTableName()!), columns, count, value, ct);
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string table, List<Column> columns, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, string table, List<Column> columns, int count, Func<int, IProperty, object?> valueOf, CancellationToken ct)
     {
         var sql = $"COPY {table} ({string.Join(", ", columns.Select(c => Quote(null, c.Name)))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
-        foreach (var entry in entries)
+        for (var row = 0; row < count; row++)
         {
             await importer.StartRowAsync(ct);
             foreach (var column in columns)
             {
-                var value = column.ToProvider(entry.CurrentValues[column.Property]);
+                var value = column.ToProvider(valueOf(row, column.Property));
                 await WriteValueAsync(importer, value, column.Mapping.StoreTypeNameBase, ct);
             }
         }
@@ -85,27 +101,26 @@ internal static class BulkInsert
         _ => importer.WriteAsync(value, storeType, ct),
     };
 
-    private static async Task InsertPreparedAsync(DbConnection connection, DbTransaction transaction, string table, List<Column> columns, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    private static async Task InsertPreparedAsync(DbConnection connection, DbTransaction transaction, string table, List<Column> columns, int count, Func<int, IProperty, object?> valueOf, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => Quote(null, c.Name)))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
-        var first = entries[0];
         var parameters = columns
             .Select((c, i) =>
             {
                 // The mapping configures the parameter (e.g. GUIDs as upper-case TEXT on SQLite) from a first value.
-                var parameter = c.Mapping.CreateParameter(command, "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), first.CurrentValues[c.Property], c.Property.IsNullable);
+                var parameter = c.Mapping.CreateParameter(command, "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), valueOf(0, c.Property), c.Property.IsNullable);
                 command.Parameters.Add(parameter);
                 return parameter;
             })
             .ToList();
         await command.PrepareAsync(ct);
-        foreach (var entry in entries)
+        for (var row = 0; row < count; row++)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = columns[i].ToProvider(entry.CurrentValues[columns[i].Property]) ?? DBNull.Value;
+                parameters[i].Value = columns[i].ToProvider(valueOf(row, columns[i].Property)) ?? DBNull.Value;
             }
 
             await command.ExecuteNonQueryAsync(ct);

@@ -170,4 +170,29 @@ public class QuarterCloseTests
         var task = await app.WithAsync<BagalauDbContext, Domain.Tasks.EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == acquaintance.Id));
         Assert.Equal((body["spec1"], acquaintance.Due), (task.AssigneeServantId!.Value, task.Due));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Close_AuditsEachNewRowWithItsStoredValues_AndTheChainStaysIntact(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (body, _) = await SubmittedNhrcQuarterAsync(app);
+
+        var closed = await CloseAsync(app, "nhrc-t", "2026-Q2", new DateOnly(2026, 7, 25));
+
+        Assert.True(closed.IsSuccess, closed.Refusal?.ToString());
+        var annuals = await AnnualsAsync(app, body.BodyId);
+        var inserts = await app.WithAsync<BagalauDbContext, List<Application.Audit.AuditRecord>>(db =>
+            db.AuditRecords.AsNoTracking().Where(r => r.Entity == nameof(AnnualResult) && r.Action == "insert").ToListAsync());
+        Assert.Equal(annuals.Select(a => a.Id.ToString()).Order(), inserts.Select(r => r.EntityKey.ToLowerInvariant()).Order());
+        foreach (var annual in annuals)
+        {
+            var after = inserts.Single(r => string.Equals(r.EntityKey, annual.Id.ToString(), StringComparison.OrdinalIgnoreCase)).After!;
+            Assert.Contains($"\"ServantId\":\"{annual.ServantId}\"", after, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains($"\"Grade\":\"{annual.Grade}\"", after, StringComparison.Ordinal);
+        }
+
+        var verified = await app.WithAsync<Application.Audit.AuditLog, Application.Audit.AuditVerification>(a => a.VerifyAsync());
+        Assert.True(verified.IsIntact, verified.Message);
+    }
 }
