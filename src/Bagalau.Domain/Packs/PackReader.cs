@@ -454,7 +454,7 @@ public sealed class PackReader
 
         if (evaluates is not null && categories.Count == 0)
         {
-            _problems.Add(m.Map["evaluates"]!, "evaluates: categories must name at least one category");
+            _problems.Add(m.Map["evaluates"]!, $"evaluates: categories must name at least one category");
         }
 
         return clause is null || min is null || max is null
