@@ -476,6 +476,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
                 (_, { State: KtiPlanState.Scored, Score: { } score }) => (score, KtiQuarterResults.Scored),
                 ({ } other, _) => (null, KindIds.Id(other.State)),
                 (null, { }) => (null, KtiNotScored),
+                _ when round is not null && plans.Count > 0 => (null, KtiNoPlan),
                 _ => (null, "not-scheduled"),
             };
             (quarters[q], status[q]) = result;
@@ -497,6 +498,9 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
     /// <summary>The quarter status of a head's KTI plan that is not scored yet.</summary>
     public const string KtiNotScored = "kti-not-scored";
+
+    /// <summary>The quarter status of a head evaluated by KTIs with no plan in a scheduled quarter (left out).</summary>
+    public const string KtiNoPlan = "kti-no-plan";
 
     // Helpers
 
