@@ -29,5 +29,5 @@ public class KtiMethodRuleTests
     [InlineData("C-O-1")]
     [InlineData("E-2")]
     public void Nhrc_EveryoneGetsASheet(string category) =>
-        Assert.False(KtiMethodRule.EvaluatedByKti(Version("nhrc", "2024-07-05"), category));
+        Assert.False(KtiMethodRule.EvaluatedByKti(Version("nhrc", "2026-07-05"), category));
 }
