@@ -46,7 +46,8 @@ public sealed class QuarterSheetsGenerator(BagalauDbContext db, PackCatalog pack
             rounds++;
             var version = round.VersionIn(pack);
             var org = await OrgSnapshot.LoadAsync(db, bodyId, period, ct);
-            foreach (var servant in org.ServantsInPeriod())
+            // oskemen 3: the head of the apparatus is evaluated by KTIs, not on a sheet.
+            foreach (var servant in org.ServantsInPeriod().Where(s => !KtiMethodRule.EvaluatedByKti(version, org.AssignmentOf(s).Category)))
             {
                 var eligibility = EligibilityDecision.Decide(version, org.EligibilityOf(servant, evaluationDay), packs.Catalogue.Calendar);
                 var assignment = eligibility.Answer is { Evaluate: not "no" } ? SheetAssignmentRule.Assign(version, org.AssignmentOf(servant)) : null;

@@ -61,7 +61,7 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         }
 
         var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
-        var heads = await HeadAppointmentsAsync(bodyId, round.Period, ct);
+        var heads = await HeadAppointmentsAsync(bodyId, round.Period, version, ct);
         var plans = await db.KtiPlans.AsNoTracking().Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.ServantId, ct);
         var rows = new List<KtiHeadRow>();
         foreach (var (servant, appointed) in heads)
@@ -102,7 +102,7 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         var version = round.VersionIn(pack);
         var org = await OrgSnapshot.LoadAsync(db, bodyId, round.Period, ct);
         var head = org.ServantsInPeriod().FirstOrDefault(s => s.Id == servantId);
-        var heads = await HeadAppointmentsAsync(bodyId, round.Period, ct);
+        var heads = await HeadAppointmentsAsync(bodyId, round.Period, version, ct);
         if (head is null || heads.All(h => h.Servant.Id != servantId))
         {
             return Refusal.Of(
@@ -388,19 +388,15 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
             status[q] = plan is null ? "no-plan" : KindIds.Id(plan.State);
         }
 
-        // The version in force at the year's end decides, as for the rating sheets.
+        // The version in force at the year's end decides, as for the rating sheets; the same computation as the quarterly annual view.
         var version = pack.VersionOn(new DateOnly(year, 12, 31)) ?? pack.Versions.First(v => v.Id == plans.OrderBy(p => p.Quarter).Last().VersionId);
-        var decided = AnnualScoreDecision.Decide(version, year, quarters);
-        if (decided.IsRefused)
+        var view = KtiQuarterResults.Annual(version, pack.Id, year, quarters, status, null, null);
+        if (view.IsSuccess)
         {
-            return decided.Refusal!;
+            await audit.RecordReadAsync("KtiAnnualScore", $"{servantId}/{year}", bodyId, ct);
         }
 
-        var counted = decided.Answer!.QuartersCounted;
-        var contributions = quarters.Select(q => new QuarterContribution(
-            q.Key, status[q.Key], q.Value, q.Value is { } v ? Math.Round(v / counted, 2, MidpointRounding.AwayFromZero) : null)).ToList();
-        await audit.RecordReadAsync("KtiAnnualScore", $"{servantId}/{year}", bodyId, ct);
-        return WorkflowResult<AnnualView>.Ok(new AnnualView(year, pack.Id, decided.Answer.Score, decided.Answer.Grade, decided.Provenance!.Clause, counted, contributions, null, null));
+        return view;
     }
 
     /// <summary>The servants of the body HR can name as the evaluator, by name.</summary>
@@ -419,12 +415,15 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
     private static KtiTableView TableView(KtiScoreTable t) => new(t.Revision, t.Source, t.EnteredOn, t.EnteredBy, t.Rules());
 
     /// <summary>Servants holding a unit-head position during the period, with the start of that appointment.</summary>
-    private async Task<List<(Servant Servant, DateOnly Appointed)>> HeadAppointmentsAsync(Guid bodyId, Period period, CancellationToken ct)
+    /// <remarks>Positions of the categories the pack evaluates by KTIs (oskemen 3, 2.4: E-2) count as heads too.</remarks>
+    private async Task<List<(Servant Servant, DateOnly Appointed)>> HeadAppointmentsAsync(Guid bodyId, Period period, PackVersion version, CancellationToken ct)
     {
+        var ktiCategories = version.Rules.KpiPlan?.EvaluatedCategories.ToList() ?? [];
         var appointments = await (
             from a in db.Appointments.AsNoTracking()
             join p in db.Positions.AsNoTracking() on a.PositionId equals p.Id
-            where a.StateBodyId == bodyId && p.Qualifier == PositionQualifier.UnitHead && a.From <= period.End && (a.To == null || a.To >= period.Start)
+            where a.StateBodyId == bodyId && (p.Qualifier == PositionQualifier.UnitHead || ktiCategories.Contains(p.Category))
+                && a.From <= period.End && (a.To == null || a.To >= period.Start)
             select new { a.ServantId, a.From }).ToListAsync(ct);
         var latest = appointments.GroupBy(a => a.ServantId).ToDictionary(g => g.Key, g => g.Max(a => a.From));
         var ids = latest.Keys.ToList();

@@ -34,7 +34,7 @@ public sealed record QuarterCloseReport(
 /// run stopped half-way is completed by running it again.
 /// </para>
 /// </summary>
-public sealed class QuarterCloseService(BagalauDbContext db, PackCatalog packs, AcquaintanceService acquaintances)
+public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog packs, AcquaintanceService acquaintances)
 {
     /// <summary>The acquaintance subject of a quarter result: the rating sheet.</summary>
     public const string AcquaintanceSubject = "rating-sheet";
@@ -223,6 +223,16 @@ public sealed class QuarterCloseService(BagalauDbContext db, PackCatalog packs, 
                 created++;
             }
         }
+
+        // oskemen 3: heads evaluated by KTIs have no sheet; their scored plans are the quarter results.
+        var kti = await CloseKtiHeadsAsync(round, version, annualVersion, annuals, sheetsOfRound.Select(s => s.ServantId).ToHashSet(), units, today, ct);
+        if (kti.Refusal is not null)
+        {
+            db.ChangeTracker.Clear();
+            return kti.Refusal;
+        }
+
+        (evaluated, created, updated, opened) = (evaluated + kti.Evaluated, created + kti.Created, updated + kti.Updated, opened + kti.Opened);
 
         try
         {

@@ -39,6 +39,12 @@ public sealed record QuarterContribution(int Quarter, string Status, decimal? Sc
 
 public sealed record AnnualView(int Year, string PackId, decimal Score, string Grade, string? Clause, int QuartersCounted, IReadOnlyList<QuarterContribution> Quarters, DateOnly? Due, string? DueClause);
 
+/// <summary>
+/// A servant of the round evaluated by KTIs instead of a sheet (oskemen 3), with the KTI plan of
+/// the quarter if HR opened one, or why none is set (clause 22: under three months left).
+/// </summary>
+public sealed record KtiEvaluatedRow(Guid ServantId, string ServantName, string Clause, Guid? PlanId, string? PlanState, Refusal? NotRequired);
+
 public sealed record SheetScoreInput(string ParameterId, decimal Score, string? Comment);
 
 /// <summary>
@@ -114,7 +120,8 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         var pack = packs.Catalogue.Find(round.PackId)!;
         var version = round.VersionIn(pack);
         var org = await OrgSnapshot.LoadAsync(db, bodyId, round.Period, ct);
-        foreach (var servant in org.ServantsInPeriod())
+        // oskemen 3, 2.4: servants whose category the pack evaluates by KTIs get no sheet (KtiEvaluatedAsync lists them).
+        foreach (var servant in org.ServantsInPeriod().Where(s => !KtiMethodRule.EvaluatedByKti(version, org.AssignmentOf(s).Category)))
         {
             var eligibility = EligibilityDecision.Decide(version, org.EligibilityOf(servant, round.EvaluationDate), packs.Catalogue.Calendar);
             var assignment = eligibility.Answer is { Evaluate: not "no" } ? SheetAssignmentRule.Assign(version, org.AssignmentOf(servant)) : null;
@@ -171,6 +178,46 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
         var sheets = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(ct);
         return WorkflowResult<IReadOnlyList<SheetSummary>>.Ok(await SummariesAsync(bodyId, sheets, ct));
+    }
+
+    /// <summary>HR's list of the round's servants evaluated by KTIs (no sheet: oskemen 3, 2.4), with their plan of the quarter. Only HR.</summary>
+    public async Task<WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>> KtiEvaluatedAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    {
+        var actor = await actors.InBodyAsync(userId, bodyId, ct);
+        var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
+        if (actor is null || round is null)
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (!actor.Hr)
+        {
+            return WorkflowRefusals.NotAllowed("see the round's sheets (HR)");
+        }
+
+        var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
+        if (version.Rules.KpiPlan is not { EvaluatedCategories.Count: > 0 })
+        {
+            return WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>.Ok([]);
+        }
+
+        var org = await OrgSnapshot.LoadAsync(db, bodyId, round.Period, ct);
+        var plans = await db.KtiPlans.AsNoTracking().Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.ServantId, ct);
+        var rows = new List<KtiEvaluatedRow>();
+        foreach (var servant in org.ServantsInPeriod())
+        {
+            if (KtiMethodRule.KtiClause(version, org.AssignmentOf(servant).Category) is not { } clause)
+            {
+                continue;
+            }
+
+            plans.TryGetValue(servant.Id, out var plan);
+            var timing = KtiPlanTimingRule.Decide(version, round.Period, org.EligibilityOf(servant, round.EvaluationDate).Appointed, packs.Catalogue.Calendar);
+            var notRequired = timing.Answer is { Required: false } a ? KtiPlan.NotRequired(a.From, round.Period) : null;
+            rows.Add(new KtiEvaluatedRow(servant.Id, servant.FullName, clause, plan?.Id, plan is null ? null : KindIds.Id(plan.State), notRequired));
+        }
+
+        return WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>.Ok(rows);
     }
 
     /// <summary>Sheets the user fills (as evaluator, substitute or designated servant) or their own, newest first.</summary>
@@ -407,8 +454,11 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         var rounds = await db.QuarterRounds.AsNoTracking().Where(r => r.StateBodyId == bodyId && r.PackId == packId && r.Year == year).ToListAsync(ct);
         var roundIds = rounds.Select(r => r.Id).ToList();
         var sheets = await db.RatingSheets.AsNoTracking().Where(s => s.ServantId == servantId && roundIds.Contains(s.RoundId)).ToListAsync(ct);
-        var allowed = actor.IsServant(servantId) || actor.HrHead || (actor.ServantId is { } me && sheets.Any(s => s.IsEvaluator(me)));
-        if (!allowed || sheets.Count == 0)
+
+        // oskemen 3, 4: a head evaluated by KTIs has the scored plans as quarter results.
+        var plans = await db.KtiPlans.AsNoTracking().Where(p => p.ServantId == servantId && roundIds.Contains(p.RoundId)).ToListAsync(ct);
+        var allowed = actor.IsServant(servantId) || actor.HrHead || (actor.ServantId is { } me && sheets.Any(s => s.IsEvaluator(me))) || plans.Any(p => p.CanSeeResult(actor));
+        if (!allowed || (sheets.Count == 0 && plans.Count == 0))
         {
             return ServiceRefusals.NotFound;
         }
@@ -419,28 +469,38 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         {
             var round = rounds.FirstOrDefault(r => r.Quarter == q);
             var sheet = round is null ? null : sheets.FirstOrDefault(s => s.RoundId == round.Id);
-            quarters[q] = sheet is { State: SheetState.Submitted } ? sheet.FinalScore : null;
-            status[q] = sheet is null ? "not-scheduled" : sheet.State == SheetState.Submitted ? "evaluated" : KindIds.Id(sheet.State);
+            var plan = round is null ? null : plans.FirstOrDefault(p => p.RoundId == round.Id);
+            (decimal? Score, string Status) result = (sheet, plan) switch
+            {
+                ({ State: SheetState.Submitted } submitted, _) => (submitted.FinalScore, "evaluated"),
+                (_, { State: KtiPlanState.Scored, Score: { } score }) => (score, KtiQuarterResults.Scored),
+                ({ } other, _) => (null, KindIds.Id(other.State)),
+                (null, { }) => (null, KtiNotScored),
+                _ when round is not null && plans.Count > 0 => (null, KtiNoPlan),
+                _ => (null, "not-scheduled"),
+            };
+            (quarters[q], status[q]) = result;
         }
 
         // The version in force at the year's end decides (the last quarter's rules).
         var version = pack.VersionOn(new DateOnly(year, 12, 31)) ?? rounds.OrderBy(r => r.Quarter).Last().VersionIn(pack);
-        var decided = AnnualScoreDecision.Decide(version, year, quarters);
-        if (decided.IsRefused)
-        {
-            return decided.Refusal!;
-        }
-
-        var counted = decided.Answer!.QuartersCounted;
-        var contributions = quarters.Select(q => new QuarterContribution(
-            q.Key, status[q.Key], q.Value, q.Value is { } v ? Math.Round(v / counted, 2, MidpointRounding.AwayFromZero) : null)).ToList();
         var due = version.Rules.Deadlines.ContainsKey("annual-final")
             ? DeadlineDecision.Decide(version, "annual-final", new DateOnly(year, 12, 31), packs.Catalogue.Calendar)
             : null;
-        await audit.RecordReadAsync("AnnualScore", $"{servantId}/{packId}/{year}", bodyId, ct);
-        return WorkflowResult<AnnualView>.Ok(new AnnualView(
-            year, packId, decided.Answer.Score, decided.Answer.Grade, decided.Provenance!.Clause, counted, contributions, due?.Answer?.Due, due?.Provenance?.Clause));
+        var view = KtiQuarterResults.Annual(version, packId, year, quarters, status, due?.Answer?.Due, due?.Provenance?.Clause);
+        if (view.IsSuccess)
+        {
+            await audit.RecordReadAsync("AnnualScore", $"{servantId}/{packId}/{year}", bodyId, ct);
+        }
+
+        return view;
     }
+
+    /// <summary>The quarter status of a head's KTI plan that is not scored yet.</summary>
+    public const string KtiNotScored = "kti-not-scored";
+
+    /// <summary>The quarter status of a head evaluated by KTIs with no plan in a scheduled quarter (left out).</summary>
+    public const string KtiNoPlan = "kti-no-plan";
 
     // Helpers
 

@@ -442,7 +442,24 @@ public sealed class PackReader
             _problems.Add(m.Map["count"]!, $"count min {min} / max {max} is not a range");
         }
 
-        return clause is null || min is null || max is null ? null : new KpiPlanRule(clause, min.Value, max.Value, periods, fields);
+        // oskemen 3: the categories evaluated by the plan instead of a sheet (optional).
+        var evaluates = m.Child("evaluates", required: false);
+        var categories = evaluates?.Strings("categories") ?? [];
+        var evaluatedClause = evaluates is null ? null : Clause(evaluates);
+        evaluates?.Done();
+        foreach (var category in categories.Where(c => !Organisation.CategoryCodeRule.IsValid(c)))
+        {
+            _problems.Add(m.Map["evaluates"]!, $"evaluates: '{category}' is not a position category (e.g. E-2)");
+        }
+
+        if (evaluates is not null && categories.Count == 0)
+        {
+            _problems.Add(m.Map["evaluates"]!, $"evaluates: categories must name at least one category");
+        }
+
+        return clause is null || min is null || max is null
+            ? null
+            : new KpiPlanRule(clause, min.Value, max.Value, periods, fields) { EvaluatedCategories = categories, EvaluatedClause = evaluatedClause };
     }
 
     private KpiAnnualGradeRule? ReadKpiAnnualGrade(MapReader m)

@@ -83,6 +83,15 @@ public sealed record Parameter(string Id, LocalizedText Title, string? GuidanceK
 /// <summary>Clause 14 (mdai 13; oskemen 23): how many KPIs/KTIs a plan has and what each must carry.</summary>
 public sealed record KpiPlanRule(string Clause, int MinCount, int MaxCount, IReadOnlyList<PeriodKind> Periods, IReadOnlyList<string> RequiredFields)
 {
+    /// <summary>
+    /// The position categories evaluated by the plan instead of a rating sheet (oskemen 3, 2.4:
+    /// the head of the apparatus, E-2); empty when the pack does not say so (every servant gets a sheet).
+    /// </summary>
+    public IReadOnlyList<string> EvaluatedCategories { get; init; } = [];
+
+    /// <summary>The clause that names the plan as the method for those categories.</summary>
+    public string? EvaluatedClause { get; init; }
+
     public bool CountAllowed(int count) => count >= MinCount && count <= MaxCount;
 }
 

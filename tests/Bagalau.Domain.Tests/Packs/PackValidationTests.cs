@@ -197,6 +197,26 @@ public class PackValidationTests
         Assert.Contains("more than 10 (clause 26)", p.Reason);
     }
 
+    private const string KtiPlan = """
+          kpi-plan:
+            clause: "2"
+            count: {min: 3, max: 5}
+            periods: [quarter]
+            fields: [name]
+            evaluates: {categories: [CATEGORY], clause: "2"}
+        """;
+
+    [Fact]
+    public void KtiPlanEvaluates_AKnownCategory_HasNoProblems() =>
+        Assert.Empty(Problems(Valid + "\n" + KtiPlan.Replace("CATEGORY", "E-2"), Clauses));
+
+    [Fact]
+    public void KtiPlanEvaluates_AnUnknownCategory_IsReported()
+    {
+        var p = Assert.Single(Problems(Valid + "\n" + KtiPlan.Replace("CATEGORY", "Z-9"), Clauses));
+        Assert.Contains("'Z-9' is not a position category", p.Reason);
+    }
+
     [Fact]
     public void CatalogueLoad_WithOneBadPack_LoadsNothingAndListsEveryProblem()
     {

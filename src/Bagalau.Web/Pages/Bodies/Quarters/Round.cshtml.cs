@@ -18,6 +18,9 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
 
     public IReadOnlyList<SheetSummary> Sheets { get; private set; } = [];
 
+    /// <summary>oskemen 3: the servants evaluated by KTIs (no sheet), with their plan of the quarter.</summary>
+    public IReadOnlyList<KtiEvaluatedRow> KtiEvaluated { get; private set; } = [];
+
     public IReadOnlyDictionary<Guid, int> Versions { get; private set; } = new Dictionary<Guid, int>();
 
     public IReadOnlyList<(Guid Id, string Name)> Servants { get; private set; } = [];
@@ -76,6 +79,7 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
         }
 
         Sheets = sheets.Value!;
+        KtiEvaluated = (await service.KtiEvaluatedAsync(UserId, BodyId, RoundId, HttpContext.RequestAborted)).Value ?? [];
         Versions = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == RoundId).ToDictionaryAsync(s => s.Id, s => s.Version, HttpContext.RequestAborted);
         Servants = (await db.Servants.AsNoTracking().Where(s => s.StateBodyId == BodyId).OrderBy(s => s.FullName).Select(s => new { s.Id, s.FullName }).ToListAsync(HttpContext.RequestAborted))
             .Select(s => (s.Id, s.FullName)).ToList();
