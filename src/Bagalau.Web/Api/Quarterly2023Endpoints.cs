@@ -116,6 +116,13 @@ public static class Quarterly2023Endpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        quarters.MapPost("/sheets/{sheetId:guid}/draft", SaveDraft)
+            .WithName("SaveRatingSheetDraft")
+            .WithSummary("The evaluator saves the scores and comments typed so far without submitting (any subset of parameters, each 0-5); refused once submitted; a stale version gives 409.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         quarters.MapPost("/sheets/{sheetId:guid}/submit", Submit)
             .WithName("SubmitRatingSheet")
             .WithSummary("The evaluator signs and submits the sheet once (every parameter 0-5, optional comments); a stale version gives 409.")
@@ -314,6 +321,18 @@ public static class Quarterly2023Endpoints
         }
 
         var result = await service.SubmitAsync(UserId(context, users), bodyId, sheetId, request.Version, inputs, context.RequestAborted);
+        return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
+    }
+
+    private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> SaveDraft(
+        Guid bodyId, Guid sheetId, SubmitSheetRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+    {
+        if (Inputs(request.Scores, out var problem) is not { } inputs)
+        {
+            return problem!;
+        }
+
+        var result = await service.SaveDraftAsync(UserId(context, users), bodyId, sheetId, request.Version, inputs, context.RequestAborted);
         return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
     }
 
