@@ -45,7 +45,8 @@ public sealed record RatingSheetDto(
     string? FeedbackAchievements, string? FeedbackSkills, string? FeedbackPotential, DateOnly? FeedbackOn,
     bool CanFill, bool CanAcknowledge, bool CanRecordFeedback, int Version);
 
-public sealed record SheetPreviewDto(decimal Average, decimal Score, string Grade, string GradeTitle, string? CappedBy, string? Clause);
+/// <param name="CapReason">When a sanction capped the score: its name in the reader's language, its date, the cap and the clauses.</param>
+public sealed record SheetPreviewDto(decimal Average, decimal Score, string Grade, string GradeTitle, string? CappedBy, string? Clause, string? CapReason);
 
 public sealed record QuarterContributionDto(int Quarter, string Status, decimal? Score, decimal? Share);
 
@@ -306,10 +307,11 @@ public static class Quarterly2023Endpoints
         }
 
         var sheet = (await service.GetSheetAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted)).Value!;
-        var bands = sheet.Round.VersionIn(packs.Catalogue.Find(sheet.Round.PackId)!).Rules.GradeBands;
+        var version = sheet.Round.VersionIn(packs.Catalogue.Find(sheet.Round.PackId)!);
         var p = result.Value!;
-        var title = bands?.Bands.FirstOrDefault(b => b.Grade == p.Grade)?.Title.In(Language) ?? p.Grade;
-        return TypedResults.Ok(new SheetPreviewDto(p.Average, p.Score, p.Grade, title, p.CappedBy, p.Clause));
+        var title = version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == p.Grade)?.Title.In(Language) ?? p.Grade;
+        var capReason = QuarterlyDocuments.CapReason(version, p.CappedBy, sheet.SanctionsInQuarter)?.In(Language);
+        return TypedResults.Ok(new SheetPreviewDto(p.Average, p.Score, p.Grade, title, p.CappedBy, p.Clause, capReason));
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Submit(

@@ -6,6 +6,7 @@ using Bagalau.Domain.Evaluation2023;
 using Bagalau.IntegrationTests.Infrastructure;
 using Bagalau.IntegrationTests.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Web;
 
@@ -123,5 +124,32 @@ public class RatingSheetDraftTests
         Assert.Contains("value=\"3.5\"", reloaded, StringComparison.Ordinal);
         Assert.Contains(">жартылай</textarea>", reloaded, StringComparison.Ordinal);
         Assert.Contains("data-test=\"saved\"", reloaded, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Preview_CappedByAReprimand_NamesTheSanctionInTheReadersLanguage_WithItsDateAndClause_NotItsId(string provider)
+    {
+        var q = await ApiQuarterlyTests.NhrcQuarterAsync(provider);
+        await using var host = q.Host;
+        var id = (await q.SheetSummaryAsync("spec2")).GetProperty("id").GetGuid();
+        var head = await q.AsAsync("head");
+        var caps = string.Join(", ", host.Services.GetRequiredService<Bagalau.Application.Packs.PackCatalog>().Catalogue.Find("nhrc")!.Versions[^1].Rules.SanctionCaps!.Clauses);
+
+        async Task<string?> CapReasonIn(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{q.Path}/sheets/{id}/preview") { Content = JsonContent.Create(new { scores = ApiQuarterlyTests.NonLeaderFours }) };
+            request.Headers.AcceptLanguage.Clear();
+            request.Headers.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
+            return (await JsonOf(await head.SendAsync(request))).GetProperty("capReason").GetString();
+        }
+
+        var ru = await CapReasonIn("ru");
+        var kk = await CapReasonIn("kk");
+
+        Assert.StartsWith("выговор 12.05.2026", ru, StringComparison.Ordinal);
+        Assert.StartsWith("сөгіс 12.05.2026", kk, StringComparison.Ordinal);
+        Assert.Contains($"({caps})", ru, StringComparison.Ordinal);
+        Assert.DoesNotContain("reprimand", ru + kk, StringComparison.Ordinal);
     }
 }
