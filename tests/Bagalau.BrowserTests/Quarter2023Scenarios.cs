@@ -110,6 +110,8 @@ public class Quarter2023Scenarios
         await Assertions.Expect(evaluator.Locator("[data-test=live-average]")).ToHaveTextAsync("5.00");
         await Assertions.Expect(evaluator.Locator("[data-test=live-score]")).ToHaveTextAsync("2.99");
         await Assertions.Expect(evaluator.Locator("[data-test=live-capped]")).ToBeVisibleAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=live-capped]")).ToContainTextAsync("сөгіс 12.05.2026");
+        await Assertions.Expect(evaluator.Locator("[data-test=live-capped]")).Not.ToContainTextAsync("reprimand");
         await Browser.ScreenshotAsync(evaluator, "q23-evaluator-leader-capped");
         await evaluator.Locator("[data-test=submit]").ClickAsync();
         await Assertions.Expect(evaluator.Locator("[data-test=cap-reason]")).ToContainTextAsync("2.99");

@@ -62,9 +62,13 @@ public sealed class QuarterlyDocuments(BagalauDbContext db, QuarterlyEvaluationS
     }
 
     /// <summary>Why the score was capped: the sanction, its date, the cap and the clauses (null when no cap applied).</summary>
-    public static LocalizedText? CapReason(PackVersion version, RatingSheet sheet, IReadOnlyList<SanctionView> inQuarter)
+    public static LocalizedText? CapReason(PackVersion version, RatingSheet sheet, IReadOnlyList<SanctionView> inQuarter) =>
+        CapReason(version, sheet.CappedBy, inQuarter);
+
+    /// <summary>The same explanation for an engine answer not yet on a sheet (the live preview).</summary>
+    public static LocalizedText? CapReason(PackVersion version, string? cappedBy, IReadOnlyList<SanctionView> inQuarter)
     {
-        if (sheet.CappedBy is not { } kind || version.Rules.SanctionCaps is not { } caps || caps.CapFor(kind) is not { } cap)
+        if (cappedBy is not { } kind || version.Rules.SanctionCaps is not { } caps || caps.CapFor(kind) is not { } cap)
         {
             return null;
         }

@@ -305,6 +305,46 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
     }
 
+    /// <summary>
+    /// The evaluator saves a draft (partial scores and comments, not signed); a stale version gives
+    /// a conflict, a submitted sheet refuses; the change is audited like every save.
+    /// </summary>
+    public async Task<WorkflowResult<RatingSheet>> SaveDraftAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
+    {
+        var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
+        if (actor is null || sheet is null || actor.ServantId is not { } me || !sheet.IsEvaluator(me))
+        {
+            return ServiceRefusals.NotFound;
+        }
+
+        if (round!.State != RoundState.Approved)
+        {
+            return WorkflowRefusals.WrongState("save a draft", "scheduled");
+        }
+
+        if (Scores(scores) is not { } map)
+        {
+            return Refusals.InvalidInput($"a parameter is scored twice");
+        }
+
+        if (!VersionTokens.Expect(db, sheet, expectedVersion))
+        {
+            return ServiceRefusals.Conflict;
+        }
+
+        var comments = scores.Where(s => !string.IsNullOrWhiteSpace(s.Comment)).ToDictionary(s => s.ParameterId, s => s.Comment, StringComparer.Ordinal);
+        var refusal = sheet.SaveDraft(version!, actor, map, comments);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // The scores live in an owned table: mark the sheet itself changed so its version token
+        // moves (a later stale draft or submission is a conflict) and the audit names the sheet.
+        db.Entry(sheet).Property(s => s.State).IsModified = true;
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+    }
+
     /// <summary>nhrc 17: the evaluator designates a servant of the body for one of their sheets (more than twenty evaluatees).</summary>
     public async Task<WorkflowResult<RatingSheet>> DelegateAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid designatedId, CancellationToken ct = default)
     {
@@ -577,9 +617,10 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         var ids = new[] { sheet.ServantId, sheet.CurrentEvaluatorId ?? Guid.Empty };
         var names = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
         var form = version.Rules.Form(sheet.FormId);
+        var showScores = sheet.ShowsScoresTo(actor);
         var parameters = form?.Parameters.Select(p =>
         {
-            var score = sheet.Scores.FirstOrDefault(s => s.ParameterId == p.Id);
+            var score = showScores ? sheet.Scores.FirstOrDefault(s => s.ParameterId == p.Id) : null;
             return new ParameterView(p.Id, p.Title, p.GuidanceKk, p.Clause, score?.Score, score?.Comment);
         }).ToList() ?? [];
         var sanctions = (await SanctionsAsync(sheet.ServantId, ct))

@@ -259,6 +259,47 @@ public sealed class RatingSheet : OrganisationEntity
     }
 
     /// <summary>
+    /// The evaluator saves the scores and comments typed so far without signing (a draft): any
+    /// subset of parameters on the scale (<see cref="DraftScoresRule"/>); refused once submitted.
+    /// Only the evaluator sees a draft's scores until submission.
+    /// </summary>
+    public Refusal? SaveDraft(PackVersion version, Actor actor, IReadOnlyDictionary<string, decimal> scores, IReadOnlyDictionary<string, string?> comments)
+    {
+        if (State == SheetState.Submitted)
+        {
+            return AlreadySubmitted();
+        }
+
+        if (State != SheetState.Open)
+        {
+            return WorkflowRefusals.WrongState("save a draft", KindIds.Id(State));
+        }
+
+        if (actor.ServantId is not { } who || who != CurrentEvaluatorId)
+        {
+            return WorkflowRefusals.NotAllowed("fill this sheet (only its evaluator)");
+        }
+
+        if ((CheckComments(scores, comments) ?? DraftScoresRule.Check(version, FormId, scores)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var form = version.Rules.Form(FormId)!;
+        _scores.Clear();
+        foreach (var parameter in form.Parameters.Where(p => scores.ContainsKey(p.Id)))
+        {
+            _scores.Add(new SheetScore(parameter.Id, scores[parameter.Id], comments.GetValueOrDefault(parameter.Id)));
+        }
+
+        return null;
+    }
+
+    /// <summary>The scores on the sheet may be read by this actor: always once submitted, only by the evaluator while a draft.</summary>
+    public bool ShowsScoresTo(Actor actor) =>
+        State == SheetState.Submitted || (actor.ServantId is { } who && who == CurrentEvaluatorId);
+
+    /// <summary>
     /// Signs and submits the sheet once: every parameter scored (engine quarter-score refuses a
     /// missing one, a score outside 0-5, an unknown parameter), sanctions of the quarter cap the
     /// result; comments optional.
@@ -269,11 +310,7 @@ public sealed class RatingSheet : OrganisationEntity
     {
         if (State == SheetState.Submitted)
         {
-            return Refusal.Of(
-                "sheet-already-submitted",
-                $"Бағалау парағы {WorkflowRefusals.Iso(SubmittedOn!.Value)} қол қойылып жіберілген: қайта жіберуге болмайды",
-                $"Оценочный лист подписан и отправлен {WorkflowRefusals.Iso(SubmittedOn!.Value)}: повторная отправка невозможна",
-                $"The sheet was signed and submitted on {WorkflowRefusals.Iso(SubmittedOn!.Value)}: it cannot be submitted again");
+            return AlreadySubmitted();
         }
 
         if (State != SheetState.Open)
@@ -286,17 +323,9 @@ public sealed class RatingSheet : OrganisationEntity
             return WorkflowRefusals.NotAllowed("fill this sheet (only its evaluator)");
         }
 
-        foreach (var (key, comment) in comments)
+        if (CheckComments(scores, comments) is { } badComment)
         {
-            if (!scores.ContainsKey(key))
-            {
-                return Refusals.InvalidInput($"a comment for '{key}', which has no score");
-            }
-
-            if (WorkflowRefusals.Text(key, comment, required: false) is { } bad)
-            {
-                return bad;
-            }
+            return badComment;
         }
 
         var decided = QuarterScoreDecision.Decide(version, FormId, quarter, scores, sanctions);
@@ -321,6 +350,30 @@ public sealed class RatingSheet : OrganisationEntity
         State = SheetState.Submitted;
         SubmittedOn = today;
         SubmittedBy = actor.Name;
+        return null;
+    }
+
+    private Refusal AlreadySubmitted() => Refusal.Of(
+        "sheet-already-submitted",
+        $"Бағалау парағы {WorkflowRefusals.Iso(SubmittedOn!.Value)} қол қойылып жіберілген: қайта жіберуге болмайды",
+        $"Оценочный лист подписан и отправлен {WorkflowRefusals.Iso(SubmittedOn!.Value)}: повторная отправка невозможна",
+        $"The sheet was signed and submitted on {WorkflowRefusals.Iso(SubmittedOn!.Value)}: it cannot be submitted again");
+
+    private static Refusal? CheckComments(IReadOnlyDictionary<string, decimal> scores, IReadOnlyDictionary<string, string?> comments)
+    {
+        foreach (var (key, comment) in comments)
+        {
+            if (!scores.ContainsKey(key))
+            {
+                return Refusals.InvalidInput($"a comment for '{key}', which has no score");
+            }
+
+            if (WorkflowRefusals.Text(key, comment, required: false) is { } bad)
+            {
+                return bad;
+            }
+        }
+
         return null;
     }
 

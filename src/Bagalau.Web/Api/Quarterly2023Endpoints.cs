@@ -45,7 +45,8 @@ public sealed record RatingSheetDto(
     string? FeedbackAchievements, string? FeedbackSkills, string? FeedbackPotential, DateOnly? FeedbackOn,
     bool CanFill, bool CanAcknowledge, bool CanRecordFeedback, int Version);
 
-public sealed record SheetPreviewDto(decimal Average, decimal Score, string Grade, string GradeTitle, string? CappedBy, string? Clause);
+/// <param name="CapReason">When a sanction capped the score: its name in the reader's language, its date, the cap and the clauses.</param>
+public sealed record SheetPreviewDto(decimal Average, decimal Score, string Grade, string GradeTitle, string? CappedBy, string? Clause, string? CapReason);
 
 public sealed record QuarterContributionDto(int Quarter, string Status, decimal? Score, decimal? Share);
 
@@ -115,6 +116,13 @@ public static class Quarterly2023Endpoints
             .WithSummary("The evaluator's live result: the engine's average, capped score, grade and clause for the given scores; nothing is saved.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        quarters.MapPost("/sheets/{sheetId:guid}/draft", SaveDraft)
+            .WithName("SaveRatingSheetDraft")
+            .WithSummary("The evaluator saves the scores and comments typed so far without submitting (any subset of parameters, each 0-5); refused once submitted; a stale version gives 409.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         quarters.MapPost("/sheets/{sheetId:guid}/submit", Submit)
             .WithName("SubmitRatingSheet")
@@ -299,10 +307,11 @@ public static class Quarterly2023Endpoints
         }
 
         var sheet = (await service.GetSheetAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted)).Value!;
-        var bands = sheet.Round.VersionIn(packs.Catalogue.Find(sheet.Round.PackId)!).Rules.GradeBands;
+        var version = sheet.Round.VersionIn(packs.Catalogue.Find(sheet.Round.PackId)!);
         var p = result.Value!;
-        var title = bands?.Bands.FirstOrDefault(b => b.Grade == p.Grade)?.Title.In(Language) ?? p.Grade;
-        return TypedResults.Ok(new SheetPreviewDto(p.Average, p.Score, p.Grade, title, p.CappedBy, p.Clause));
+        var title = version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == p.Grade)?.Title.In(Language) ?? p.Grade;
+        var capReason = QuarterlyDocuments.CapReason(version, p.CappedBy, sheet.SanctionsInQuarter)?.In(Language);
+        return TypedResults.Ok(new SheetPreviewDto(p.Average, p.Score, p.Grade, title, p.CappedBy, p.Clause, capReason));
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Submit(
@@ -314,6 +323,18 @@ public static class Quarterly2023Endpoints
         }
 
         var result = await service.SubmitAsync(UserId(context, users), bodyId, sheetId, request.Version, inputs, context.RequestAborted);
+        return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
+    }
+
+    private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> SaveDraft(
+        Guid bodyId, Guid sheetId, SubmitSheetRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+    {
+        if (Inputs(request.Scores, out var problem) is not { } inputs)
+        {
+            return problem!;
+        }
+
+        var result = await service.SaveDraftAsync(UserId(context, users), bodyId, sheetId, request.Version, inputs, context.RequestAborted);
         return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
     }
 

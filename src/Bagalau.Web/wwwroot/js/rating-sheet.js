@@ -23,7 +23,8 @@
     out.score.textContent = fixed(result.score);
     out.grade.textContent = result.gradeTitle + (result.clause ? ' (' + result.clause + ')' : '');
     if (result.cappedBy) {
-      out.capped.textContent = out.capped.getAttribute('data-capped-text') + ': ' + result.cappedBy;
+      // The sanction's name in the reader's language, its date, the cap and the clause (never the id).
+      out.capped.textContent = out.capped.getAttribute('data-capped-text') + ': ' + (result.capReason || '');
       out.capped.hidden = false;
     } else {
       out.capped.hidden = true;

@@ -57,21 +57,9 @@ public sealed class SheetModel(
 
     public async Task<IActionResult> OnPostSubmitAsync()
     {
-        var inputs = new List<SheetScoreInput>();
-        foreach (var row in Scores.Where(r => !string.IsNullOrWhiteSpace(r.ParameterId)))
+        if (ParseScores() is not { } inputs)
         {
-            if (string.IsNullOrWhiteSpace(row.Score))
-            {
-                continue; // the engine names every parameter left without a score
-            }
-
-            if (!decimal.TryParse(row.Score.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var score))
-            {
-                Show(Refusals.InvalidInput($"'{row.Score}' is not a number ({row.ParameterId})"));
-                return await LoadAsync(fillForm: false) ?? Page();
-            }
-
-            inputs.Add(new SheetScoreInput(row.ParameterId!, score, row.Comment));
+            return await LoadAsync(fillForm: false) ?? Page();
         }
 
         var result = await service.SubmitAsync(UserId, BodyId, SheetId, SheetVersion, inputs, HttpContext.RequestAborted);
@@ -83,6 +71,47 @@ public sealed class SheetModel(
 
         Saved = "q.saved";
         return RedirectToPage(new { bodyId = BodyId, sheetId = SheetId });
+    }
+
+    /// <summary>Saves what is typed so far (partial scores allowed) without submitting; the page reloads the saved values.</summary>
+    public async Task<IActionResult> OnPostSaveDraftAsync()
+    {
+        if (ParseScores() is not { } inputs)
+        {
+            return await LoadAsync(fillForm: false) ?? Page();
+        }
+
+        var result = await service.SaveDraftAsync(UserId, BodyId, SheetId, SheetVersion, inputs, HttpContext.RequestAborted);
+        if (result.Refusal is { } refusal)
+        {
+            Show(refusal);
+            return await LoadAsync(fillForm: false) ?? Page();
+        }
+
+        Saved = "q.draft-saved";
+        return RedirectToPage(new { bodyId = BodyId, sheetId = SheetId });
+    }
+
+    private List<SheetScoreInput>? ParseScores()
+    {
+        var inputs = new List<SheetScoreInput>();
+        foreach (var row in Scores.Where(r => !string.IsNullOrWhiteSpace(r.ParameterId)))
+        {
+            if (string.IsNullOrWhiteSpace(row.Score))
+            {
+                continue; // the engine names every parameter left without a score on submission; a draft keeps it empty
+            }
+
+            if (!decimal.TryParse(row.Score.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var score))
+            {
+                Show(Refusals.InvalidInput($"'{row.Score}' is not a number ({row.ParameterId})"));
+                return null;
+            }
+
+            inputs.Add(new SheetScoreInput(row.ParameterId!, score, row.Comment));
+        }
+
+        return inputs;
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync() =>
