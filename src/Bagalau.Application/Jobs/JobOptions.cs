@@ -6,12 +6,13 @@ namespace Bagalau.Application.Jobs;
 /// <summary>
 /// Settings of the scheduled jobs and of this node: <c>Bagalau:NodeName</c> (default the machine
 /// name), <c>Bagalau:Jobs:Enabled</c> (default true), <c>Bagalau:Jobs:Reminders:Cron</c> and
-/// <c>Bagalau:Jobs:Retention:Cron</c> (Quartz cron, UTC), <c>Bagalau:Jobs:ClusterCheckinSeconds</c>
+/// <c>Bagalau:Jobs:Retention:Cron</c>, <c>Bagalau:Jobs:QuarterClose:Cron</c> (Quartz cron, UTC), <c>Bagalau:Jobs:ClusterCheckinSeconds</c>
 /// (how often a node tells the cluster it is alive, and how late it may be before another node
 /// takes over its jobs) and <c>Bagalau:Jobs:TestDelaySeconds</c> (tests only: how long a job
-/// holds its finished work uncommitted, so a test can kill the node mid-job; 0 = off).
+/// holds its finished work uncommitted, and the quarter close pauses between bodies, so a test
+/// can kill the node mid-job; 0 = off).
 /// </summary>
-public sealed record JobOptions(string NodeName, bool Enabled, string RemindersCron, string RetentionCron, TimeSpan ClusterCheckin, TimeSpan TestDelay)
+public sealed record JobOptions(string NodeName, bool Enabled, string RemindersCron, string RetentionCron, string QuarterCloseCron, TimeSpan ClusterCheckin, TimeSpan TestDelay)
 {
     public const string NodeNameKey = "Bagalau:NodeName";
 
@@ -20,6 +21,9 @@ public sealed record JobOptions(string NodeName, bool Enabled, string RemindersC
 
     /// <summary>03:00 in Kazakhstan, when nobody works.</summary>
     public const string DefaultRetentionCron = "0 0 22 * * ?";
+
+    /// <summary>02:00 in Kazakhstan: the day after an evaluation deadline has just begun, before the reminders.</summary>
+    public const string DefaultQuarterCloseCron = "0 0 21 * * ?";
 
     public static JobOptions FromConfiguration(IConfiguration configuration)
     {
@@ -32,6 +36,7 @@ public sealed record JobOptions(string NodeName, bool Enabled, string RemindersC
             enabled,
             Cron(configuration, "Bagalau:Jobs:Reminders:Cron", DefaultRemindersCron),
             Cron(configuration, "Bagalau:Jobs:Retention:Cron", DefaultRetentionCron),
+            Cron(configuration, "Bagalau:Jobs:QuarterClose:Cron", DefaultQuarterCloseCron),
             TimeSpan.FromSeconds(Seconds(configuration, "Bagalau:Jobs:ClusterCheckinSeconds", 7.5, 1)),
             TimeSpan.FromSeconds(Seconds(configuration, "Bagalau:Jobs:TestDelaySeconds", 0, 0)));
     }

@@ -28,7 +28,7 @@ public sealed class JobRun
 
     public Guid Id { get; private set; }
 
-    /// <summary><c>reminders</c>, <c>retention</c>.</summary>
+    /// <summary><c>reminders</c>, <c>retention</c>, <c>quarter-close</c>.</summary>
     public string Job { get; private set; }
 
     /// <summary>The time the trigger was scheduled to fire (UTC): the same for a recovered run.</summary>

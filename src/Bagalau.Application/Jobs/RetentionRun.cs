@@ -1,4 +1,5 @@
 using Bagalau.Application.Persistence;
+using Bagalau.Application.Time;
 using Bagalau.Domain.Evaluation2023;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class RetentionRun(BagalauDbContext db, RetentionOptions options)
 
     public async Task<RetentionRunResult> ExecuteAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var today = JobRunner.KazakhstanDay(now);
+        var today = KazakhstanClock.Day(now);
         var readBefore = today.AddDays(-options.ReadNotificationDays);
         var notifications = await db.Notifications
             .Where(n => n.ReadOn != null && n.ReadOn < readBefore)

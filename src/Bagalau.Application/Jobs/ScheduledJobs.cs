@@ -69,6 +69,7 @@ public static class ScheduledJobs
         services.TryAddSingleton(RetentionOptions.FromConfiguration(configuration));
         services.TryAddScoped<JobRunner>();
         services.TryAddScoped<RetentionRun>();
+        services.TryAddScoped<QuarterCloseRun>();
         return services;
     }
 
@@ -107,6 +108,7 @@ public static class ScheduledJobs
 
             Schedule<ReminderJob>(q, ReminderJob.Name, options.RemindersCron);
             Schedule<RetentionJob>(q, RetentionJob.Name, options.RetentionCron);
+            Schedule<QuarterCloseJob>(q, QuarterCloseJob.Name, options.QuarterCloseCron);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -12,6 +12,9 @@ public static class KazakhstanClock
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+        return Day(clock.GetUtcNow());
     }
+
+    /// <summary>Kazakhstan's date at <paramref name="time"/> (e.g. a scheduled job's fire time).</summary>
+    public static DateOnly Day(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(Offset).DateTime);
 }
