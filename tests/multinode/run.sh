@@ -6,7 +6,10 @@
 #   (b) a scheduled job fires exactly once across the nodes (its runs counted in the database
 #       and in both nodes' logs);
 #   (c) a node killed (kill -9) mid-job leaves no half-done work, and the other node completes
-#       the same firing (the test-only Bagalau:Jobs:TestDelaySeconds holds the work uncommitted).
+#       the same firing (the test-only Bagalau:Jobs:TestDelaySeconds holds the work uncommitted);
+#   (d) the quarter-close job, committed body by body: the node killed between two bodies leaves
+#       each round closed or untouched and no run recorded; the other node recovers the firing,
+#       closes the rest and records the run once (docs/adr/0012-quarter-close-job.md).
 # Prints PASS/FAIL per check; exits non-zero on any failure. Installs postgresql and nginx
 # from Debian when missing (needs root or sudo). BAGALAU_MULTINODE_NO_BUILD=1 uses an existing
 # Release build (scripts/test.sh has just built it).
@@ -31,9 +34,11 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 WEB="$ROOT/src/Bagalau.Web/bin/Release/net10.0/Bagalau.Web.dll"
-if [ "${BAGALAU_MULTINODE_NO_BUILD:-0}" != 1 ] || [ ! -f "$WEB" ]; then
+CLI="$ROOT/src/Bagalau.Cli/bin/Release/net10.0/bagalau.dll"
+if [ "${BAGALAU_MULTINODE_NO_BUILD:-0}" != 1 ] || [ ! -f "$WEB" ] || [ ! -f "$CLI" ]; then
   echo "== build (Release)"
   dotnet build src/Bagalau.Web -c Release -nologo -v q >/dev/null
+  dotnet build src/Bagalau.Cli -c Release -nologo -v q >/dev/null
 fi
 
 free_port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
@@ -64,12 +69,15 @@ echo "== PostgreSQL on 127.0.0.1:$PGPORT"
 
 # The retention job fires every 20 s; each firing holds its finished work 6 s before committing.
 JOB_CRON="0/20 * * * * ?"
+# The quarter close checks every 20 s too, 10 s after the retention; it pauses $DELAY s between bodies.
+CLOSE_CRON="10/20 * * * * ?"
 DELAY=6
 start_node() { # name port
   Database__Provider=PostgreSql \
   ConnectionStrings__Bagalau="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=bagalau" \
   Bagalau__NodeName="$1" Bagalau__SeedDemo=true \
   Bagalau__Jobs__Retention__Cron="$JOB_CRON" Bagalau__Jobs__TestDelaySeconds=$DELAY \
+  Bagalau__Jobs__QuarterClose__Cron="$CLOSE_CRON" \
   Bagalau__Jobs__ClusterCheckinSeconds=2 \
   Bagalau__Retention__ReadNotificationDays=30 \
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
@@ -201,8 +209,50 @@ else
   fi
 fi
 
+# (d) Quarter close: the killed node (c) comes back; a year of approved, signed rounds appears
+# (all due: 2024); the node in the middle of the close is killed between two bodies.
+[ "$victim" = node-a ] && start_node node-a "$PORT_A"
+[ "$victim" = node-b ] && start_node node-b "$PORT_B"
+BAGALAU_DB_PROVIDER=postgres BAGALAU_DB_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=bagalau" \
+  dotnet "$CLI" demo generate --servants 60 --bodies 2 --seed 6 --year 2024 --sheets oskemen-maslikhat >"$WORK/generate.log" 2>&1 \
+  || { echo "demo generate failed:"; cat "$WORK/generate.log"; exit 1; }
+rounds=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE \"Year\" = 2024")
+started_close() { cat "$WORK/node-a.log" "$WORK/node-b.log" | grep -o 'Job quarter-close for [0-9T:Z-]* started on node [a-z-]*' || true; }
+pausing() { cat "$WORK/node-a.log" "$WORK/node-b.log" | grep -o 'Quarter close pauses .* on node [a-z-]*' || true; }
+pausing > "$WORK/paused-before"
+cvictim=""
+for _ in $(seq 1 160); do
+  line=$(pausing | grep -vxF -f "$WORK/paused-before" | tail -1 || true)
+  if [ -n "$line" ]; then cvictim=$(awk '{print $NF}' <<<"$line"); break; fi
+  sleep 0.25
+done
+if [ -z "$cvictim" ]; then
+  fail "(d) no quarter close was caught between bodies ($rounds rounds to close; $(tail -3 "$WORK/generate.log"))"
+else
+  cfire=$(cat "$WORK/$cvictim.log" | grep -o 'Job quarter-close for [0-9T:Z-]* started on node [a-z-]*' | tail -1 | awk '{print $4}')
+  [ "$cvictim" = node-a ] && { kill -9 "$PID_node_a"; csurvivor=node-b; } || { kill -9 "$PID_node_b"; csurvivor=node-a; }
+  sleep 1
+  fire_sql="to_char(\"FireTimeUtc\", 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') = '$cfire'"
+  closed_at_kill=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE \"Year\" = 2024 AND \"State\" = 'closed'")
+  runs_at_kill=$(psql_q "SELECT COUNT(*) FROM \"JobRuns\" WHERE \"Job\" = 'quarter-close' AND $fire_sql")
+  ccompleted=""
+  for _ in $(seq 1 120); do
+    ccompleted=$(psql_q "SELECT \"Node\" || ': ' || \"Summary\" FROM \"JobRuns\" WHERE \"Job\" = 'quarter-close' AND $fire_sql")
+    [ -n "$ccompleted" ] && break
+    sleep 1
+  done
+  cruns=$(psql_q "SELECT COUNT(*) FROM \"JobRuns\" WHERE \"Job\" = 'quarter-close' AND $fire_sql")
+  closed=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE \"Year\" = 2024 AND \"State\" = 'closed'")
+  if [ "$rounds" -ge 2 ] && [ "$closed_at_kill" -ge 1 ] && [ "$closed_at_kill" -lt "$rounds" ] && [ "$runs_at_kill" = 0 ] \
+     && [ "$cruns" = 1 ] && [[ "$ccompleted" == "$csurvivor: "* ]] && [ "$closed" = "$rounds" ]; then
+    pass "(d) quarter close: $cvictim killed between bodies (firing $cfire) with $closed_at_kill/$rounds rounds closed and no run recorded; $csurvivor completed that firing once ($ccompleted); $closed/$rounds closed"
+  else
+    fail "(d) quarter close killed between bodies: victim $cvictim firing $cfire: at kill $closed_at_kill/$rounds closed, $runs_at_kill runs; then runs $cruns, completed by '$ccompleted', $closed/$rounds closed"
+  fi
+fi
+
 if [ "$failures" -gt 0 ]; then
   echo "multinode: $failures check(s) failed; logs:"; tail -20 "$WORK/node-a.log" "$WORK/node-b.log" || true
   exit 1
 fi
-echo "multinode: 3 checks passed [${SECONDS}s]"
+echo "multinode: 4 checks passed [${SECONDS}s]"
