@@ -209,14 +209,16 @@ else
   fi
 fi
 
-# (d) Quarter close: the killed node (c) comes back; a year of approved, signed rounds appears
-# (all due: 2024); the node in the middle of the close is killed between two bodies.
+# (d) Quarter close: the killed node (c) comes back; a year of approved, signed nhrc rounds
+# appears (2026: those whose deadline, the 20th after the quarter, has passed are due); the
+# node in the middle of the close is killed between two bodies.
 [ "$victim" = node-a ] && start_node node-a "$PORT_A"
 [ "$victim" = node-b ] && start_node node-b "$PORT_B"
 BAGALAU_DB_PROVIDER=postgres BAGALAU_DB_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=bagalau" \
-  dotnet "$CLI" demo generate --servants 60 --bodies 2 --seed 6 --year 2024 --sheets oskemen-maslikhat >"$WORK/generate.log" 2>&1 \
+  dotnet "$CLI" demo generate --servants 60 --bodies 2 --seed 6 --year 2026 --sheets nhrc >"$WORK/generate.log" 2>&1 \
   || { echo "demo generate failed:"; cat "$WORK/generate.log"; exit 1; }
-rounds=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE \"Year\" = 2024")
+DUE_SQL="\"Year\" = 2026 AND \"Due\" < (now() AT TIME ZONE 'UTC' + interval '5 hours')::date"
+rounds=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE $DUE_SQL")
 started_close() { cat "$WORK/node-a.log" "$WORK/node-b.log" | grep -o 'Job quarter-close for [0-9T:Z-]* started on node [a-z-]*' || true; }
 pausing() { cat "$WORK/node-a.log" "$WORK/node-b.log" | grep -o 'Quarter close pauses .* on node [a-z-]*' || true; }
 pausing > "$WORK/paused-before"
@@ -233,7 +235,7 @@ else
   [ "$cvictim" = node-a ] && { kill -9 "$PID_node_a"; csurvivor=node-b; } || { kill -9 "$PID_node_b"; csurvivor=node-a; }
   sleep 1
   fire_sql="to_char(\"FireTimeUtc\", 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') = '$cfire'"
-  closed_at_kill=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE \"Year\" = 2024 AND \"State\" = 'closed'")
+  closed_at_kill=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE $DUE_SQL AND \"State\" = 'closed'")
   runs_at_kill=$(psql_q "SELECT COUNT(*) FROM \"JobRuns\" WHERE \"Job\" = 'quarter-close' AND $fire_sql")
   ccompleted=""
   for _ in $(seq 1 120); do
@@ -242,7 +244,7 @@ else
     sleep 1
   done
   cruns=$(psql_q "SELECT COUNT(*) FROM \"JobRuns\" WHERE \"Job\" = 'quarter-close' AND $fire_sql")
-  closed=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE \"Year\" = 2024 AND \"State\" = 'closed'")
+  closed=$(psql_q "SELECT COUNT(*) FROM \"QuarterRounds\" WHERE $DUE_SQL AND \"State\" = 'closed'")
   if [ "$rounds" -ge 2 ] && [ "$closed_at_kill" -ge 1 ] && [ "$closed_at_kill" -lt "$rounds" ] && [ "$runs_at_kill" = 0 ] \
      && [ "$cruns" = 1 ] && [[ "$ccompleted" == "$csurvivor: "* ]] && [ "$closed" = "$rounds" ]; then
     pass "(d) quarter close: $cvictim killed between bodies (firing $cfire) with $closed_at_kill/$rounds rounds closed and no run recorded; $csurvivor completed that firing once ($ccompleted); $closed/$rounds closed"
@@ -252,7 +254,7 @@ else
 fi
 
 if [ "$failures" -gt 0 ]; then
-  echo "multinode: $failures check(s) failed; logs:"; tail -20 "$WORK/node-a.log" "$WORK/node-b.log" || true
+  echo "multinode: $failures check(s) failed; logs:"; tail -n 20 "$WORK/node-a.log" "$WORK/node-b.log" || true
   exit 1
 fi
 echo "multinode: 4 checks passed [${SECONDS}s]"
