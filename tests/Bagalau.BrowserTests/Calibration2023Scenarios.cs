@@ -141,10 +141,17 @@ public class Calibration2023Scenarios
         var refused = await outsider.GotoAsync(caseUrl);
         Assert.Equal(404, refused!.Status);
 
-        // Tuesday 28.07: HR records the session; two members vote for 4.10, one against: the score goes up.
+        // An HR officer outside the panel sees that the case exists and its state, and cannot open it (nhrc 13).
+        var officer = await browser.NewPageAsync();
+        await SignInAsync(officer, app, Email("hr"));
+        await officer.Locator("[data-test=nav-calibration]").ClickAsync();
+        await Assertions.Expect(officer.Locator("[data-test=case-state-only]")).ToHaveCountAsync(1);
+        Assert.Equal(404, (await officer.GotoAsync(caseUrl))!.Status);
+
+        // Tuesday 28.07: the head of HR (a panel member) records the session; two members vote for 4.10, one against: the score goes up.
         clock.Now = new DateTimeOffset(2026, 7, 28, 9, 0, 0, TimeSpan.Zero);
         var hr = await browser.NewPageAsync();
-        await SignInAsync(hr, app, Email("hr"));
+        await SignInAsync(hr, app, Email("hr-head"));
         await hr.GotoAsync(caseUrl);
         await hr.Locator("[data-test=session-link]").ClickAsync();
         await hr.Locator("[data-test=justification]").FillAsync("Тоқсандық жоспардың екі тармағы кешіктірілді, баға соған сай қойылды.");
@@ -165,7 +172,7 @@ public class Calibration2023Scenarios
         // Thursday 30.07: HR posts the protocol and downloads it (sign-ins follow the app's clock: sign in again after the move).
         var protocolUrl = hr.Url;
         clock.Now = new DateTimeOffset(2026, 7, 30, 9, 0, 0, TimeSpan.Zero);
-        await SignInAsync(hr, app, Email("hr"));
+        await SignInAsync(hr, app, Email("hr-head"));
         await hr.GotoAsync(protocolUrl);
         await hr.Locator("[data-test=post-protocol]").ClickAsync();
         await Assertions.Expect(hr.Locator("[data-test=protocol-posted]")).ToContainTextAsync("30");

@@ -31,6 +31,15 @@ public sealed record CalibrationView(
 /// <summary>A submitted, acknowledged result of the user's that can still be taken to calibration (or already was).</summary>
 public sealed record CalibrationCandidateResult(Guid SheetId, int Year, int Quarter, decimal? Score, string? Grade, LocalizedText? GradeTitle, DateOnly AcknowledgedOn, DateOnly? ApplyBy, string? ApplyClause, Guid? CaseId);
 
+/// <summary>
+/// A case in a list: that it exists, its state and deadlines, nothing of the result (no score,
+/// objection, argument or vote); <paramref name="CanOpen"/> says whether the reader may open it
+/// (an HR officer outside the case sees the entry only, nhrc 13 / oskemen 20).
+/// </summary>
+public sealed record CalibrationEntry(
+    Guid Id, Guid SheetId, CalibrationState State, DateOnly AppliedOn, DateOnly DecisionDue, string DecisionClause,
+    DateOnly SessionDue, string SessionClause, int Version, bool CanOpen);
+
 /// <summary>A feedback meeting to record (as evaluator) or to read (as the servant).</summary>
 public sealed record FeedbackItem(Guid SheetId, int Year, int Quarter, string ServantName, bool AsEvaluator, DateOnly? FeedbackOn);
 
@@ -38,8 +47,8 @@ public sealed record FeedbackItem(Guid SheetId, int Year, int Quarter, string Se
 /// Calibration of a quarterly result (oskemen chapter 5, nhrc chapter 3): the servant applies,
 /// the authorized person convenes (engine calibration-check where the pack has it), HR records
 /// the session and the vote (engine calibration-decision) and posts the protocol. The case is
-/// open to the applicant, the evaluator, the head of HR, the members, and the HR/authorized
-/// people who run it.
+/// open to the applicant, the evaluator, the head of HR, the members and the authorized person;
+/// another HR officer sees only that it exists and its state (<see cref="CalibrationAccessRule"/>).
 /// </summary>
 public sealed class CalibrationService(
     BagalauDbContext db, PackCatalog packs, QuarterlyEvaluationService sheets, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
@@ -78,7 +87,7 @@ public sealed class CalibrationService(
 
         var created = outcome.Value!;
         db.CalibrationCases.Add(created);
-        await ScheduleAsync(created, round!, "calibration-decision", created.DecisionDue, created.DecisionClause, DecideTaskKind, [BodyRole.AuthorizedPerson], ct);
+        Schedule(created, round!, "calibration-decision", created.DecisionDue, created.DecisionClause, DecideTaskKind, await UsersInRolesAsync(bodyId, [BodyRole.AuthorizedPerson], ct));
         return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(created);
     }
 
@@ -111,7 +120,7 @@ public sealed class CalibrationService(
         }
 
         await tasks.CompleteAsync(Subject(calibration), DecideTaskKind, Today, ct);
-        await ScheduleAsync(calibration, await RoundOfAsync(sheet, ct), "calibration-session", calibration.SessionDue, calibration.SessionClause, SessionTaskKind, [BodyRole.Hr, BodyRole.HrHead], ct);
+        Schedule(calibration, await RoundOfAsync(sheet, ct), "calibration-session", calibration.SessionDue, calibration.SessionClause, SessionTaskKind, await RunnersAsync(calibration, ct));
         return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
     }
 
@@ -136,7 +145,7 @@ public sealed class CalibrationService(
         }
 
         await tasks.CompleteAsync(Subject(calibration), SessionTaskKind, Today, ct);
-        await ScheduleAsync(calibration, await RoundOfAsync(sheet!, ct), "calibration-protocol", calibration.ProtocolDue!.Value, calibration.ProtocolClause, ProtocolTaskKind, [BodyRole.Hr, BodyRole.HrHead], ct);
+        Schedule(calibration, await RoundOfAsync(sheet!, ct), "calibration-protocol", calibration.ProtocolDue!.Value, calibration.ProtocolClause, ProtocolTaskKind, await RunnersAsync(calibration, ct));
         return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
     }
 
@@ -176,12 +185,25 @@ public sealed class CalibrationService(
         return WorkflowResult<CalibrationCase>.Ok(calibration);
     }
 
-    /// <summary>Cases the user takes part in (applicant, evaluator, member) or runs (HR, authorized person).</summary>
-    public async Task<IReadOnlyList<CalibrationCase>> ListAsync(string userId, Guid bodyId, CancellationToken ct = default)
+    /// <summary>
+    /// Cases the user takes part in (applicant, evaluator, member, head of HR, authorized person),
+    /// and for another HR officer every case of the body as an entry they cannot open.
+    /// </summary>
+    public async Task<IReadOnlyList<CalibrationEntry>> ListAsync(string userId, Guid bodyId, CancellationToken ct = default)
     {
-        var all = await db.CalibrationCases.AsNoTracking().Where(c => c.StateBodyId == bodyId).OrderByDescending(c => c.AppliedOn).ToListAsync(ct);
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
-        return actor is null ? [] : all.Where(c => MayOpen(actor, c)).ToList();
+        if (actor is null)
+        {
+            return [];
+        }
+
+        var all = await db.CalibrationCases.AsNoTracking().Where(c => c.StateBodyId == bodyId).OrderByDescending(c => c.AppliedOn).ToListAsync(ct);
+        return [.. all
+            .Select(c => (Case: c, Access: CalibrationAccessRule.Of(actor, c)))
+            .Where(x => x.Access != CalibrationAccess.None)
+            .Select(x => new CalibrationEntry(
+                x.Case.Id, x.Case.SheetId, x.Case.State, x.Case.AppliedOn, x.Case.DecisionDue, x.Case.DecisionClause,
+                x.Case.SessionDue, x.Case.SessionClause, x.Case.Version, x.Access == CalibrationAccess.Full))];
     }
 
     /// <summary>The case with the people's names and positions and what the viewer may do; the read is audited.</summary>
@@ -205,8 +227,8 @@ public sealed class CalibrationService(
             [.. calibration.Members.Select(m => people[m.ServantId])], sheet!.Grade, Title(sheet.Grade), Title(calibration.FinalGrade),
             scale?.ScaleMin ?? 0, scale?.ScaleMax ?? 5, version.Rules.Calibration?.Composition is not null,
             actor.Authorized && calibration.State == CalibrationState.Applied,
-            actor.Hr && calibration.State == CalibrationState.Convened,
-            actor.Hr && calibration.State == CalibrationState.Closed,
+            CalibrationAccessRule.MayRun(actor, calibration) && calibration.State == CalibrationState.Convened,
+            CalibrationAccessRule.MayRun(actor, calibration) && calibration.State == CalibrationState.Closed,
             actor.IsServant(calibration.ApplicantId)));
     }
 
@@ -348,19 +370,31 @@ public sealed class CalibrationService(
 
     private static TaskSubject Subject(CalibrationCase calibration) => new("calibration", calibration.Id);
 
-    /// <summary>One task per user holding <paramref name="roles"/> in the body, due by the engine's deadline with its clause.</summary>
-    private async Task ScheduleAsync(
-        CalibrationCase calibration, QuarterRound round, string deadlineId, DateOnly due, string? clause, string kind, BodyRole[] roles, CancellationToken ct)
+    /// <summary>One task per user, due by the engine's deadline with its clause.</summary>
+    private void Schedule(
+        CalibrationCase calibration, QuarterRound round, string deadlineId, DateOnly due, string? clause, string kind, IReadOnlyList<string> users)
     {
-        var users = await db.BodyMemberships.AsNoTracking()
-            .Where(m => m.StateBodyId == calibration.StateBodyId && roles.Contains(m.Role))
-            .Select(m => m.UserId).Distinct().ToListAsync(ct);
         foreach (var user in users)
         {
             tasks.ScheduleOn(
                 calibration.StateBodyId, new Provenance(round.PackId, round.VersionId, clause), deadlineId, due, kind,
                 TaskAssignee.User(user), Subject(calibration), round.Id, null);
         }
+    }
+
+    private Task<List<string>> UsersInRolesAsync(Guid bodyId, BodyRole[] roles, CancellationToken ct) =>
+        db.BodyMemberships.AsNoTracking()
+            .Where(m => m.StateBodyId == bodyId && roles.Contains(m.Role))
+            .Select(m => m.UserId).Distinct().ToListAsync(ct);
+
+    /// <summary>The users who may record the session and post the protocol: the head of HR and HR officers on the panel (<see cref="CalibrationAccessRule.MayRun"/>).</summary>
+    private async Task<IReadOnlyList<string>> RunnersAsync(CalibrationCase calibration, CancellationToken ct)
+    {
+        var members = calibration.Members.Select(m => m.ServantId).ToList();
+        return await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.StateBodyId == calibration.StateBodyId
+                && (m.Role == BodyRole.HrHead || (m.Role == BodyRole.Hr && m.ServantId != null && members.Contains(m.ServantId.Value))))
+            .Select(m => m.UserId).Distinct().ToListAsync(ct);
     }
 
     private async Task<QuarterRound> RoundOfAsync(RatingSheet sheet, CancellationToken ct) =>
@@ -398,9 +432,7 @@ public sealed class CalibrationService(
         return ids.Distinct().ToDictionary(id => id, id => new CalibrationPerson(id, servants.GetValueOrDefault(id, "?"), PositionOf(id)));
     }
 
-    private static bool MayOpen(Actor actor, CalibrationCase calibration) =>
-        actor.Hr || actor.Authorized
-        || (actor.ServantId is { } me && (me == calibration.ApplicantId || me == calibration.EvaluatorId || calibration.IsMember(me)));
+    private static bool MayOpen(Actor actor, CalibrationCase calibration) => CalibrationAccessRule.Of(actor, calibration) == CalibrationAccess.Full;
 
     private async Task<(Actor? Actor, CalibrationCase? Case, RatingSheet? Sheet, Domain.Packs.PackVersion? Version)> LoadAsync(
         string userId, Guid bodyId, Guid caseId, CancellationToken ct)

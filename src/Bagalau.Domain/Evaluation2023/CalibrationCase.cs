@@ -324,9 +324,9 @@ public sealed class CalibrationCase : OrganisationEntity
     /// </summary>
     public Refusal? Decide(PackVersion version, KzCalendar calendar, Actor actor, RatingSheet sheet, CalibrationSession session, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!CalibrationAccessRule.MayRun(actor, this))
         {
-            return WorkflowRefusals.NotAllowed("record the calibration session (HR organises it)");
+            return WorkflowRefusals.NotAllowed("record the calibration session (the head of HR or an HR member of the panel)");
         }
 
         if (State is CalibrationState.Closed or CalibrationState.ProtocolPosted)
@@ -427,9 +427,9 @@ public sealed class CalibrationCase : OrganisationEntity
     /// </summary>
     public Refusal? PostProtocol(PackVersion version, KzCalendar calendar, Actor actor, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!CalibrationAccessRule.MayRun(actor, this))
         {
-            return WorkflowRefusals.NotAllowed("post the protocol (HR)");
+            return WorkflowRefusals.NotAllowed("post the protocol (the head of HR or an HR member of the panel)");
         }
 
         if (State != CalibrationState.Closed)

@@ -34,7 +34,8 @@ public sealed record CalibrationSessionDto(
     DateOnly HeldOn, string Justification, string ObjectionForm, string Objection, string? Arguments, decimal OriginalScore, string? OriginalGrade,
     decimal ProposedScore, int VotesFor, int VotesAgainst, string Outcome, string? Direction, decimal FinalScore, string FinalGrade, string? FinalGradeTitle, string? Clause);
 
-public sealed record CalibrationSummaryDto(Guid Id, Guid SheetId, string State, DateOnly AppliedOn, DeadlineDto DecisionDue, DeadlineDto SessionDue, int Version);
+/// <summary>A case in the list; <c>canOpen</c> is false for an HR officer outside the case, who sees only that it exists and its state (nhrc 13, oskemen 20).</summary>
+public sealed record CalibrationSummaryDto(Guid Id, Guid SheetId, string State, DateOnly AppliedOn, DeadlineDto DecisionDue, DeadlineDto SessionDue, int Version, bool CanOpen);
 
 public sealed record CalibrationCaseDto(
     Guid Id, Guid SheetId, string State, string PackId, int Year, int Quarter, CalibrationPersonDto Applicant, CalibrationPersonDto Evaluator,
@@ -57,7 +58,7 @@ public static class Calibration2023Endpoints
         var calibration = body.MapGroup("/calibration").WithTags("calibration").RequireAuthorization(BodyPolicies.Member);
         calibration.MapGet("/", List)
             .WithName("ListCalibrationCases")
-            .WithSummary("Calibration cases the user applied for, evaluated, sits on, or runs (HR, authorized person), newest first.")
+            .WithSummary("Calibration cases the user applied for, evaluated, sits on, or decides (authorized person, head of HR), newest first; another HR officer gets every case of the body with its state only (canOpen false: no scores, objection or arguments).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         calibration.MapPost("/", Apply)
             .WithName("ApplyForCalibration")
@@ -66,7 +67,7 @@ public static class Calibration2023Endpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         calibration.MapGet("/{caseId:guid}", Get)
             .WithName("GetCalibrationCase")
-            .WithSummary("A case with its deadlines and clauses, members, session record and outcome (participants only; the read is audited).")
+            .WithSummary("A case with its deadlines and clauses, members, session record and outcome: the applicant, the evaluator, the members, the head of HR and the authorized person only (others, other HR officers included, 404; the read is audited).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         calibration.MapPost("/{caseId:guid}/composition", Convene)
             .WithName("ApproveCalibrationComposition")
@@ -75,12 +76,12 @@ public static class Calibration2023Endpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         calibration.MapPost("/{caseId:guid}/session", Session)
             .WithName("RecordCalibrationSession")
-            .WithSummary("HR records the session: the evaluator's justification, the servant's written or oral objection, each member's argument and vote on a proposed score; the engine adopts or upholds it and the session closes.")
+            .WithSummary("The head of HR or an HR member of the panel records the session: the evaluator's justification, the servant's written or oral objection, each member's argument and vote on a proposed score; the engine adopts or upholds it and the session closes.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         calibration.MapPost("/{caseId:guid}/protocol", PostProtocol)
             .WithName("PostCalibrationProtocol")
-            .WithSummary("HR posts the signed protocol in the system (due within the engine's calibration-protocol deadline; late postings are flagged).")
+            .WithSummary("The head of HR or an HR member of the panel posts the signed protocol in the system (due within the engine's calibration-protocol deadline; late postings are flagged).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         calibration.MapGet("/{caseId:guid}/protocol", Protocol)
             .WithName("GetCalibrationProtocolDocument")
@@ -108,7 +109,7 @@ public static class Calibration2023Endpoints
     {
         var cases = await service.ListAsync(UserId(context, users), bodyId, context.RequestAborted);
         return TypedResults.Ok(cases.Select(c => new CalibrationSummaryDto(
-            c.Id, c.SheetId, KindIds.Id(c.State), c.AppliedOn, new DeadlineDto(c.DecisionDue, c.DecisionClause), new DeadlineDto(c.SessionDue, c.SessionClause), c.Version)).ToList());
+            c.Id, c.SheetId, KindIds.Id(c.State), c.AppliedOn, new DeadlineDto(c.DecisionDue, c.DecisionClause), new DeadlineDto(c.SessionDue, c.SessionClause), c.Version, c.CanOpen)).ToList());
     }
 
     private static async Task<Results<Created<CalibrationCaseDto>, ProblemHttpResult>> Apply(

@@ -1,5 +1,4 @@
 using Bagalau.Application.Evaluation2023;
-using Bagalau.Domain.Evaluation2023;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -11,7 +10,7 @@ public sealed class IndexModel(CalibrationService calibration) : CalibrationPage
 {
     public IReadOnlyList<CalibrationCandidateResult> Results { get; private set; } = [];
 
-    public IReadOnlyList<CalibrationCase> Cases { get; private set; } = [];
+    public IReadOnlyList<CalibrationEntry> Cases { get; private set; } = [];
 
     public IReadOnlyList<FeedbackItem> Feedback { get; private set; } = [];
 
