@@ -238,6 +238,7 @@ public class Quarter2023Scenarios
         await phone.GoBackAsync();
         await phone.Locator("[data-test=annual-link]").ClickAsync();
         await Assertions.Expect(phone.Locator("[data-test=quarters-counted]")).ToHaveTextAsync("4");
+        await Assertions.Expect(phone.Locator("[data-test=quarter-2] td").First).ToHaveTextAsync("Q2");
         await Assertions.Expect(phone.Locator("[data-test=quarter-2]")).ToContainTextAsync("4.10");
         var annual = Math.Round((4m + 4.10m + 3m + 4m) / 4, 2, MidpointRounding.AwayFromZero);
         await Assertions.Expect(phone.Locator("[data-test=annual-score]")).ToHaveTextAsync(Invariant(annual));
