@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Bagalau.Application.Tasks;
 
@@ -14,7 +16,17 @@ namespace Bagalau.Application.Tasks;
 /// </summary>
 internal static class TaskListQueries
 {
-    private static readonly Func<BagalauDbContext, string, int, int, IAsyncEnumerable<EvaluationTask>> OpenPage =
+    // A compiled query belongs to the model it first ran on: one pair per model (one per
+    // provider; a process that runs both, like the tests, holds two).
+    private static readonly ConcurrentDictionary<IModel, Compiled> ByModel = new();
+
+    private sealed record Compiled(
+        Func<BagalauDbContext, string, int, int, IAsyncEnumerable<EvaluationTask>> OpenPage,
+        Func<BagalauDbContext, string, int, int, IAsyncEnumerable<EvaluationTask>> AllPage);
+
+    private static Compiled Compile() => new(OpenPageQuery(), AllPageQuery());
+
+    private static Func<BagalauDbContext, string, int, int, IAsyncEnumerable<EvaluationTask>> OpenPageQuery() =>
         EF.CompileAsyncQuery((BagalauDbContext db, string userId, int skip, int take) =>
             db.EvaluationTasks.AsNoTracking()
                 .Where(t => t.AssigneeUserId == userId && t.Status == EvaluationTaskStatus.Open)
@@ -27,7 +39,7 @@ internal static class TaskListQueries
                 .OrderBy(t => t.Due).ThenBy(t => t.Id)
                 .Skip(skip).Take(take));
 
-    private static readonly Func<BagalauDbContext, string, int, int, IAsyncEnumerable<EvaluationTask>> AllPage =
+    private static Func<BagalauDbContext, string, int, int, IAsyncEnumerable<EvaluationTask>> AllPageQuery() =>
         EF.CompileAsyncQuery((BagalauDbContext db, string userId, int skip, int take) =>
             db.EvaluationTasks.AsNoTracking()
                 .Where(t => t.AssigneeUserId == userId)
@@ -63,7 +75,8 @@ internal static class TaskListQueries
     public static async Task<List<EvaluationTask>> PageAsync(BagalauDbContext db, string userId, bool includeDone, int skip, int take, CancellationToken ct)
     {
         var rows = new List<EvaluationTask>(Math.Min(take, 16));
-        await foreach (var task in (includeDone ? AllPage : OpenPage)(db, userId, skip, take).WithCancellation(ct))
+        var compiled = ByModel.GetOrAdd(db.Model, _ => Compile());
+        await foreach (var task in (includeDone ? compiled.AllPage : compiled.OpenPage)(db, userId, skip, take).WithCancellation(ct))
         {
             rows.Add(task);
         }
