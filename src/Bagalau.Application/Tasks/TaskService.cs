@@ -97,30 +97,11 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context)
     /// </summary>
     public async Task<Page<TaskView>> MyTasksAsync(string userId, DateOnly today, PageRequest page, bool includeDone = false, CancellationToken ct = default)
     {
-        // The servant records first, then one indexed query per assignee column joined by a
-        // UNION: an OR over both columns made SQLite walk the (status, due) index over every
-        // open task of the nation (11 requests/s on 10,000 servants, docs/benchmarks.md).
-        var servants = await db.BodyMemberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.ServantId != null)
-            .Select(m => m.ServantId)
-            .Distinct()
-            .ToListAsync(ct);
-        var byUser = db.EvaluationTasks.AsNoTracking().Where(t => t.AssigneeUserId == userId);
-        var byServant = db.EvaluationTasks.AsNoTracking().Where(t => servants.Contains(t.AssigneeServantId));
-        if (!includeDone)
-        {
-            byUser = byUser.Where(t => t.Status == EvaluationTaskStatus.Open);
-            byServant = byServant.Where(t => t.Status == EvaluationTaskStatus.Open);
-        }
-
-        var query = servants.Count == 0 ? byUser : byUser.Union(byServant);
-
-        var ordered = query
-            .OrderBy(t => t.Status == EvaluationTaskStatus.Done ? 1 : 0)
-            .ThenBy(t => t.Due)
-            .ThenBy(t => t.Id);
-        var result = await ordered.ToPageAsync(page, ct);
-        return new Page<TaskView>(result.Items.Select(t => View(t, today)).ToList(), result.Number, result.Size, result.Total);
+        // One compiled query per page; the count only when the page is full (see ToPageAsync).
+        var rows = await TaskListQueries.PageAsync(db, userId, includeDone, page.Skip, page.Size, ct);
+        var isLast = rows.Count < page.Size && (rows.Count > 0 || page.Number == 1);
+        var total = isLast ? page.Skip + rows.Count : await TaskListQueries.Mine(db, userId, !includeDone).CountAsync(ct);
+        return new Page<TaskView>(rows.Select(t => View(t, today)).ToList(), page.Number, page.Size, total);
     }
 
     /// <summary>Completion of a cycle's tasks per structural unit of the body on <paramref name="today"/>, paged by unit code.</summary>

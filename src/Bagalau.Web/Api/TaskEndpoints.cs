@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bagalau.Application.Acquaintance;
 using Bagalau.Application.Tasks;
 using Bagalau.Domain.Decisions;
@@ -52,14 +53,15 @@ public static class TaskEndpoints
     private static DateOnly Today(TimeProvider clock) => KazakhstanClock.Today(clock);
 
     private static async Task<Results<Ok<PageDto<TaskDto>>, ProblemHttpResult>> MyTasks(
-        bool? done, int? page, int? size, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, TaskService tasks, TimeProvider clock, IStringLocalizer<SharedResource> t)
+        bool? done, int? page, int? size, HttpContext context, TaskService tasks, TimeProvider clock, IStringLocalizer<SharedResource> t)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
             return problem!;
         }
 
-        var userId = users.GetUserId(context.User) ?? string.Empty;
+        // The id claim Identity's UserManager.GetUserId reads, without building a UserManager per request.
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         var result = await tasks.MyTasksAsync(userId, Today(clock), request, done == true, context.RequestAborted);
         return TypedResults.Ok(PageDto<TaskDto>.Of(result, v => new TaskDto(v.Id, v.StateBodyId, v.Kind, v.Name.In(Language), v.SubjectType, v.SubjectId, v.Due, v.DeadlineId, v.Clause, v.Status, v.CompletedOn)));
     }
