@@ -61,24 +61,8 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
         var round = launched.Value!;
         var version = round.VersionIn(pack);
-        var today = Today;
-        var servants = await db.Servants.AsNoTracking().Include(s => s.Appointments).Where(s => s.StateBodyId == bodyId).ToListAsync(ct);
-        var positions = await db.Positions.AsNoTracking().Where(p => p.StateBodyId == bodyId).ToDictionaryAsync(p => p.Id, ct);
-        var topUnits = (await db.StructuralUnits.AsNoTracking().Where(u => u.StateBodyId == bodyId && u.ParentId == null).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
-        var lines = ReportingStructure.Of(await db.ReportingLines.AsNoTracking().Where(l => l.StateBodyId == bodyId).ToListAsync(ct));
-        var active = servants.Where(s => s.AppointmentOn(today) is not null).Select(s => s.Id).ToHashSet();
         db.Survey360Rounds.Add(round);
-        foreach (var servant in servants.Where(s => active.Contains(s.Id)).OrderBy(s => s.FullName, StringComparer.Ordinal))
-        {
-            // oskemen 34: the head of the apparatus (head of a top-level unit) answers the head's competencies.
-            var position = positions[servant.AppointmentOn(today)!.PositionId];
-            var role = position.Qualifier == PositionQualifier.UnitHead && topUnits.Contains(position.UnitId) ? "head" : "servant";
-            var supervisor = lines.DirectSupervisorOf(servant.Id) is { } sup && active.Contains(sup) ? sup : (Guid?)null;
-            var subordinates = lines.DirectReportsOf(servant.Id).Where(active.Contains).ToList();
-            var peers = supervisor is { } boss ? lines.DirectReportsOf(boss).Where(p => p != servant.Id && active.Contains(p)).ToList() : [];
-            db.Survey360Targets.Add(Survey360Target.Propose(round, version, servant.Id, role, supervisor, subordinates, peers));
-        }
-
+        db.Survey360Targets.AddRange(await Survey360Proposal.ProposeAsync(db, round, version, Today, ct));
         return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<Survey360Round>)WorkflowResult<Survey360Round>.Ok(round);
     }
 
@@ -358,7 +342,8 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         return (new LocalizedText(body.NameKk, body.NameRu, body.NameEn), round.Year, await PositionOf(target.ServantId), supervisor);
     }
 
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A personal link token: 256 random bits, URL-safe.</summary>
+    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private async Task<(Survey360Invitation? Invitation, Refusal? Refusal)> InvitationAsync(string token, CancellationToken ct)
     {
