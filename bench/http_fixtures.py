@@ -27,8 +27,8 @@ def chosen(db, n):
     for key, sheets in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if total >= n:
             break
-        picked.append((key, sheets))
-        total += len(sheets)
+        picked.append((key, sheets[: n - total]))
+        total += len(picked[-1][1])
     return picked
 
 

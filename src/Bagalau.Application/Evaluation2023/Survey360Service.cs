@@ -33,6 +33,8 @@ public sealed record TrainingNeed(string CompetencyId, LocalizedText Title, deci
 /// </summary>
 public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TimeProvider clock)
 {
+    private static readonly SemaphoreSlim SqliteAnswerGate = new(1, 1);
+
     private DateOnly Today => KazakhstanClock.Today(clock);
 
     public async Task<WorkflowResult<Survey360Round>> LaunchAsync(string userId, Guid bodyId, string packId, int year, CancellationToken ct = default)
@@ -168,22 +170,39 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
             return answer.Refusal!;
         }
 
-        var spent = invitation.MarkUsed(clock.GetUtcNow());
-        if (spent is not null)
+        // SQLite has one writer at a time and waits out a busy database by sleeping between tries,
+        // so concurrent answers queue here instead of colliding in the database (issue 6 bench:
+        // 150 answers/s with p50 175 ms without the gate). PostgreSQL needs no gate.
+        var gate = db.IsPostgreSql ? null : SqliteAnswerGate;
+        if (gate is not null)
         {
-            return spent;
+            await gate.WaitAsync(ct);
         }
 
-        var saved = await Saving.SaveAsync(db, ct);
-        if (saved is not null)
+        try
         {
-            // Someone used the link at the same moment: it is spent.
-            return Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used");
+            var spent = invitation.MarkUsed(clock.GetUtcNow());
+            if (spent is not null)
+            {
+                return spent;
+            }
+
+            var saved = await Saving.SaveAsync(db, ct);
+            if (saved is not null)
+            {
+                // Someone used the link at the same moment: it is spent.
+                return Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used");
+            }
+
+            db.ChangeTracker.Clear();
+            db.Survey360Replies.Add(answer.Value!);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            gate?.Release();
         }
 
-        db.ChangeTracker.Clear();
-        db.Survey360Replies.Add(answer.Value!);
-        await db.SaveChangesAsync(ct);
         return WorkflowResult<bool>.Ok(true);
     }
 
