@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddBagalauJobRunners(configuration);
         services.AddScoped<QuarterCloseService>();
         services.AddScoped<QuarterSheetsGenerator>();
+        services.AddScoped<Survey360Generator>();
 
         // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).
         services.AddDataProtection().SetApplicationName("Bagalau").PersistKeysToDbContext<BagalauDbContext>();

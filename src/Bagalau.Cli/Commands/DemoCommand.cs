@@ -15,13 +15,13 @@ namespace Bagalau.Cli.Commands;
 /// </summary>
 internal sealed class DemoCommand : DatabaseCommand
 {
-    private const string Usage = "usage: bagalau demo generate --servants N --bodies M --seed S [--year YYYY] [--sheets PACK] [--csv DIR] [--database ... --connection ...]";
+    private const string Usage = "usage: bagalau demo generate --servants N --bodies M --seed S [--year YYYY] [--sheets PACK [--open-quarter YYYY-Qn] [--links FILE]] [--csv DIR] [--database ... --connection ...]";
 
     public override string Name => "demo";
 
     public override string Summary => "generate --servants N --bodies M --seed S [--csv DIR]: national dataset through the import path";
 
-    protected override string[] Options => ["servants", "bodies", "seed", "year", "csv", "lang", "sheets"];
+    protected override string[] Options => ["servants", "bodies", "seed", "year", "csv", "lang", "sheets", "open-quarter", "links"];
 
     protected override bool NeedsMigratedDatabase => false;
 
@@ -72,8 +72,32 @@ internal sealed class DemoCommand : DatabaseCommand
             return 2;
         }
 
+        // --open-quarter: a quarter in progress (sheets created, none signed); --links: where the
+        // tokens of the 360 links left unanswered go (the database keeps their hashes only).
+        Domain.Decisions.Period? openQuarter = null;
+        if (args["open-quarter"] is { } openText && (sheetsPack is null || !Domain.Decisions.Period.TryParse(openText, out openQuarter) || openQuarter.Kind != Domain.Packs.PeriodKind.Quarter))
+        {
+            await stderr.WriteLineAsync($"bagalau demo: --open-quarter needs --sheets and a quarter like 2025-Q1, found '{openText}'");
+            return 2;
+        }
+
+        if (openQuarter is not null && services.GetRequiredService<Application.Packs.PackCatalog>().Catalogue.Find(sheetsPack!)!.VersionOn(openQuarter.End.AddDays(5)) is null)
+        {
+            await stderr.WriteLineAsync($"bagalau demo: no version of '{sheetsPack}' is in force for {openQuarter}");
+            return 2;
+        }
+
+        var linksPath = args["links"];
+        if (linksPath is not null && sheetsPack is null)
+        {
+            await stderr.WriteLineAsync("bagalau demo: --links needs --sheets (the 360 survey comes with the sheets of an oskemen pack)");
+            return 2;
+        }
+
+        await using var links = linksPath is null ? null : new StreamWriter(linksPath, append: false, new System.Text.UTF8Encoding(false));
         var submitted = 0;
         var done = 0;
+        var survey = GeneratedSurvey.None;
         await foreach (var result in generator.GenerateAsync(dataset))
         {
             if (!result.Report.Succeeded)
@@ -91,11 +115,29 @@ internal sealed class DemoCommand : DatabaseCommand
             if (sheetsPack is not null)
             {
                 var bodyId = await db.StateBodies.Where(b => b.Code == result.Body.Code).Select(b => b.Id).FirstAsync();
-                submitted += (await services.GetRequiredService<QuarterSheetsGenerator>().GenerateAsync(bodyId, sheetsPack, year, seed)).Submitted;
+                var sheets = services.GetRequiredService<QuarterSheetsGenerator>();
+                submitted += (await sheets.GenerateAsync(bodyId, sheetsPack, year, seed)).Submitted;
+                if (openQuarter is not null)
+                {
+                    await sheets.OpenRoundAsync(bodyId, sheetsPack, openQuarter);
+                }
+
+                var body360 = await services.GetRequiredService<Survey360Generator>().GenerateAsync(bodyId, sheetsPack, year, seed);
+                survey = new GeneratedSurvey(
+                    survey.Targets + body360.Targets, survey.Issued + body360.Issued, survey.Invitations + body360.Invitations,
+                    survey.Answers + body360.Answers, survey.SelfAnswers + body360.SelfAnswers, []);
+                if (links is not null)
+                {
+                    // One open link a line: the token, a tab, and an answer a respondent could send.
+                    foreach (var link in body360.OpenLinks)
+                    {
+                        await links.WriteLineAsync($"{link.Token}\t{System.Text.Json.JsonSerializer.Serialize(new { ratings = link.Ratings })}");
+                    }
+                }
             }
         }
 
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generated {bodies} bodies, {done} servants (seed {seed}, year {year}){(sheetsPack is null ? string.Empty : $", {submitted} signed {sheetsPack} sheets")} into {CliDatabase.Describe(db)} in {clock.Elapsed.TotalSeconds:F1} s"));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generated {bodies} bodies, {done} servants (seed {seed}, year {year}){(sheetsPack is null ? string.Empty : $", {submitted} signed {sheetsPack} sheets")}{(survey.Targets == 0 ? string.Empty : $", 360: {survey.Targets} persons, {survey.Issued} with links, {survey.Invitations} links, {survey.Answers} answers ({survey.SelfAnswers} self), {survey.Invitations - survey.Answers} open")}{(openQuarter is null ? string.Empty : $", {openQuarter} open")} into {CliDatabase.Describe(db)} in {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 
