@@ -67,6 +67,8 @@ public sealed class Browser : IAsyncDisposable
             Locale = "en-US",
         });
         context.SetDefaultTimeout(15_000);
+        // A page's first request compiles its views; on a loaded two-core machine that alone can take 15 s.
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
     }
 
