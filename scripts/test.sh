@@ -48,6 +48,9 @@ export BAGALAU_REQUIRE_POSTGRES=1
 export BAGALAU_REQUIRE_BROWSER=1
 export BAGALAU_SHARED="$SHARED"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Hundreds of test hosts each watch appsettings and wwwroot; with inotify they exhaust the
+# per-user limit of 128 instances (an IOException in a random test), polling does not.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 echo "== build"
 dotnet build Bagalau.slnx -c Release -nologo -v q
