@@ -64,6 +64,14 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
     }
 
     /// <summary>
+    /// The <c>acquaint</c> deadline under a given version: a quarter close decides it under the
+    /// version its round runs under (the one in force for the quarter), not the one in force on
+    /// the day of the close, which may be none for a past quarter of a repealed methodology.
+    /// </summary>
+    public Decided<DeadlineAnswer> Deadline(PackVersion version, DateOnly resultOn) =>
+        DeadlineDecision.Decide(version, "acquaint", resultOn, context.Calendar);
+
+    /// <summary>
     /// An acquaintance and the servant's task as new objects the context does not track: the
     /// caller writes them with <see cref="BagalauDbContext.SaveChangesInBulkAsync(IReadOnlyCollection{object}, CancellationToken)"/>
     /// (a quarter close of a body's thousands of results, no change-tracker scan).

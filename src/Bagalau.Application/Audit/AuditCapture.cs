@@ -88,6 +88,41 @@ internal static class AuditCapture
         return new AuditEntry("insert", type.ClrType.Name, entityKey, body, null, Json(values));
     }
 
+    /// <summary>
+    /// One audit entry for many new rows (ADR 0013): <c>{"Type":[{row},...],...}</c>, types in
+    /// name order, rows in the order written, each row the same canonical JSON a single insert's
+    /// record holds (every property in name order). One reused buffer and writer for the whole batch.
+    /// </summary>
+    public static AuditEntry InsertBatch(AuditBatch batch, IEnumerable<(IEntityType Type, IReadOnlyList<object> Rows)> rowsByType)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            foreach (var (type, rows) in rowsByType.OrderBy(g => g.Type.ClrType.Name, StringComparer.Ordinal))
+            {
+                var shape = Shapes.GetOrAdd(type, Shape.Of);
+                writer.WriteStartArray(type.ClrType.Name);
+                foreach (var row in rows)
+                {
+                    writer.WriteStartObject();
+                    for (var i = 0; i < shape.Properties.Length; i++)
+                    {
+                        WriteValue(writer, shape.Properties[i].Name, shape.Getters[i].GetClrValueUsingContainingEntity(row));
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return new AuditEntry("insert", batch.Entity, batch.EntityKey, batch.StateBodyId, null, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     // A type's properties in the JSON's (name) order with their getters: looked up once, not per row.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, Shape> Shapes = new();
 
@@ -138,28 +173,33 @@ internal static class AuditCapture
             writer.WriteStartObject();
             foreach (var (name, v) in properties.OrderBy(p => p.Name, StringComparer.Ordinal))
             {
-                if (Redacted.Contains(name) && v is not null)
-                {
-                    writer.WriteString(name, "***");
-                }
-                else if (v is null)
-                {
-                    writer.WriteNull(name);
-                }
-                else if (v is bool b)
-                {
-                    writer.WriteBoolean(name, b);
-                }
-                else
-                {
-                    writer.WriteString(name, Format(v));
-                }
+                WriteValue(writer, name, v);
             }
 
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, string name, object? v)
+    {
+        if (Redacted.Contains(name) && v is not null)
+        {
+            writer.WriteString(name, "***");
+        }
+        else if (v is null)
+        {
+            writer.WriteNull(name);
+        }
+        else if (v is bool b)
+        {
+            writer.WriteBoolean(name, b);
+        }
+        else
+        {
+            writer.WriteString(name, Format(v));
+        }
     }
 
     private static string Format(object? value) => value switch

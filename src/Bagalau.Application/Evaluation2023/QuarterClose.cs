@@ -1,4 +1,5 @@
 using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -38,6 +39,9 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
 {
     /// <summary>The acquaintance subject of a quarter result: the rating sheet.</summary>
     public const string AcquaintanceSubject = "rating-sheet";
+
+    /// <summary>The entity of the one audit record listing the rows a body's close inserted (ADR 0013); its key is the round.</summary>
+    public const string AuditEntity = "QuarterClose";
 
     /// <summary>Closes the round of one body (by code) for a quarter and pack (every 2023-family pack when null).</summary>
     public async Task<WorkflowResult<IReadOnlyList<QuarterCloseReport>>> CloseBodyAsync(Actor actor, string bodyCode, Period quarter, string? packId, DateOnly today, CancellationToken ct = default)
@@ -179,7 +183,7 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
                     if (opensAcquaintance && sheet.AcknowledgedOn is null && !acquainted.Contains(sheet.Id))
                     {
                         var result = ResultText(version, period, sheet);
-                        acquaintDue ??= acquaintances.Deadline(round.PackId, today);
+                        acquaintDue ??= acquaintances.Deadline(version, today);
                         var acquaintance = AcquaintanceService.Staged(bodyId, sheet.ServantId, AcquaintanceSubject, sheet.Id, result, today, acquaintDue, round.Id, units.GetValueOrDefault(sheet.ServantId));
                         if (acquaintance.IsRefused)
                         {
@@ -225,7 +229,7 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
         }
 
         // oskemen 3: heads evaluated by KTIs have no sheet; their scored plans are the quarter results.
-        var kti = await CloseKtiHeadsAsync(round, version, annualVersion, annuals, sheetsOfRound.Select(s => s.ServantId).ToHashSet(), units, today, ct);
+        var kti = await CloseKtiHeadsAsync(round, version, annualVersion, annuals, sheetsOfRound.Select(s => s.ServantId).ToHashSet(), units, today, staged, ct);
         if (kti.Refusal is not null)
         {
             db.ChangeTracker.Clear();
@@ -236,7 +240,8 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
 
         try
         {
-            await db.SaveChangesInBulkAsync(staged, ct);
+            // ADR 0013: the new rows of the body's close are audited as one record listing them all.
+            await db.SaveChangesInBulkAsync(staged, new AuditBatch(AuditEntity, round.Id.ToString(), bodyId), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,3 +1,4 @@
+using Bagalau.Application.Acquaintance;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
@@ -24,7 +25,7 @@ public sealed partial class QuarterCloseService
     /// </summary>
     private async Task<KtiCloseCounts> CloseKtiHeadsAsync(
         QuarterRound round, PackVersion version, PackVersion annualVersion, Dictionary<Guid, AnnualResult> annuals,
-        HashSet<Guid> withSheets, Dictionary<Guid, Guid?> units, DateOnly today, CancellationToken ct)
+        HashSet<Guid> withSheets, Dictionary<Guid, Guid?> units, DateOnly today, List<object> staged, CancellationToken ct)
     {
         var yearScores = await KtiQuarterResults.ScoredAsync(db, round.StateBodyId, round.PackId, round.Year, null, ct);
         if (yearScores.Count == 0)
@@ -49,13 +50,16 @@ public sealed partial class QuarterCloseService
                 evaluated++;
                 if (opensAcquaintance && !acquainted.Contains(plan.Id))
                 {
-                    var acquaintance = acquaintances.Open(
-                        round.StateBodyId, round.PackId, servantId, KtiAcquaintanceSubject, plan.Id, KtiResultText(version, round.Period, plan), today, round.Id, units.GetValueOrDefault(servantId));
+                    // The deadline of the round's version (the quarter's), as for the sheets.
+                    var acquaintance = AcquaintanceService.Staged(
+                        round.StateBodyId, servantId, KtiAcquaintanceSubject, plan.Id, KtiResultText(version, round.Period, plan), today,
+                        acquaintances.Deadline(version, today), round.Id, units.GetValueOrDefault(servantId));
                     if (acquaintance.IsRefused)
                     {
                         return new KtiCloseCounts(0, 0, 0, 0, acquaintance.Refusal);
                     }
 
+                    staged.AddRange(acquaintance.Value!.Rows);
                     opened++;
                 }
             }
@@ -73,7 +77,7 @@ public sealed partial class QuarterCloseService
             }
             else
             {
-                db.AnnualResults.Add(AnnualResult.Record(round.StateBodyId, servantId, round.PackId, round.Year, annual, quarters, today));
+                staged.Add(AnnualResult.Record(round.StateBodyId, servantId, round.PackId, round.Year, annual, quarters, today));
                 created++;
             }
         }

@@ -21,6 +21,11 @@ public class QuarterCloseTests
     private static Task<WorkflowResult<IReadOnlyList<QuarterCloseReport>>> CloseAsync(TestApp app, string bodyCode, string quarter, DateOnly today) =>
         app.WithAsync<QuarterCloseService, WorkflowResult<IReadOnlyList<QuarterCloseReport>>>(s => s.CloseBodyAsync(Hr, bodyCode, Quarter(quarter), null, today));
 
+    private static decimal Number(System.Text.Json.JsonElement row, string property) =>
+        decimal.Parse(row.GetProperty(property).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static Period Quarter(string text) => Period.TryParse(text, out var period) ? period : throw new ArgumentException(text);
 
     private static Task<List<AnnualResult>> AnnualsAsync(TestApp app, Guid bodyId) =>
@@ -169,27 +174,79 @@ public class QuarterCloseTests
         Assert.Contains("2024-Q2", acquaintance.ResultKk, StringComparison.Ordinal);
         var task = await app.WithAsync<BagalauDbContext, Domain.Tasks.EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == acquaintance.Id));
         Assert.Equal((body["spec1"], acquaintance.Due), (task.AssigneeServantId!.Value, task.Due));
+
+        // ADR 0013: the close's one audit record lists the acquaintance and the task with their values.
+        var record = await app.WithAsync<BagalauDbContext, Application.Audit.AuditRecord>(db =>
+            db.AuditRecords.AsNoTracking().SingleAsync(r => r.Entity == QuarterCloseService.AuditEntity && r.EntityKey == approved.Value!.Round.Id.ToString()));
+        using var json = System.Text.Json.JsonDocument.Parse(record.After!);
+        var listed = Assert.Single(json.RootElement.GetProperty(nameof(Domain.Acquaintance.ResultAcquaintance)).EnumerateArray().ToList());
+        Assert.Equal(
+            (acquaintance.Id.ToString(), sheet.Id.ToString(), Iso(acquaintance.Due), acquaintance.ResultKk),
+            (listed.GetProperty("Id").GetString(), listed.GetProperty("SubjectId").GetString(), listed.GetProperty("Due").GetString(), listed.GetProperty("ResultKk").GetString()));
+        var listedTask = Assert.Single(json.RootElement.GetProperty(nameof(Domain.Tasks.EvaluationTask)).EnumerateArray().ToList());
+        Assert.Equal((task.Id.ToString(), Iso(task.Due)), (listedTask.GetProperty("Id").GetString(), listedTask.GetProperty("Due").GetString()));
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Close_AuditsEachNewRowWithItsStoredValues_AndTheChainStaysIntact(string provider)
+    public async Task Close_OfAPastQuarter_DoneWhenNoVersionIsInForce_DecidesTheAcquaintanceUnderTheRoundsVersion(string provider)
+    {
+        // oskemen 2023-07 is in force 10.08.2023 to 31.08.2023 and the pack is repealed after
+        // 06.11.2025: a 2023 quarter evaluated in August 2023 and closed in 2026 runs under 2023-07.
+        await using var app = await TestApp.StartAsync(provider);
+        var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
+        SetToday(app, 2023, 8, 15);
+        var scheduled = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
+        Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
+        Assert.Equal("2023-07", scheduled.Value!.VersionId);
+        var approved = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
+        var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
+        var pack = app.Services.GetRequiredService<PackCatalog>().Catalogue.Find("oskemen-maslikhat")!;
+        Assert.Null(pack.VersionOn(new DateOnly(2026, 1, 20)));
+        var scores = pack.Versions.Single(v => v.Id == "2023-07").Rules.Form(sheet.FormId)!.Parameters.Select(p => new SheetScoreInput(p.Id, 4, null)).ToList();
+        var evaluator = body.Servants.Single(s => s.Value == sheet.EvaluatorId).Key;
+        Assert.True((await SubmitAsync(app, body, evaluator, sheet, scores)).IsSuccess);
+
+        var closed = await CloseAsync(app, "osk-t", "2023-Q2", new DateOnly(2026, 1, 20));
+
+        Assert.True(closed.IsSuccess, closed.Refusal?.ToString());
+        Assert.Equal((1, true), (Assert.Single(closed.Value!).AcquaintancesOpened, closed.Value![0].RoundClosed));
+        var acquaintance = await app.WithAsync<BagalauDbContext, Domain.Acquaintance.ResultAcquaintance>(db => db.Acquaintances.AsNoTracking().SingleAsync(a => a.SubjectId == sheet.Id));
+
+        // oskemen 11: two working days after the result (Tuesday 20.01.2026: Thursday 22.01.2026).
+        Assert.Equal((new DateOnly(2026, 1, 22), "11"), (acquaintance.Due, acquaintance.DueClause));
+        var task = await app.WithAsync<BagalauDbContext, Domain.Tasks.EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == acquaintance.Id));
+        Assert.Equal(new DateOnly(2026, 1, 22), task.Due);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Close_AuditsEveryNewRowWithItsStoredValues_InOneRecordOfTheBodysClose_AndTheChainStaysIntact(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var (body, _) = await SubmittedNhrcQuarterAsync(app);
+        var (body, round) = await SubmittedNhrcQuarterAsync(app);
+        var before = await app.WithAsync<BagalauDbContext, long>(db => db.AuditRecords.MaxAsync(r => r.Sequence));
 
         var closed = await CloseAsync(app, "nhrc-t", "2026-Q2", new DateOnly(2026, 7, 25));
 
         Assert.True(closed.IsSuccess, closed.Refusal?.ToString());
         var annuals = await AnnualsAsync(app, body.BodyId);
-        var inserts = await app.WithAsync<BagalauDbContext, List<Application.Audit.AuditRecord>>(db =>
-            db.AuditRecords.AsNoTracking().Where(r => r.Entity == nameof(AnnualResult) && r.Action == "insert").ToListAsync());
-        Assert.Equal(annuals.Select(a => a.Id.ToString()).Order(), inserts.Select(r => r.EntityKey.ToLowerInvariant()).Order());
+        var written = await app.WithAsync<BagalauDbContext, List<Application.Audit.AuditRecord>>(db =>
+            db.AuditRecords.AsNoTracking().Where(r => r.Sequence > before).OrderBy(r => r.Sequence).ToListAsync());
+        Assert.DoesNotContain(written, r => r.Entity == nameof(AnnualResult));
+        var record = Assert.Single(written, r => r.Entity == QuarterCloseService.AuditEntity);
+        Assert.Equal(("insert", round.Round.Id.ToString(), (Guid?)body.BodyId), (record.Action, record.EntityKey, record.StateBodyId));
+        using var json = System.Text.Json.JsonDocument.Parse(record.After!);
+        var rows = json.RootElement.GetProperty(nameof(AnnualResult)).EnumerateArray().ToDictionary(r => Guid.Parse(r.GetProperty("Id").GetString()!));
+        Assert.Equal(annuals.Select(a => a.Id).Order(), rows.Keys.Order());
         foreach (var annual in annuals)
         {
-            var after = inserts.Single(r => string.Equals(r.EntityKey, annual.Id.ToString(), StringComparison.OrdinalIgnoreCase)).After!;
-            Assert.Contains($"\"ServantId\":\"{annual.ServantId}\"", after, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains($"\"Grade\":\"{annual.Grade}\"", after, StringComparison.Ordinal);
+            var row = rows[annual.Id];
+            Assert.Equal(
+                (annual.ServantId.ToString(), annual.Grade, annual.Score, "2026-07-25", annual.Q2),
+                (row.GetProperty("ServantId").GetString(), row.GetProperty("Grade").GetString(), Number(row, "Score"), row.GetProperty("UpdatedOn").GetString(), (decimal?)Number(row, "Q2")));
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("Q1").ValueKind);
         }
 
         var verified = await app.WithAsync<Application.Audit.AuditLog, Application.Audit.AuditVerification>(a => a.VerifyAsync());
