@@ -643,10 +643,24 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             return result;
         }
 
+        // An acquaintance already opened (by the quarter close or the notification) holds the due day that counts.
+        var sheetIds = toNotify.Select(s => s.Id).ToList();
+        var opened = (await db.Acquaintances.AsNoTracking()
+                .Where(a => a.SubjectType == QuarterCloseService.AcquaintanceSubject && sheetIds.Contains(a.SubjectId))
+                .Select(a => new { a.SubjectId, a.ResultOn, a.Due, a.DueClause, a.State, a.Late })
+                .ToListAsync(ct))
+            .GroupBy(a => a.SubjectId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ResultOn).First());
         var roundIds = toNotify.Select(s => s.RoundId).Distinct().ToList();
         var rounds = await db.QuarterRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         foreach (var sheet in toNotify)
         {
+            if (opened.TryGetValue(sheet.Id, out var acquaintance))
+            {
+                result[sheet.Id] = new SheetNotifyBy(acquaintance.Due, acquaintance.DueClause ?? string.Empty, acquaintance.State != Domain.Acquaintance.AcquaintanceState.Pending && acquaintance.Late);
+                continue;
+            }
+
             var round = rounds[sheet.RoundId];
             if (packs.Catalogue.Find(round.PackId) is not { } pack)
             {
