@@ -192,6 +192,33 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
         return acquaintance;
     }
 
+    /// <summary>
+    /// A workflow of its own (the 2023 rating sheet) records that the servant acknowledged the
+    /// result there: the subject's pending acquaintance, if one was opened, is acknowledged, its
+    /// service-record entry added and the task closed. The caller saves with its own transition.
+    /// </summary>
+    public async Task<Outcome> StageAcknowledgementAsync(Actor actor, Guid stateBodyId, string subjectType, Guid subjectId, DateOnly today, CancellationToken ct = default)
+    {
+        var acquaintance = await db.Acquaintances
+            .Where(a => a.StateBodyId == stateBodyId && a.SubjectType == subjectType && a.SubjectId == subjectId && a.State == AcquaintanceState.Pending)
+            .OrderByDescending(a => a.ResultOn)
+            .FirstOrDefaultAsync(ct);
+        if (acquaintance is null)
+        {
+            return Outcome.Done;
+        }
+
+        var acknowledged = acquaintance.Acknowledge(actor, today);
+        if (acknowledged.IsRefused)
+        {
+            return acknowledged;
+        }
+
+        db.ServiceRecordEntries.Add(acquaintance.ServiceRecordEntry());
+        await tasks.CompleteAsync(Subject(acquaintance), TaskKind, today, ct);
+        return Outcome.Done;
+    }
+
     private async Task<Outcome> TransitionAsync(
         string userId, Guid id, int version, DateOnly today, Func<AcquaintanceRecord, Actor, CancellationToken, Task<Outcome>> transition, CancellationToken ct)
     {

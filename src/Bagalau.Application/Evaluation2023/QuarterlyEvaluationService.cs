@@ -430,8 +430,22 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             return ServiceRefusals.NotFound;
         }
 
-        var refusal = sheet.Acknowledge(actor, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        var today = Today;
+        var refusal = sheet.Acknowledge(actor, today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // The acquaintance the quarter close opened (oskemen 11) is acknowledged with the sheet.
+        var servant = new Domain.Workflow.Actor(actor.Name, actor.ServantId, new HashSet<string>(StringComparer.Ordinal));
+        var acquainted = await acquaintances.StageAcknowledgementAsync(servant, bodyId, QuarterCloseService.AcquaintanceSubject, sheet.Id, today, ct);
+        if (acquainted.Refusal is { } notAcquainted)
+        {
+            return notAcquainted;
+        }
+
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>

@@ -70,4 +70,33 @@ public class SheetNotificationAcquaintanceTests
         Assert.Equal((acquaintance.Id, new DateOnly(2023, 8, 17)), (entry.AcquaintanceId!.Value, entry.On));
         Assert.Contains("phone-message", entry.TextEn, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Acknowledgement_OnTheSheet_AfterTheClose_AcknowledgesTheAcquaintance_ClosesTheTask_AndWritesTheServiceRecord(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
+        SetToday(app, 2024, 7, 1);
+        var scheduled = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 3)));
+        var approved = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
+        var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
+        var version = app.Services.GetRequiredService<PackCatalog>().Catalogue.Find("oskemen-maslikhat")!.VersionOn(new DateOnly(2024, 7, 3))!;
+        var scores = version.Rules.Form(sheet.FormId)!.Parameters.Select(p => new SheetScoreInput(p.Id, 4, null)).ToList();
+        var evaluator = body.Servants.Single(s => s.Value == sheet.EvaluatorId).Key;
+        Assert.True((await SubmitAsync(app, body, evaluator, sheet, scores)).IsSuccess);
+        await app.WithAsync<QuarterCloseService, WorkflowResult<IReadOnlyList<QuarterCloseReport>>>(s => s.CloseBodyAsync(Hr, "osk-t", Period.OfQuarter(2024, 2), null, new DateOnly(2024, 7, 8)));
+        SetToday(app, 2024, 7, 9);
+
+        var acknowledged = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
+
+        Assert.True(acknowledged.IsSuccess, acknowledged.Refusal?.ToString());
+        var acquaintance = await app.WithAsync<BagalauDbContext, ResultAcquaintance>(db => db.Acquaintances.AsNoTracking().SingleAsync(a => a.SubjectId == sheet.Id));
+        Assert.Equal((AcquaintanceState.Acknowledged, (DateOnly?)new DateOnly(2024, 7, 9), false), (acquaintance.State, acquaintance.CompletedOn, acquaintance.Late));
+        var task = await app.WithAsync<BagalauDbContext, EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == acquaintance.Id));
+        Assert.Equal(EvaluationTaskStatus.Done, task.Status);
+        var entry = await app.WithAsync<BagalauDbContext, ServiceRecordEntry>(db => db.ServiceRecordEntries.AsNoTracking().SingleAsync(e => e.ServantId == body["spec1"]));
+        Assert.Equal(acquaintance.Id, entry.AcquaintanceId);
+    }
 }
