@@ -162,6 +162,71 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
             return a.RecordNotification(actor, parsed, notifiedOn, detail, away, today);
         }, ct);
 
+    /// <summary>
+    /// A workflow of its own (the 2023 rating sheet) records that an absent or dismissed servant
+    /// was notified of a result: the subject's acquaintance (opened now with <paramref name="due"/>
+    /// when the quarter close has not opened one) is completed by the channel and date, flagged
+    /// late after its due day, its service-record entry added and the servant's task closed. The
+    /// caller has checked who may notify and saves everything with its own transition.
+    /// </summary>
+    public async Task<Outcome<AcquaintanceRecord>> StageNotificationAsync(
+        Actor actor, Guid stateBodyId, Guid servantId, string subjectType, Guid subjectId, LocalizedText result, DateOnly resultOn, Func<Decided<DeadlineAnswer>> due,
+        NotificationChannel channel, DateOnly notifiedOn, DateOnly today, CancellationToken ct = default)
+    {
+        var acquaintance = await db.Acquaintances
+            .Where(a => a.StateBodyId == stateBodyId && a.SubjectType == subjectType && a.SubjectId == subjectId)
+            .OrderByDescending(a => a.ResultOn)
+            .FirstOrDefaultAsync(ct);
+        if (acquaintance is null)
+        {
+            var opened = AcquaintanceRecord.Open(stateBodyId, servantId, subjectType, subjectId, result, resultOn, due());
+            if (opened.Value is not { } created)
+            {
+                return opened;
+            }
+
+            db.Acquaintances.Add(created);
+            acquaintance = created;
+        }
+
+        var notified = acquaintance.RecordNotification(actor, channel, notifiedOn, null, servantAbsentOrDismissed: true, today);
+        if (notified.IsRefused)
+        {
+            return notified.Refusal!;
+        }
+
+        db.ServiceRecordEntries.Add(acquaintance.ServiceRecordEntry());
+        await tasks.CompleteAsync(Subject(acquaintance), TaskKind, today, ct);
+        return acquaintance;
+    }
+
+    /// <summary>
+    /// A workflow of its own (the 2023 rating sheet) records that the servant acknowledged the
+    /// result there: the subject's pending acquaintance, if one was opened, is acknowledged, its
+    /// service-record entry added and the task closed. The caller saves with its own transition.
+    /// </summary>
+    public async Task<Outcome> StageAcknowledgementAsync(Actor actor, Guid stateBodyId, string subjectType, Guid subjectId, DateOnly today, CancellationToken ct = default)
+    {
+        var acquaintance = await db.Acquaintances
+            .Where(a => a.StateBodyId == stateBodyId && a.SubjectType == subjectType && a.SubjectId == subjectId && a.State == AcquaintanceState.Pending)
+            .OrderByDescending(a => a.ResultOn)
+            .FirstOrDefaultAsync(ct);
+        if (acquaintance is null)
+        {
+            return Outcome.Done;
+        }
+
+        var acknowledged = acquaintance.Acknowledge(actor, today);
+        if (acknowledged.IsRefused)
+        {
+            return acknowledged;
+        }
+
+        db.ServiceRecordEntries.Add(acquaintance.ServiceRecordEntry());
+        await tasks.CompleteAsync(Subject(acquaintance), TaskKind, today, ct);
+        return Outcome.Done;
+    }
+
     private async Task<Outcome> TransitionAsync(
         string userId, Guid id, int version, DateOnly today, Func<AcquaintanceRecord, Actor, CancellationToken, Task<Outcome>> transition, CancellationToken ct)
     {

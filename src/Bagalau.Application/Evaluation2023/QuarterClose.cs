@@ -283,7 +283,7 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
         return held.GroupBy(h => h.ServantId).ToDictionary(g => g.Key, g => (Guid?)g.OrderByDescending(h => h.From).First().UnitId);
     }
 
-    private static LocalizedText ResultText(PackVersion version, Period period, RatingSheet sheet)
+    internal static LocalizedText ResultText(PackVersion version, Period period, RatingSheet sheet)
     {
         var grade = version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == sheet.FinalGrade)?.Title ?? new LocalizedText(sheet.FinalGrade ?? "", sheet.FinalGrade ?? "", sheet.FinalGrade ?? "");
         var score = sheet.FinalScore!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Bagalau.Application.Acquaintance;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -20,7 +21,13 @@ public sealed record RoundView(QuarterRound Round, int Sheets, int Submitted, in
 public sealed record SheetSummary(
     Guid Id, Guid ServantId, string ServantName, string FormId, string Participation, string EligibilityReason, string EligibilityClause,
     SheetState State, Guid? EvaluatorId, string? EvaluatorName, DateOnly Due, string DueClause,
-    int Version, DateOnly? AcquaintedOn, string? NotificationChannel);
+    int Version, DateOnly? AcquaintedOn, string? NotificationChannel, SheetNotifyBy? NotifyBy = null);
+
+/// <summary>
+/// By when HR must notify a servant evaluated without participation (nhrc 9, oskemen 11) and
+/// whether the recorded notification came after it (allowed, flagged).
+/// </summary>
+public sealed record SheetNotifyBy(DateOnly Due, string Clause, bool Late);
 
 public sealed record ParameterView(string Id, LocalizedText Title, string? GuidanceKk, string Clause, decimal? Score, string? Comment);
 
@@ -53,7 +60,7 @@ public sealed record SheetScoreInput(string ParameterId, decimal Score, string? 
 /// evaluators fill and submit; servants see and acknowledge; the annual score comes from the
 /// quarters. Results are opened only by those the pack allows, and every opening is audited.
 /// </summary>
-public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
+public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock, AcquaintanceService acquaintances)
 {
     private DateOnly Today => KazakhstanClock.Today(clock);
 
@@ -423,8 +430,22 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             return ServiceRefusals.NotFound;
         }
 
-        var refusal = sheet.Acknowledge(actor, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        var today = Today;
+        var refusal = sheet.Acknowledge(actor, today);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // The acquaintance the quarter close opened (oskemen 11) is acknowledged with the sheet.
+        var servant = new Domain.Workflow.Actor(actor.Name, actor.ServantId, new HashSet<string>(StringComparer.Ordinal));
+        var acquainted = await acquaintances.StageAcknowledgementAsync(servant, bodyId, QuarterCloseService.AcquaintanceSubject, sheet.Id, today, ct);
+        if (acquainted.Refusal is { } notAcquainted)
+        {
+            return notAcquainted;
+        }
+
+        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>
@@ -434,7 +455,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
     public async Task<WorkflowResult<SheetSummary>> RecordNotificationAsync(
         string userId, Guid bodyId, Guid sheetId, int expectedVersion, string? channel, DateOnly notifiedOn, CancellationToken ct = default)
     {
-        var (actor, sheet, _, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
+        var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null)
         {
             return ServiceRefusals.NotFound;
@@ -454,10 +475,23 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             return ServiceRefusals.Conflict;
         }
 
-        var refusal = sheet.RecordNotification(actor, parsed, notifiedOn, Today);
+        var today = Today;
+        var refusal = sheet.RecordNotification(actor, parsed, notifiedOn, today);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        // The shared acquaintance module records it too: channel and date once, the service-record
+        // entry, the servant's acquaint task closed, lateness against the act's limit; one save.
+        var hr = new Domain.Workflow.Actor(actor.Name, actor.ServantId, new HashSet<string>(StringComparer.Ordinal) { Domain.Workflow.Actor.Hr });
+        var submittedOn = sheet.SubmittedOn!.Value;
+        var acquainted = await acquaintances.StageNotificationAsync(
+            hr, bodyId, sheet.ServantId, QuarterCloseService.AcquaintanceSubject, sheet.Id, QuarterCloseService.ResultText(version!, round!.Period, sheet), submittedOn,
+            () => NotificationDeadline.Decide(version!, round.Period, submittedOn, packs.Catalogue.Calendar), parsed, notifiedOn, today, ct);
+        if (acquainted.IsRefused)
+        {
+            return acquainted.Refusal!;
         }
 
         var saved = await Saving.SaveAsync(db, ct);
@@ -603,13 +637,58 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
     {
         var ids = sheets.Select(s => s.ServantId).Concat(sheets.Where(s => s.EvaluatorId is not null).Select(s => s.CurrentEvaluatorId!.Value)).Distinct().ToList();
         var names = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId && ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        var notifyBy = await NotifyByAsync(sheets, ct);
         return sheets
             .Select(s => new SheetSummary(
                 s.Id, s.ServantId, names.GetValueOrDefault(s.ServantId, "?"), s.FormId, s.Participation, s.EligibilityReason, s.EligibilityClause,
                 s.State, s.CurrentEvaluatorId, s.CurrentEvaluatorId is { } e ? names.GetValueOrDefault(e) : null, s.Due, s.DueClause,
-                s.Version, s.AcquaintedOn, s.NotificationChannel is { } c ? KindIds.Id(c) : null))
+                s.Version, s.AcquaintedOn, s.NotificationChannel is { } c ? KindIds.Id(c) : null, notifyBy.GetValueOrDefault(s.Id)))
             .OrderBy(s => s.ServantName, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The notification deadline of each submitted sheet of a servant evaluated without participation.</summary>
+    private async Task<Dictionary<Guid, SheetNotifyBy>> NotifyByAsync(List<RatingSheet> sheets, CancellationToken ct)
+    {
+        var toNotify = sheets.Where(s => s.State == SheetState.Submitted && s.Participation == NotificationRule.WithoutParticipation).ToList();
+        var result = new Dictionary<Guid, SheetNotifyBy>();
+        if (toNotify.Count == 0)
+        {
+            return result;
+        }
+
+        // An acquaintance already opened (by the quarter close or the notification) holds the due day that counts.
+        var sheetIds = toNotify.Select(s => s.Id).ToList();
+        var opened = (await db.Acquaintances.AsNoTracking()
+                .Where(a => a.SubjectType == QuarterCloseService.AcquaintanceSubject && sheetIds.Contains(a.SubjectId))
+                .Select(a => new { a.SubjectId, a.ResultOn, a.Due, a.DueClause, a.State, a.Late })
+                .ToListAsync(ct))
+            .GroupBy(a => a.SubjectId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ResultOn).First());
+        var roundIds = toNotify.Select(s => s.RoundId).Distinct().ToList();
+        var rounds = await db.QuarterRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var sheet in toNotify)
+        {
+            if (opened.TryGetValue(sheet.Id, out var acquaintance))
+            {
+                result[sheet.Id] = new SheetNotifyBy(acquaintance.Due, acquaintance.DueClause ?? string.Empty, acquaintance.State != Domain.Acquaintance.AcquaintanceState.Pending && acquaintance.Late);
+                continue;
+            }
+
+            var round = rounds[sheet.RoundId];
+            if (packs.Catalogue.Find(round.PackId) is not { } pack)
+            {
+                continue;
+            }
+
+            var decided = NotificationDeadline.Decide(round.VersionIn(pack), round.Period, sheet.SubmittedOn!.Value, packs.Catalogue.Calendar);
+            if (decided.Answer is { } answer)
+            {
+                result[sheet.Id] = new SheetNotifyBy(answer.Due, decided.Provenance!.Clause ?? string.Empty, sheet.NotifiedOn > answer.Due);
+            }
+        }
+
+        return result;
     }
 
     private async Task<SheetView> ViewOfAsync(Actor actor, RatingSheet sheet, QuarterRound round, PackVersion version, CalibrationCase? calibration, CancellationToken ct)

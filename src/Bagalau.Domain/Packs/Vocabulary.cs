@@ -22,6 +22,7 @@ public static class Vocabulary
         ["calibration-decision"] = new("Калибрлеу сессиясы туралы шешім және құрамы", "Решение о калибровочной сессии и её состав", "Decision to hold calibration and its composition (after the application)"),
         ["calibration-session"] = new("Калибрлеу сессиясын өткізу", "Проведение калибровочной сессии", "Calibration session held (after the application)"),
         ["calibration-protocol"] = new("Хаттаманы ақпараттық жүйеге орналастыру", "Размещение протокола в информационной системе", "Protocol posted in the system (after signing)"),
+        ["notify-dismissed"] = new("Жұмыстан босатылған адамдарды бағалау нәтижелерімен таныстыру (тоқсаннан кейін)", "Ознакомление уволенных с результатами оценки (после квартала)", "Dismissed persons notified of the results (after the quarter)"),
     };
 
     public static readonly IReadOnlyDictionary<string, LocalizedText> SanctionKinds = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)

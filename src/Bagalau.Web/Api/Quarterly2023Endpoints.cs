@@ -23,11 +23,12 @@ public sealed record QuarterRoundDto(
 
 public sealed record SheetSummaryDto(
     Guid Id, Guid ServantId, string ServantName, string FormId, string Participation, string EligibilityReason, string EligibilityClause,
-    string State, Guid? EvaluatorId, string? EvaluatorName, DateOnly Due, string DueClause, DateOnly? AcquaintedOn, string? NotificationChannel, int Version)
+    string State, Guid? EvaluatorId, string? EvaluatorName, DateOnly Due, string DueClause, DateOnly? AcquaintedOn, string? NotificationChannel, int Version,
+    DateOnly? NotifyBy = null, string? NotifyByClause = null, bool NotifiedLate = false)
 {
     public static SheetSummaryDto Of(SheetSummary s) => new(
         s.Id, s.ServantId, s.ServantName, s.FormId, s.Participation, s.EligibilityReason, s.EligibilityClause, KindIds.Id(s.State), s.EvaluatorId, s.EvaluatorName, s.Due, s.DueClause,
-        s.AcquaintedOn, s.NotificationChannel, s.Version);
+        s.AcquaintedOn, s.NotificationChannel, s.Version, s.NotifyBy?.Due, s.NotifyBy?.Clause, s.NotifyBy?.Late ?? false);
 }
 
 /// <param name="GuidanceKk">The act's "taken into account" text, Kazakh verbatim.</param>

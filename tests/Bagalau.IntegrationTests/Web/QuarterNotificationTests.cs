@@ -23,7 +23,7 @@ public class QuarterNotificationTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
-    private static async Task<ApiQuarterlyTests.Quarter> SubmittedQuarterAsync(string provider)
+    internal static async Task<ApiQuarterlyTests.Quarter> SubmittedQuarterAsync(string provider)
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero));
         var host = await WebTestHost.StartAsync(provider, new Dictionary<string, string?> { ["Bagalau:SignInRateLimit:PermitLimit"] = "100" }, clock);
