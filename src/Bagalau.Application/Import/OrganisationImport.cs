@@ -14,6 +14,9 @@ namespace Bagalau.Application.Import;
 /// </summary>
 public sealed class OrganisationImport(BagalauDbContext db)
 {
+    /// <summary>New rows written (with their audit records) per round trip: bounds the audit JSON held at once.</summary>
+    internal int BatchSize { get; set; } = 5000;
+
     public async Task<ImportReport> ImportAsync(Guid bodyId, IReadOnlyList<ImportFile> files, CancellationToken ct = default)
     {
         if (!await db.StateBodies.AnyAsync(b => b.Id == bodyId, ct))
@@ -63,8 +66,8 @@ public sealed class OrganisationImport(BagalauDbContext db)
         try
         {
             // New rows are not tracked: they go straight to the bulk path with their audit
-            // records (national-size files), in the one transaction; changed rows through EF.
-            await db.SaveChangesInBulkAsync(run.Staged(), ct);
+            // records in batches (national-size files), in the one transaction; changed rows through EF.
+            await db.SaveChangesInBatchesAsync(run.Staged(), BatchSize, ct);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
