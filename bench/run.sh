@@ -192,7 +192,7 @@ if [[ " $SIZES " == *" 10000 "* && " $SIZES " == *" 100000 "* ]]; then
 fi
 
 echo; echo "== not measured"
-for missing in "import fixes (untracked new rows, streamed audit)"; do
+for missing in "import streaming of the validation (rows and entities of the whole file are held; writes and audit are batched)"; do
   figure "  missing: $missing"
 done
 echo; echo "== summary ($SUMMARY)"; cat "$SUMMARY"

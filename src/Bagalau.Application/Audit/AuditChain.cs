@@ -62,6 +62,54 @@ public static class AuditChain
         return records;
     }
 
+    /// <summary>
+    /// Starts an untracked extension of the chain for a save that writes its records itself in
+    /// batches (the bulk path): takes the chain lock and reads the tail, like <see cref="AppendAsync"/>.
+    /// </summary>
+    internal static async Task<AuditChainLink> LinkAsync(BagalauDbContext db, CancellationToken ct)
+    {
+        if (db.IsPostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync(AdvisoryLockSql, ct);
+        }
+
+        var tail = await db.AuditRecords.AsNoTracking()
+            .OrderByDescending(r => r.Sequence)
+            .Select(r => new { r.Sequence, r.Hash })
+            .FirstOrDefaultAsync(ct);
+        var now = db.Clock.GetUtcNow();
+        var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        return new AuditChainLink(tail?.Sequence ?? 0, tail?.Hash ?? GenesisHash, at, db.Actor.Name);
+    }
+
+    /// <summary>Chains the next records after <paramref name="link"/>'s tail, without tracking them.</summary>
+    internal static List<AuditRecord> Chain(AuditChainLink link, IReadOnlyList<AuditEntry> entries)
+    {
+        var records = new List<AuditRecord>(entries.Count);
+        foreach (var e in entries)
+        {
+            link.Sequence++;
+            var hash = HashOf(link.Sequence, link.At, link.Actor, e.Action, e.Entity, e.EntityKey, e.StateBodyId, e.Before, e.After, link.Previous);
+            records.Add(new AuditRecord
+            {
+                Sequence = link.Sequence,
+                At = link.At,
+                Actor = link.Actor,
+                Action = e.Action,
+                Entity = e.Entity,
+                EntityKey = e.EntityKey,
+                StateBodyId = e.StateBodyId,
+                Before = e.Before,
+                After = e.After,
+                PreviousHash = link.Previous,
+                Hash = hash,
+            });
+            link.Previous = hash;
+        }
+
+        return records;
+    }
+
     /// <summary>The hash a record must have: SHA-256 (lower-case hex) of its canonical form.</summary>
     public static string HashOf(AuditRecord r) =>
         HashOf(r.Sequence, r.At, r.Actor, r.Action, r.Entity, r.EntityKey, r.StateBodyId, r.Before, r.After, r.PreviousHash);
@@ -95,4 +143,16 @@ public static class AuditChain
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+}
+
+/// <summary>The tail of the chain as a batched save extends it: last sequence and hash, and the save's time and actor.</summary>
+internal sealed class AuditChainLink(long sequence, string previous, DateTimeOffset at, string actor)
+{
+    public long Sequence { get; set; } = sequence;
+
+    public string Previous { get; set; } = previous;
+
+    public DateTimeOffset At { get; } = at;
+
+    public string Actor { get; } = actor;
 }

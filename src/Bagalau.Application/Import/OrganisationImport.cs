@@ -14,6 +14,9 @@ namespace Bagalau.Application.Import;
 /// </summary>
 public sealed class OrganisationImport(BagalauDbContext db)
 {
+    /// <summary>New rows written (with their audit records) per round trip: bounds the audit JSON held at once.</summary>
+    internal int BatchSize { get; set; } = 5000;
+
     public async Task<ImportReport> ImportAsync(Guid bodyId, IReadOnlyList<ImportFile> files, CancellationToken ct = default)
     {
         if (!await db.StateBodies.AnyAsync(b => b.Id == bodyId, ct))
@@ -62,8 +65,9 @@ public sealed class OrganisationImport(BagalauDbContext db)
         var counts = run.Count();
         try
         {
-            // New rows go through the bulk path (national-size files), in the one transaction.
-            await db.SaveChangesInBulkAsync(ct);
+            // New rows are not tracked: they go straight to the bulk path with their audit
+            // records in batches (national-size files), in the one transaction; changed rows through EF.
+            await db.SaveChangesInBatchesAsync(run.Staged(), BatchSize, ct);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -97,6 +101,15 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
     private readonly HashSet<string> _rejectedIins = new(StringComparer.Ordinal);
     private readonly Dictionary<ImportKind, int> _rowCounts = [];
     private List<ReportingLine> _lines = [];
+
+    // New records are kept here, per kind, instead of in the change tracker: tracking 100,000
+    // new servants and their records costs more than checking them (docs/benchmarks.md).
+    private readonly Dictionary<ImportKind, List<object>> _new = [];
+    private readonly HashSet<Servant> _newServants = new(ReferenceEqualityComparer.Instance);
+
+    // New records of servants the body already had: the tracker finds them in the loaded
+    // servant's collections, so they are only counted here (staging them would insert them twice).
+    private readonly Dictionary<ImportKind, int> _createdTracked = [];
 
     public List<ImportIssue> Issues { get; } = [];
 
@@ -159,21 +172,92 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
         }
     }
 
-    /// <summary>Per kind: rows that created a record, changed one, or left it as it was.</summary>
+    /// <summary>
+    /// Per kind: rows that created a record, changed one, or left it as it was. Created records
+    /// are counted as they are made; changed ones are the modified rows of the tracker, which
+    /// holds only what the body already had.
+    /// </summary>
     public Dictionary<ImportKind, KindCounts> Count()
     {
         db.ChangeTracker.DetectChanges();
-        var changes = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .Select(e => (Kind: KindOf(e.Entity), e.State))
-            .Where(x => x.Kind is not null)
-            .GroupBy(x => x.Kind!.Value)
-            .ToDictionary(g => g.Key, g => (Created: g.Count(x => x.State == EntityState.Added), Updated: g.Count(x => x.State == EntityState.Modified)));
+        var updated = db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Modified)
+            .Select(e => KindOf(e.Entity))
+            .Where(k => k is not null)
+            .GroupBy(k => k!.Value)
+            .ToDictionary(g => g.Key, g => g.Count());
         return _rowCounts.Where(r => r.Value > 0).ToDictionary(r => r.Key, r =>
         {
-            var (created, updated) = changes.GetValueOrDefault(r.Key);
-            return new KindCounts(created, updated, Math.Max(0, r.Value - created - updated));
+            var created = _new.GetValueOrDefault(r.Key)?.Count ?? 0;
+            created += _createdTracked.GetValueOrDefault(r.Key);
+            var changed = updated.GetValueOrDefault(r.Key);
+            return new KindCounts(created, changed, Math.Max(0, r.Value - created - changed));
         });
+    }
+
+    /// <summary>The new untracked records, in an order every foreign key finds its row: units parents first.</summary>
+    public List<object> Staged()
+    {
+        var staged = new List<object>(_new.Values.Sum(l => l.Count));
+        foreach (var (kind, rows) in _new)
+        {
+            staged.AddRange(kind == ImportKind.Units ? ParentsFirst(rows.Cast<StructuralUnit>().ToList()) : rows);
+        }
+
+        return staged;
+    }
+
+    private static List<StructuralUnit> ParentsFirst(List<StructuralUnit> units)
+    {
+        var byId = units.ToDictionary(u => u.Id);
+        var placed = new HashSet<Guid>();
+        var ordered = new List<StructuralUnit>(units.Count);
+        foreach (var unit in units)
+        {
+            // The chain of new ancestors not yet placed, written root first (the tree has no cycle: checked on Change).
+            var chain = new Stack<StructuralUnit>();
+            for (var u = unit; u is not null && !placed.Contains(u.Id); u = u.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+            {
+                chain.Push(u);
+                placed.Add(u.Id);
+            }
+
+            ordered.AddRange(chain);
+        }
+
+        return ordered;
+    }
+
+    private void Created(ImportKind kind, object record)
+    {
+        if (!_new.TryGetValue(kind, out var rows))
+        {
+            rows = [];
+            _new[kind] = rows;
+        }
+
+        rows.Add(record);
+    }
+
+    /// <summary>A record added to a servant: staged when the servant is new, else left to the tracker.</summary>
+    private bool Added<T>(Row row, Servant servant, ImportKind kind, Result<T> added)
+        where T : class
+    {
+        if (Fail(row, added))
+        {
+            return false;
+        }
+
+        if (_newServants.Contains(servant))
+        {
+            Created(kind, added.Value);
+        }
+        else
+        {
+            _createdTracked[kind] = _createdTracked.GetValueOrDefault(kind) + 1;
+        }
+
+        return true;
     }
 
     private static ImportKind? KindOf(object entity) => entity switch
@@ -215,7 +299,7 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
                 unit = created.Value;
                 _units[code] = unit;
                 parents[unit.Id] = null;
-                db.StructuralUnits.Add(unit);
+                Created(ImportKind.Units, unit);
             }
 
             placed.Add((row, unit));
@@ -277,7 +361,7 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
             if (!Fail(row, created))
             {
                 _positions[code] = created.Value;
-                db.Positions.Add(created.Value);
+                Created(ImportKind.Positions, created.Value);
             }
         }
     }
@@ -320,7 +404,8 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
             }
 
             _servants[created.Value.Iin] = created.Value;
-            db.Servants.Add(created.Value);
+            _newServants.Add(created.Value);
+            Created(ImportKind.Servants, created.Value);
         }
     }
 
@@ -357,7 +442,14 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
         foreach (var (row, servant, position, from, to) in parsed.OrderBy(p => p.Servant.Iin, StringComparer.Ordinal).ThenBy(p => p.From))
         {
             var existing = servant.Appointments.FirstOrDefault(a => a.PositionId == position.Id && a.From == from);
-            Fail(row, existing is null ? servant.Appoint(position.Id, from, to) : servant.ChangeAppointment(existing.Id, position.Id, from, to));
+            if (existing is null)
+            {
+                Added(row, servant, ImportKind.Appointments, servant.Appoint(position.Id, from, to));
+            }
+            else
+            {
+                Fail(row, servant.ChangeAppointment(existing.Id, position.Id, from, to));
+            }
         }
     }
 
@@ -381,7 +473,14 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
         foreach (var (row, servant, from, to) in parsed.OrderBy(p => p.Servant.Iin, StringComparer.Ordinal).ThenBy(p => p.From))
         {
             var existing = servant.Probations.FirstOrDefault(p => p.From == from);
-            Fail(row, existing is null ? servant.AddProbation(from, to) : servant.ChangeProbation(existing.Id, from, to));
+            if (existing is null)
+            {
+                Added(row, servant, ImportKind.Probations, servant.AddProbation(from, to));
+            }
+            else
+            {
+                Fail(row, servant.ChangeProbation(existing.Id, from, to));
+            }
         }
     }
 
@@ -405,7 +504,14 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
             }
 
             var existing = servant.Absences.FirstOrDefault(a => a.Kind == kind && a.From == from);
-            Fail(row, existing is null ? servant.AddAbsence(kind, from.Value, to.Value) : servant.ChangeAbsence(existing.Id, kind, from.Value, to.Value));
+            if (existing is null)
+            {
+                Added(row, servant, ImportKind.Absences, servant.AddAbsence(kind, from.Value, to.Value));
+            }
+            else
+            {
+                Fail(row, servant.ChangeAbsence(existing.Id, kind, from.Value, to.Value));
+            }
         }
     }
 
@@ -422,7 +528,14 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
             }
 
             var existing = servant.Dismissals.FirstOrDefault(d => d.Date == date);
-            Fail(row, existing is null ? servant.Dismiss(date.Value, row["note"]) : servant.ChangeDismissal(existing.Id, date.Value, row["note"]));
+            if (existing is null)
+            {
+                Added(row, servant, ImportKind.Dismissals, servant.Dismiss(date.Value, row["note"]));
+            }
+            else
+            {
+                Fail(row, servant.ChangeDismissal(existing.Id, date.Value, row["note"]));
+            }
         }
     }
 
@@ -446,9 +559,14 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
             }
 
             var existing = servant.Sanctions.FirstOrDefault(s => s.Kind == kind && s.Applied == applied);
-            Fail(row, existing is null
-                ? servant.AddSanction(kind, applied.Value, lifted, row["note"])
-                : servant.ChangeSanction(existing.Id, kind, applied.Value, lifted, row["note"]));
+            if (existing is null)
+            {
+                Added(row, servant, ImportKind.Sanctions, servant.AddSanction(kind, applied.Value, lifted, row["note"]));
+            }
+            else
+            {
+                Fail(row, servant.ChangeSanction(existing.Id, kind, applied.Value, lifted, row["note"]));
+            }
         }
     }
 
@@ -485,7 +603,7 @@ internal sealed class ImportRun(BagalauDbContext db, Guid bodyId, IReadOnlyList<
             {
                 line = ReportingLine.Create(bodyId, servant.Id, kind, supervisor.Id, structure).Value;
                 byKey[(servant.Id, kind)] = line;
-                db.ReportingLines.Add(line);
+                Created(ImportKind.ReportingLines, line);
             }
 
             structure.Set(servant.Id, kind, supervisor.Id);

@@ -273,6 +273,75 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
         }
     }
 
+    /// <summary>
+    /// Saves like <see cref="SaveChangesInBulkAsync(IReadOnlyCollection{object}, CancellationToken)"/>
+    /// but writes <paramref name="staged"/> with their audit records in batches of
+    /// <paramref name="batchSize"/> rows, untracked, so that the audit JSON and records of a
+    /// national-size import never exist all at once (issue 6). The staged rows go first (types in
+    /// foreign-key order, rows of a type in the order given), then the tracked changes, which may
+    /// refer to them: one transaction, one audit chain, all or nothing.
+    /// </summary>
+    public async Task<int> SaveChangesInBatchesAsync(IReadOnlyList<object> staged, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var typeOf = new Dictionary<Type, IEntityType>();
+        var byType = new Dictionary<IEntityType, List<object>>();
+        foreach (var row in staged)
+        {
+            if (!typeOf.TryGetValue(row.GetType(), out var type))
+            {
+                type = Model.FindEntityType(row.GetType()) is { } found && BulkInsert.SupportsUntracked(found)
+                    ? found
+                    : throw new InvalidOperationException($"{row.GetType().Name} rows cannot be staged for a bulk insert.");
+                typeOf[row.GetType()] = type;
+                byType[type] = [];
+            }
+
+            byType[type].Add(row);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var count = 0;
+            if (staged.Count > 0)
+            {
+                var link = await AuditChain.LinkAsync(this, cancellationToken);
+                var auditType = Model.FindEntityType(typeof(AuditRecord))!;
+                foreach (var type in BulkOrder.Of(byType.Keys))
+                {
+                    var rows = byType[type];
+                    for (var start = 0; start < rows.Count; start += batchSize)
+                    {
+                        var batch = rows.GetRange(start, Math.Min(batchSize, rows.Count - start));
+                        var records = AuditChain.Chain(link, batch.Select(row => AuditCapture.Insert(type, row)).ToList());
+                        await BulkInsert.WriteAsync(this, type, batch, cancellationToken);
+                        await BulkInsert.WriteAsync(this, auditType, records, cancellationToken);
+                        count += batch.Count;
+                    }
+                }
+            }
+
+            // The tracked changes read the chain's tail again: it now ends with the batches' records.
+            count += await SaveChangesInBulkAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
