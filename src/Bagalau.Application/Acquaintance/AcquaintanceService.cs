@@ -189,7 +189,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
             acquaintance = created;
         }
 
-        var notified = acquaintance.RecordNotification(actor, channel, notifiedOn, null, servantAbsentOrDismissed: true, today);
+        var notified = acquaintance.RecordNotification(actor, channel, notifiedOn, null, servantAbsentOrDismissed: true, today, resultKnownOn: resultOn);
         if (notified.IsRefused)
         {
             return notified.Refusal!;

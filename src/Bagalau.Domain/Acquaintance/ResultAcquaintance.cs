@@ -197,7 +197,7 @@ public sealed class ResultAcquaintance : OrganisationEntity
     /// HR records that a servant who is absent or dismissed was notified of the result by a
     /// channel on a date; <paramref name="servantAbsentOrDismissed"/> is read from the register.
     /// </summary>
-    public Outcome RecordNotification(Actor actor, NotificationChannel channel, DateOnly notifiedOn, string? detail, bool servantAbsentOrDismissed, DateOnly today)
+    public Outcome RecordNotification(Actor actor, NotificationChannel channel, DateOnly notifiedOn, string? detail, bool servantAbsentOrDismissed, DateOnly today, DateOnly? resultKnownOn = null)
     {
         if (!actor.IsHr)
         {
@@ -218,9 +218,25 @@ public sealed class ResultAcquaintance : OrganisationEntity
                 $"The servant is at work: they acknowledge in Bagalau, or a refusal act is recorded");
         }
 
-        if (notifiedOn < ResultOn || notifiedOn > today)
+        if (notifiedOn > today)
         {
-            return Refusals.InvalidInput($"notification date {TreeValues.Format(notifiedOn)} must lie between the result ({TreeValues.Format(ResultOn)}) and today");
+            return Refusal.Of(
+                $"notification-in-future",
+                $"Хабарлау күні {TreeValues.Format(notifiedOn)} болашақта: бүгінгі күннен кеш болмауы тиіс",
+                $"Дата уведомления {TreeValues.Format(notifiedOn)} в будущем: она не может быть позже сегодняшней",
+                $"The notification date {TreeValues.Format(notifiedOn)} is in the future: it cannot be after today");
+        }
+
+        // A 2023 result is known from the sheet's submission, before the quarter close opens
+        // this record: a letter sent in between is a valid notification.
+        var earliest = resultKnownOn is { } known && known < ResultOn ? known : ResultOn;
+        if (notifiedOn < earliest)
+        {
+            return Refusal.Of(
+                $"notification-before-result",
+                $"Хабарлау күні {TreeValues.Format(notifiedOn)} нәтиже шыққан күннен ({TreeValues.Format(earliest)}) ерте",
+                $"Дата уведомления {TreeValues.Format(notifiedOn)} раньше дня результата ({TreeValues.Format(earliest)})",
+                $"The notification date {TreeValues.Format(notifiedOn)} is before the result ({TreeValues.Format(earliest)})");
         }
 
         if (channel == NotificationChannel.Other && string.IsNullOrWhiteSpace(detail))

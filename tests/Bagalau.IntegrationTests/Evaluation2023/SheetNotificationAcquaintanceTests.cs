@@ -30,6 +30,45 @@ public class SheetNotificationAcquaintanceTests
     public async Task Notification_AfterTheClose_CompletesTheAcquaintanceAndTheServantsTask_AndWritesTheServiceRecord(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
+        var (body, roundId) = await SubmittedWithoutParticipationThenClosedAsync(app, new DateOnly(2023, 8, 16));
+        SetToday(app, 2023, 8, 17);
+        var sheet = await SheetOfAsync(app, body["spec1"], roundId);
+        var notified = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetSummary>>(
+            s => s.RecordNotificationAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, "phone-message", new DateOnly(2023, 8, 17)));
+
+        Assert.True(notified.IsSuccess, notified.Refusal?.ToString());
+        Assert.Equal((new DateOnly(2023, 8, 18), "11", false), (notified.Value!.NotifyBy!.Due, notified.Value.NotifyBy.Clause, notified.Value.NotifyBy.Late));
+        var acquaintance = await app.WithAsync<BagalauDbContext, ResultAcquaintance>(db => db.Acquaintances.AsNoTracking().SingleAsync(a => a.SubjectId == sheet.Id));
+        Assert.Equal(
+            (AcquaintanceState.Notified, (NotificationChannel?)NotificationChannel.PhoneMessage, (DateOnly?)new DateOnly(2023, 8, 17), false),
+            (acquaintance.State, acquaintance.Channel, acquaintance.NotifiedOn, acquaintance.Late));
+        var task = await app.WithAsync<BagalauDbContext, EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == acquaintance.Id));
+        Assert.Equal((EvaluationTaskStatus.Done, (DateOnly?)new DateOnly(2023, 8, 17)), (task.Status, task.CompletedOn));
+        var entry = await app.WithAsync<BagalauDbContext, ServiceRecordEntry>(db => db.ServiceRecordEntries.AsNoTracking().SingleAsync(e => e.ServantId == body["spec1"]));
+        Assert.Equal((acquaintance.Id, new DateOnly(2023, 8, 17)), (entry.AcquaintanceId!.Value, entry.On));
+        Assert.Contains("phone-message", entry.TextEn, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Notification_DatedBetweenTheSubmissionAndTheClose_IsAccepted(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (body, roundId) = await SubmittedWithoutParticipationThenClosedAsync(app, new DateOnly(2023, 8, 17));
+        SetToday(app, 2023, 8, 18);
+        var sheet = await SheetOfAsync(app, body["spec1"], roundId);
+
+        // The sheet was submitted on 15.08 and the letter sent on 16.08, before the close of 17.08 opened the acquaintance.
+        var notified = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetSummary>>(
+            s => s.RecordNotificationAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, "registered-letter", new DateOnly(2023, 8, 16)));
+
+        Assert.True(notified.IsSuccess, notified.Refusal?.ToString());
+        var acquaintance = await app.WithAsync<BagalauDbContext, ResultAcquaintance>(db => db.Acquaintances.AsNoTracking().SingleAsync(a => a.SubjectId == sheet.Id));
+        Assert.Equal((AcquaintanceState.Notified, (DateOnly?)new DateOnly(2023, 8, 16)), (acquaintance.State, acquaintance.NotifiedOn));
+    }
+
+    private static async Task<(Body2023 Body, Guid RoundId)> SubmittedWithoutParticipationThenClosedAsync(TestApp app, DateOnly closedOn)
+    {
         var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
         await app.WithAsync<BagalauDbContext>(async db =>
         {
@@ -50,25 +89,9 @@ public class SheetNotificationAcquaintanceTests
         var evaluator = body.Servants.Single(s => s.Value == sheet.EvaluatorId).Key;
         Assert.True((await SubmitAsync(app, body, evaluator, sheet, scores)).IsSuccess);
         var closed = await app.WithAsync<QuarterCloseService, WorkflowResult<IReadOnlyList<QuarterCloseReport>>>(
-            s => s.CloseBodyAsync(Hr, "osk-t", Period.OfQuarter(2023, 2), null, new DateOnly(2023, 8, 16)));
+            s => s.CloseBodyAsync(Hr, "osk-t", Period.OfQuarter(2023, 2), null, closedOn));
         Assert.Equal(1, Assert.Single(closed.Value!).AcquaintancesOpened);
-        SetToday(app, 2023, 8, 17);
-        sheet = await SheetOfAsync(app, body["spec1"], approved.Value.Round.Id);
-
-        var notified = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetSummary>>(
-            s => s.RecordNotificationAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, "phone-message", new DateOnly(2023, 8, 17)));
-
-        Assert.True(notified.IsSuccess, notified.Refusal?.ToString());
-        Assert.Equal((new DateOnly(2023, 8, 18), "11", false), (notified.Value!.NotifyBy!.Due, notified.Value.NotifyBy.Clause, notified.Value.NotifyBy.Late));
-        var acquaintance = await app.WithAsync<BagalauDbContext, ResultAcquaintance>(db => db.Acquaintances.AsNoTracking().SingleAsync(a => a.SubjectId == sheet.Id));
-        Assert.Equal(
-            (AcquaintanceState.Notified, (NotificationChannel?)NotificationChannel.PhoneMessage, (DateOnly?)new DateOnly(2023, 8, 17), false),
-            (acquaintance.State, acquaintance.Channel, acquaintance.NotifiedOn, acquaintance.Late));
-        var task = await app.WithAsync<BagalauDbContext, EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == acquaintance.Id));
-        Assert.Equal((EvaluationTaskStatus.Done, (DateOnly?)new DateOnly(2023, 8, 17)), (task.Status, task.CompletedOn));
-        var entry = await app.WithAsync<BagalauDbContext, ServiceRecordEntry>(db => db.ServiceRecordEntries.AsNoTracking().SingleAsync(e => e.ServantId == body["spec1"]));
-        Assert.Equal((acquaintance.Id, new DateOnly(2023, 8, 17)), (entry.AcquaintanceId!.Value, entry.On));
-        Assert.Contains("phone-message", entry.TextEn, StringComparison.Ordinal);
+        return (body, approved.Value.Round.Id);
     }
 
     [Theory]
