@@ -254,14 +254,16 @@ public sealed class NationalDataset
 
     /// <summary>
     /// A valid IIN unique across the dataset: servant k gets birth day k mod 14,000 from 1965 and
-    /// serial k div 14,000 (a serial whose check digit does not exist is moved by 5,000).
+    /// serial 9,000 + k div 14,000 (a serial whose check digit does not exist is moved down by
+    /// 5,000). The demo body's serials stay under 1,000, so a dataset imported beside it never
+    /// repeats a demo servant's IIN.
     /// </summary>
-    private static string Iin(int k, bool female)
+    internal static string Iin(int k, bool female)
     {
         var birth = new DateOnly(1965, 1, 1).AddDays(k % 14_000);
         var century = birth.Year >= 2000 ? (female ? 6 : 5) : (female ? 4 : 3);
-        var serial = k / 14_000;
-        foreach (var candidate in new[] { serial, serial + 5000 })
+        var serial = 9000 + (k / 14_000);
+        foreach (var candidate in new[] { serial, serial - 5000 })
         {
             var eleven = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{century}{candidate:D4}");
             if (IinRule.CheckDigit(eleven) is { } check)

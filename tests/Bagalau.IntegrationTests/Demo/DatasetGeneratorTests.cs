@@ -101,6 +101,25 @@ public class DatasetGeneratorTests
     }
 
     [Fact]
+    public void Dataset_OfAHundredThousandServants_HasValidUniqueIins_ThatNeverRepeatADemoServant()
+    {
+        var demo = Enumerable.Range(0, DemoSeeder.ServantCount).Select(DemoSeeder.DemoIin).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var female in new[] { false, true })
+        {
+            seen.Clear();
+            for (var k = 0; k < 100_000; k++)
+            {
+                var iin = NationalDataset.Iin(k, female);
+                Assert.Null(IinRule.Check(iin));
+                Assert.True(seen.Add(iin), $"IIN {iin} of servant {k} repeats");
+                Assert.DoesNotContain(iin, demo);
+            }
+        }
+    }
+
+    [Fact]
     public void Dataset_WithTooFewServantsForTheBodies_IsRefused()
     {
         Assert.NotNull(NationalDataset.Check(100, 10));
