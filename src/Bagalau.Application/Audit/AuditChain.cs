@@ -20,45 +20,8 @@ public static class AuditChain
 
     internal static async Task<List<AuditRecord>> AppendAsync(BagalauDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        if (db.IsPostgreSql)
-        {
-            await db.Database.ExecuteSqlRawAsync(AdvisoryLockSql, ct);
-        }
-
-        var tail = await db.AuditRecords.AsNoTracking()
-            .OrderByDescending(r => r.Sequence)
-            .Select(r => new { r.Sequence, r.Hash })
-            .FirstOrDefaultAsync(ct);
-        var sequence = tail?.Sequence ?? 0;
-        var previous = tail?.Hash ?? GenesisHash;
-        var now = db.Clock.GetUtcNow();
-        var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var actor = db.Actor.Name;
-
-        var records = new List<AuditRecord>(entries.Count);
-        foreach (var e in entries)
-        {
-            sequence++;
-            var hash = HashOf(sequence, at, actor, e.Action, e.Entity, e.EntityKey, e.StateBodyId, e.Before, e.After, previous);
-            var record = new AuditRecord
-            {
-                Sequence = sequence,
-                At = at,
-                Actor = actor,
-                Action = e.Action,
-                Entity = e.Entity,
-                EntityKey = e.EntityKey,
-                StateBodyId = e.StateBodyId,
-                Before = e.Before,
-                After = e.After,
-                PreviousHash = previous,
-                Hash = hash,
-            };
-            records.Add(record);
-            db.AuditRecords.Add(record);
-            previous = hash;
-        }
-
+        var records = Chain(await LinkAsync(db, ct), entries);
+        db.AuditRecords.AddRange(records);
         return records;
     }
 

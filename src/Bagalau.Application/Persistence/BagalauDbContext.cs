@@ -171,10 +171,11 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     public Task<int> SaveChangesInBulkAsync(IReadOnlyCollection<object> staged, AuditBatch batch, CancellationToken cancellationToken = default) =>
         SaveStagedInBulkAsync(staged, batch, cancellationToken);
 
-    private async Task<int> SaveStagedInBulkAsync(IReadOnlyCollection<object> staged, AuditBatch? batch, CancellationToken cancellationToken)
+    /// <summary>Staged rows grouped by entity type, in the order given; a type the bulk path cannot write untracked is a programming error.</summary>
+    private Dictionary<IEntityType, List<object>> StagedByType(IEnumerable<object> staged)
     {
         var typeOf = new Dictionary<Type, IEntityType>();
-        var stagedByType = new Dictionary<IEntityType, List<object>>();
+        var byType = new Dictionary<IEntityType, List<object>>();
         foreach (var row in staged)
         {
             if (!typeOf.TryGetValue(row.GetType(), out var type))
@@ -183,11 +184,18 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
                     ? found
                     : throw new InvalidOperationException($"{row.GetType().Name} rows cannot be staged for a bulk insert.");
                 typeOf[row.GetType()] = type;
-                stagedByType[type] = [];
+                byType[type] = [];
             }
 
-            stagedByType[type].Add(row);
+            byType[type].Add(row);
         }
+
+        return byType;
+    }
+
+    private async Task<int> SaveStagedInBulkAsync(IReadOnlyCollection<object> staged, AuditBatch? batch, CancellationToken cancellationToken)
+    {
+        var stagedByType = StagedByType(staged);
 
         // One change scan for the whole save: each Entries() call would scan every tracked row again.
         ChangeTracker.DetectChanges();
@@ -197,6 +205,7 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
         var entries = AuditCapture.Capture(ChangeTracker);
         if (batch is null)
         {
+            var typeOf = stagedByType.Keys.ToDictionary(t => t.ClrType);
             entries.AddRange(staged.Select(row => AuditCapture.Insert(typeOf[row.GetType()], row)));
         }
         else if (staged.Count > 0)
@@ -284,21 +293,7 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimePr
     public async Task<int> SaveChangesInBatchesAsync(IReadOnlyList<object> staged, int batchSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var typeOf = new Dictionary<Type, IEntityType>();
-        var byType = new Dictionary<IEntityType, List<object>>();
-        foreach (var row in staged)
-        {
-            if (!typeOf.TryGetValue(row.GetType(), out var type))
-            {
-                type = Model.FindEntityType(row.GetType()) is { } found && BulkInsert.SupportsUntracked(found)
-                    ? found
-                    : throw new InvalidOperationException($"{row.GetType().Name} rows cannot be staged for a bulk insert.");
-                typeOf[row.GetType()] = type;
-                byType[type] = [];
-            }
-
-            byType[type].Add(row);
-        }
+        var byType = StagedByType(staged);
 
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)

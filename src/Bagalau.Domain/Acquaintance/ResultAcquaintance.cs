@@ -220,11 +220,7 @@ public sealed class ResultAcquaintance : OrganisationEntity
 
         if (notifiedOn > today)
         {
-            return Refusal.Of(
-                $"notification-in-future",
-                $"Хабарлау күні {TreeValues.Format(notifiedOn)} болашақта: бүгінгі күннен кеш болмауы тиіс",
-                $"Дата уведомления {TreeValues.Format(notifiedOn)} в будущем: она не может быть позже сегодняшней",
-                $"The notification date {TreeValues.Format(notifiedOn)} is in the future: it cannot be after today");
+            return NotificationRefusals.InFuture(notifiedOn);
         }
 
         // A 2023 result is known from the sheet's submission, before the quarter close opens
@@ -368,4 +364,14 @@ public static class ServiceRecordText
                 $"Evaluation result: {a.ResultEn}. The servant was notified ({KindIds.Id(a.Channel!.Value)}){late.Item3}"),
         };
     }
+}
+
+/// <summary>Refusals shared by every record of a notification (the acquaintance, the 2023 rating sheet).</summary>
+public static class NotificationRefusals
+{
+    public static Refusal InFuture(DateOnly notifiedOn) => Refusal.Of(
+        $"notification-in-future",
+        $"Хабарлау күні {TreeValues.Format(notifiedOn)} болашақта: бүгінгі күннен кеш болмауы тиіс",
+        $"Дата уведомления {TreeValues.Format(notifiedOn)} в будущем: она не может быть позже сегодняшней",
+        $"The notification date {TreeValues.Format(notifiedOn)} is in the future: it cannot be after today");
 }

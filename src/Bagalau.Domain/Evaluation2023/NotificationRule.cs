@@ -38,11 +38,7 @@ public static class NotificationRule
 
         if (notifiedOn > today)
         {
-            return Refusal.Of(
-                $"notification-in-future",
-                $"Хабарлау күні {WorkflowRefusals.Iso(notifiedOn)} болашақта: бүгінгі күннен кеш болмауы тиіс",
-                $"Дата уведомления {WorkflowRefusals.Iso(notifiedOn)} в будущем: она не может быть позже сегодняшней",
-                $"The notification date {WorkflowRefusals.Iso(notifiedOn)} is in the future: it cannot be after today");
+            return NotificationRefusals.InFuture(notifiedOn);
         }
 
         if (notifiedOn < submittedOn)
