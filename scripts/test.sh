@@ -74,9 +74,20 @@ for f in "$RESULTS"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f1:-0})); skipped=$((skipped + ${nx:-0}))
 done
 
-# Name every failed test again at the end, so a short log still says which one it was.
-failed_names=$(grep -ho '<UnitTestResult [^>]*outcome="Failed"' "$RESULTS"/*.trx 2>/dev/null \
-  | sed -n 's/.* testName="\([^"]*\)".*/\1/p' || true)
+# Name every failed test again at the end, with the first lines of its message and stack, so a
+# log that keeps only its tail still says which test failed and why.
+failed_names=$(/usr/bin/python3 - "$RESULTS" <<'PY' || true
+import glob, html, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        print(html.unescape(result.get("testName", "?")))
+        for tag, limit in (("Message", 12), ("StackTrace", 8)):
+            node = result.find(f".//t:ErrorInfo/t:{tag}", ns)
+            for line in (node.text or "").strip().splitlines()[:limit] if node is not None else []:
+                print("    " + line.rstrip())
+PY
+)
 
 # --- multi-node (issue 6): two nodes over one PostgreSQL behind nginx (tests/multinode/run.sh,
 # about 1-3 minutes); each of its PASS/FAIL checks counts in the totals.
@@ -91,6 +102,6 @@ rm -f "$multi_out"
 # --- end multi-node
 rm -rf "$RESULTS"
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
-[ -z "$failed_names" ] || { echo "failed tests:"; sed 's/^/  - /' <<<"$failed_names"; }
+[ -z "$failed_names" ] || { echo "failed tests:"; sed 's/^\([^ ]\)/  - \1/' <<<"$failed_names"; }
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -27,6 +27,12 @@ public sealed class Body2023
 
     public string User(string name) => Users[name];
 
+    /// <summary>
+    /// A demo IIN no other test body has taken: test classes run in parallel and add servants
+    /// to their bodies, so a fixed index collides once the shared counter reaches it.
+    /// </summary>
+    public static string NextIin() => DemoSeeder.DemoIin(Interlocked.Increment(ref _iin));
+
     public static Task<Body2023> CreateAsync(TestApp app, string code, DateOnly appointed) =>
         CreateAsync(work => app.WithAsync(work), code, appointed);
 
@@ -72,7 +78,7 @@ public sealed class Body2023
             foreach (var (name, unit, category, qualifier, _, from) in people)
             {
                 var position = Position.Create(body.Id, "p-" + name, "Лауазым " + name, null, null, unit, category, qualifier).Value;
-                var servant = Servant.Create(body.Id, DemoSeeder.DemoIin(Interlocked.Increment(ref _iin)), "Қызметші " + name, null, null, false).Value;
+                var servant = Servant.Create(body.Id, NextIin(), "Қызметші " + name, null, null, false).Value;
                 servant.Appoint(position.Id, from ?? appointed, null);
                 db.Positions.Add(position);
                 db.Servants.Add(servant);

@@ -33,7 +33,7 @@ public class KtiHeadQuarterTests
         {
             var centre = await db.StructuralUnits.SingleAsync(u => u.StateBodyId == body.BodyId && u.Code == "centre");
             var position = Position.Create(body.BodyId, "p-apparatus", "Мәслихат аппаратының басшысы", null, null, centre.Id, "E-2", PositionQualifier.None).Value;
-            var servant = Servant.Create(body.BodyId, DemoSeeder.DemoIin(900), "Аппарат басшысы", null, null, false).Value;
+            var servant = Servant.Create(body.BodyId, Body2023.NextIin(), "Аппарат басшысы", null, null, false).Value;
             servant.Appoint(position.Id, appointed ?? new DateOnly(2020, 1, 1), null);
             db.Positions.Add(position);
             db.Servants.Add(servant);

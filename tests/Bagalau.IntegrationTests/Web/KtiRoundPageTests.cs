@@ -36,7 +36,7 @@ public class KtiRoundPageTests
             var db = scope.ServiceProvider.GetRequiredService<BagalauDbContext>();
             var centre = await db.StructuralUnits.SingleAsync(u => u.StateBodyId == body.BodyId && u.Code == "centre");
             var position = Position.Create(body.BodyId, "p-apparatus", "Мәслихат аппаратының басшысы", null, null, centre.Id, "E-2", PositionQualifier.None).Value;
-            var apparatus = Servant.Create(body.BodyId, DemoSeeder.DemoIin(901), "Аппарат басшысы", null, null, false).Value;
+            var apparatus = Servant.Create(body.BodyId, Body2023.NextIin(), "Аппарат басшысы", null, null, false).Value;
             apparatus.Appoint(position.Id, new DateOnly(2020, 1, 1), null);
             db.Positions.Add(position);
             db.Servants.Add(apparatus);
