@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<KtiPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
+        services.AddSingleton<Survey360AnswerQueue>();
         services.AddScoped<QuarterlyDocuments>();
         services.AddBagalauTasks(configuration);
         services.AddBagalauEvaluation2018();

@@ -15,6 +15,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// <summary>Configuration key of the connection string (<c>ConnectionStrings:Bagalau</c>).</summary>
     public const string ConnectionKey = "ConnectionStrings:Bagalau";
 
+    /// <summary>Configuration key of SQLite's <c>synchronous</c> setting: <c>Full</c> (default) or <c>Normal</c> (ADR 0014).</summary>
+    public const string SqliteSynchronousKey = "Database:SqliteSynchronous";
+
+    /// <summary>SQLite's <c>synchronous</c> for every connection: FULL or NORMAL.</summary>
+    public string SqliteSynchronous { get; init; } = "FULL";
+
     public static DatabaseOptions DefaultSqlite(string contentRoot) =>
         new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(contentRoot, "data", "bagalau.db")}");
 
@@ -27,15 +33,22 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         var providerText = configuration[ProviderKey];
         var provider = ParseProvider(providerText)
             ?? throw new InvalidOperationException($"{ProviderKey} is '{providerText}': use Sqlite or PostgreSql.");
+        var synchronousText = configuration[SqliteSynchronousKey];
+        var synchronous = synchronousText?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "FULL" => "FULL",
+            "NORMAL" => "NORMAL",
+            _ => throw new InvalidOperationException($"{SqliteSynchronousKey} is '{synchronousText}': use Full or Normal."),
+        };
         var connection = configuration[ConnectionKey];
         if (string.IsNullOrWhiteSpace(connection))
         {
             return provider == DatabaseProvider.Sqlite
-                ? DefaultSqlite(contentRoot)
+                ? DefaultSqlite(contentRoot) with { SqliteSynchronous = synchronous }
                 : throw new InvalidOperationException($"{ConnectionKey} must be set for PostgreSql.");
         }
 
-        return new DatabaseOptions(provider, connection);
+        return new DatabaseOptions(provider, connection) { SqliteSynchronous = synchronous };
     }
 
     /// <summary>Sqlite, PostgreSql (also "postgres"), any case; empty means Sqlite; unknown is null.</summary>
@@ -51,7 +64,8 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(new SqliteSessionSettings(SqliteSynchronous));
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));

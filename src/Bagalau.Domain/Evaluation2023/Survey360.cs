@@ -257,9 +257,12 @@ public sealed class Survey360Invitation : OrganisationEntity
         ExpiresAt = expires;
     }
 
+    /// <summary>The refusal of a link answered before.</summary>
+    public static Refusal UsedRefusal => Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used");
+
     /// <summary>Checks the link can still be used now (not used, not expired).</summary>
     public Refusal? CheckUsable(DateTimeOffset now) =>
-        Used ? Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used")
+        Used ? UsedRefusal
         : ExpiresAt is not { } at || at <= now ? Refusal.Of("link-expired", $"Сілтеменің мерзімі өтті", $"Срок действия ссылки истёк", $"This link has expired")
         : null;
 

@@ -1,0 +1,101 @@
+using Bagalau.Application.Evaluation2023;
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Evaluation2023;
+using Bagalau.IntegrationTests.Infrastructure;
+using Bagalau.IntegrationTests.Organisation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bagalau.IntegrationTests.Evaluation2023;
+
+/// <summary>Issue 6: 360 answers that arrive together are written together, each link still spent once.</summary>
+public class Survey360AnswerQueueTests
+{
+    public static TheoryData<string> Providers => TestDatabases.Providers;
+
+    private static readonly Dictionary<string, decimal> Ratings = new[]
+        { "communication", "ethics", "change-management", "result-orientation", "decision-making", "cooperation", "efficiency", "self-development" }
+        .ToDictionary(c => c, _ => 4m);
+
+    /// <summary>spec1's five links of the oskemen 2024 round: deputy, spec1 (self), spec2, colleague, head.</summary>
+    private static async Task<IReadOnlyList<IssuedLink>> LinksAsync(TestApp app)
+    {
+        var body = await Body2023.CreateAsync(app, "osk-q360", new DateOnly(2020, 1, 1));
+        app.Clock.Now = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
+        var round = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Round>>(s => s.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
+        var targets = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<TargetView>>>(s => s.TargetsAsync(body.User("hr"), body.BodyId, round.Value!.Id));
+        var spec1 = targets.Value!.Single(t => t.ServantId == body["spec1"]);
+        var added = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, spec1.Version, body["colleague"], "peer"));
+        added = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, body["head"], "peer"));
+        var links = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, app.Clock.Now.AddDays(3)));
+        Assert.True(links.IsSuccess, links.Refusal?.ToString());
+        return links.Value!;
+    }
+
+    private static Task<WorkflowResult<bool>> AnswerAsync(TestApp app, string token) =>
+        app.WithAsync<Survey360Service, WorkflowResult<bool>>(s => s.AnswerAsync(token, Ratings));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Answers_SentAtOnce_WithOneLinkSentFourTimes_StoreEachLinkOnce_AndRefuseTheRepeats(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var links = await LinksAsync(app);
+        var tokens = links.Select(l => l.Token).Concat(Enumerable.Repeat(links[0].Token, 3)).ToList();
+
+        var results = await Task.WhenAll(tokens.Select(t => Task.Run(() => AnswerAsync(app, t))));
+
+        Assert.Equal(5, results.Count(r => r.IsSuccess));
+        Assert.Equal(["link-used", "link-used", "link-used"], results.Where(r => !r.IsSuccess).Select(r => r.Refusal!.Code));
+        await app.WithAsync<BagalauDbContext>(async db =>
+        {
+            Assert.Equal(5, await db.Survey360Replies.CountAsync());
+            Assert.Equal(5, await db.Set<Survey360Invitation>().CountAsync(i => i.Used));
+            Assert.Equal(1, await db.Survey360Replies.CountAsync(r => r.IsSelf));
+        });
+        Assert.Equal(5L, app.Services.GetRequiredService<Survey360AnswerQueue>().Answers);
+    }
+
+    [Fact]
+    public async Task Answers_ArrivingWhileABatchIsWritten_AreAllWrittenInTheNextBatch()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        var links = await LinksAsync(app);
+        var queue = app.Services.GetRequiredService<Survey360AnswerQueue>();
+
+        // Another connection holds SQLite's write lock: the first answer's batch waits for it,
+        // and the four answers sent meanwhile queue behind that batch.
+        await using var blocker = new SqliteConnection(app.Database.ConnectionString);
+        await blocker.OpenAsync();
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var first = Task.Run(() => AnswerAsync(app, links[0].Token));
+        await WaitUntilAsync(() => queue.Writing && queue.Waiting == 0, "the first answer's batch to start");
+        var rest = links.Skip(1).Select(l => Task.Run(() => AnswerAsync(app, l.Token))).ToList();
+        await WaitUntilAsync(() => queue.Waiting == 4, "four answers to queue");
+        await using (var commit = blocker.CreateCommand())
+        {
+            commit.CommandText = "COMMIT";
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        var results = await Task.WhenAll(rest.Prepend(first));
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.Refusal?.ToString()));
+        Assert.Equal((2L, 5L), (queue.Batches, queue.Answers));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), $"timed out waiting for {what}");
+    }
+}

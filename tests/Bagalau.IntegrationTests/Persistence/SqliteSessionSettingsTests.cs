@@ -1,0 +1,48 @@
+using Bagalau.Application.Persistence;
+using Bagalau.IntegrationTests.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Bagalau.IntegrationTests.Persistence;
+
+/// <summary>ADR 0014: every SQLite connection in WAL, with the configured synchronous setting.</summary>
+public class SqliteSessionSettingsTests
+{
+    private static async Task<(string Journal, long Synchronous)> PragmasAsync(TestApp app) =>
+        await app.WithAsync<BagalauDbContext, (string, long)>(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            var journal = (string)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA synchronous";
+            var synchronous = (long)(await command.ExecuteScalarAsync())!;
+            return (journal, synchronous);
+        });
+
+    [Fact]
+    public async Task Connection_ByDefault_IsInWal_WithFullSync()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+
+        Assert.Equal(("wal", 2L), await PragmasAsync(app));
+    }
+
+    [Fact]
+    public async Task Connection_WithNormalSync_Configured_SyncsAtCheckpointsOnly()
+    {
+        await using var app = await TestApp.StartAsync("sqlite", new() { [DatabaseOptions.SqliteSynchronousKey] = "normal" });
+
+        Assert.Equal(("wal", 1L), await PragmasAsync(app));
+    }
+
+    [Fact]
+    public void Configuration_WithAnUnknownSync_IsRefused_NamingTheKey()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [DatabaseOptions.SqliteSynchronousKey] = "Sometimes" }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseOptions.FromConfiguration(configuration, "/tmp"));
+
+        Assert.Equal("Database:SqliteSynchronous is 'Sometimes': use Full or Normal.", error.Message);
+    }
+}
