@@ -28,6 +28,11 @@ public static class BagalauDatabase
         }
 
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // EF creates new files in WAL; this also converts older ones (ADR 0014).
+            await db.Database.ExecuteSqlRawAsync(SqliteSessionSettings.WriteAheadLog, ct);
+        }
     }
 
     /// <summary>True when no state body exists yet (a fresh install that may get demo data).</summary>

@@ -64,8 +64,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .AddInterceptors(new SqliteSessionSettings(SqliteSynchronous));
+                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                if (SqliteSynchronous == "NORMAL")
+                {
+                    builder.AddInterceptors(new SqliteSessionSettings());
+                }
+
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));

@@ -4,27 +4,29 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Bagalau.Application.Persistence;
 
 /// <summary>
-/// Settings of every SQLite connection (ADR 0014). Write-ahead logging lets readers (task lists,
-/// dashboards) run beside the single writer instead of waiting for it, and a commit appends to
-/// the log instead of rewriting pages through a rollback journal. <c>synchronous</c> is
-/// configurable: FULL (the default) syncs the log at every commit, NORMAL only at checkpoints,
-/// which may lose the last commits on a power cut (never on a crash of Bagalau itself).
+/// <c>synchronous=NORMAL</c> on every SQLite connection when configured (ADR 0014): in WAL mode
+/// the log is then synced at checkpoints only, not at every commit, which may lose the last
+/// commits on a power cut (never on a crash of Bagalau itself). FULL, SQLite's own default,
+/// needs no statement, so by default no connection pays for one.
 /// </summary>
-internal sealed class SqliteSessionSettings(string synchronous) : DbConnectionInterceptor
+internal sealed class SqliteSessionSettings : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+
+    /// <summary>WAL (persistent in the file): readers run beside the single writer, and a commit appends to the log.</summary>
+    internal const string WriteAheadLog = "PRAGMA journal_mode=WAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
+        command.CommandText = Pragmas;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
