@@ -21,6 +21,7 @@ public static class TaskServices
         services.AddScoped<NotificationService>();
         services.AddScoped<ReminderRun>();
         services.AddScoped<AcquaintanceService>();
+        services.AddScoped<ServiceRecordService>();
         services.AddScoped<Evaluation2018.Evaluation2018Service>();
         return services;
     }

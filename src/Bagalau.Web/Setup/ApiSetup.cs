@@ -99,6 +99,7 @@ public static class ApiSetup
         body.MapCalibration2023Endpoints();
         body.MapQuarterly2023Endpoints();
         body.MapCompletionEndpoints();
+        body.MapServiceRecordEndpoints();
         return app;
     }
 }

@@ -1,4 +1,7 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Organisation;
+using Bagalau.Application.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -7,8 +10,11 @@ namespace Bagalau.Web.Pages.Bodies;
 
 /// <summary>The body's home: its size and the user's way in, by role.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class DashboardModel(OrganisationService organisation, TimeProvider clock) : BodyPageModel
+public sealed class DashboardModel(OrganisationService organisation, BodyAccess access, UserManager<BagalauUser> users, TimeProvider clock) : BodyPageModel
 {
+    /// <summary>The user's own servant record in this body, if linked: their service record is one click away.</summary>
+    public Guid? MyServantId { get; private set; }
+
     public BodyCounts Counts { get; private set; } = new(0, 0, 0);
 
     public DateOnly Today { get; private set; }
@@ -18,6 +24,7 @@ public sealed class DashboardModel(OrganisationService organisation, TimeProvide
     public async Task OnGetAsync()
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        MyServantId = await access.ServantOfAsync(users.GetUserId(User) ?? string.Empty, BodyId, HttpContext.RequestAborted);
         if (CanRead)
         {
             Counts = await organisation.CountAsync(BodyId, HttpContext.RequestAborted);
