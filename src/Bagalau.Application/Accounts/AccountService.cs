@@ -97,6 +97,41 @@ public sealed class AccountService(BagalauDbContext db, UserManager<BagalauUser>
         return Result.Success();
     }
 
+    /// <summary>
+    /// Gives <paramref name="email"/> a role in the body, from the body's members page: an existing
+    /// account gets the role; otherwise the account is created with <paramref name="password"/>
+    /// and <paramref name="culture"/>. <paramref name="servantIin"/>, when given, links the user
+    /// to that servant of the body (their own results, tasks and service record).
+    /// </summary>
+    public async Task<Result> GrantAccessAsync(Guid bodyId, string email, BodyRole role, string? servantIin, string? password, string culture, CancellationToken ct = default)
+    {
+        Guid? servantId = null;
+        if (!string.IsNullOrWhiteSpace(servantIin))
+        {
+            var iin = servantIin.Trim();
+            servantId = await db.Servants.Where(s => s.StateBodyId == bodyId && s.Iin == iin).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+            if (servantId is null)
+            {
+                return Result.Failure(new ValidationError("member-servant-unknown", "servantIin", iin));
+            }
+        }
+
+        var user = await users.FindByEmailAsync(email?.Trim() ?? string.Empty);
+        if (user is null)
+        {
+            var created = await CreateUserAsync(email ?? string.Empty, password ?? string.Empty, culture, [(bodyId, role)], servantId, ct);
+            return created.IsSuccess ? Result.Success() : Result.Failure(created.Errors);
+        }
+
+        var linked = await db.BodyMemberships.Where(m => m.UserId == user.Id && m.StateBodyId == bodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(ct);
+        if (servantId is not null && linked is not null && linked != servantId)
+        {
+            return Result.Failure(new ValidationError("member-servant-other", "servantIin"));
+        }
+
+        return await GrantAsync(user.Id, bodyId, role, servantId ?? linked, ct);
+    }
+
     /// <summary>The memberships of one body with the users' e-mails, for the admin page.</summary>
     public async Task<IReadOnlyList<(string UserId, string Email, BodyRole Role, Guid? ServantId)>> MembersOfAsync(Guid bodyId, CancellationToken ct = default)
     {

@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using Bagalau.Application.Accounts;
+using Bagalau.Application.Persistence;
+using Bagalau.Domain.Organisation;
+using Bagalau.Web.Bodies;
+using Bagalau.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bagalau.Web.Pages.Bodies;
+
+/// <summary>What the administrator sends to give someone a role (a new account needs a password).</summary>
+public sealed class GrantForm
+{
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["email"] = nameof(Email), ["password"] = nameof(Password), ["servantIin"] = nameof(ServantIin), ["culture"] = nameof(Language), ["role"] = nameof(Role),
+    };
+
+    [Required]
+    public string? Email { get; set; }
+
+    public string Role { get; set; } = "servant";
+
+    public string? ServantIin { get; set; }
+
+    public string? Password { get; set; }
+
+    public string Language { get; set; } = "kk";
+}
+
+/// <summary>
+/// The body's people and their roles: the administrator gives a role to an e-mail (creating the
+/// account when there is none, optionally linked to a servant of the body by IIN) and takes roles
+/// away. Accounts otherwise come from <c>bagalau user create</c>.
+/// </summary>
+[Authorize(Policy = BodyPolicies.Administer)]
+public sealed class MembersModel(AccountService accounts, BagalauDbContext db, UserManager<BagalauUser> users, IStringLocalizer<SharedResource> t) : BodyPageModel
+{
+    [BindProperty]
+    public GrantForm Input { get; set; } = new();
+
+    /// <summary>One row per user: e-mail, roles, linked servant.</summary>
+    public IReadOnlyList<(string UserId, string Email, IReadOnlyList<BodyRole> Roles, string? Servant)> Members { get; private set; } = [];
+
+    public string MyUserId => users.GetUserId(User) ?? string.Empty;
+
+    protected override string? PolicyForChanges => BodyPolicies.Administer;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostGrantAsync()
+    {
+        if (!BodyMembership.TryParseRole(Input.Role, out var role))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(GrantForm.Role)}", t["members.role-unknown", Input.Role ?? string.Empty]);
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await accounts.GrantAccessAsync(BodyId, Input.Email ?? string.Empty, role, Input.ServantIin, Input.Password, Input.Language, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            ShowErrors(result.Errors, nameof(Input), GrantForm.Fields);
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = t["members.granted", Input.Email!.Trim(), t["role." + BodyMembership.RoleId(role)]].Value;
+        return RedirectToPage(new { bodyId = BodyId });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string userId, string role)
+    {
+        if (!BodyMembership.TryParseRole(role, out var parsed))
+        {
+            return NotFound();
+        }
+
+        if (userId == MyUserId && parsed == BodyRole.Administrator)
+        {
+            ShowErrors([new ValidationError("member-own-administrator", null)], nameof(Input), GrantForm.Fields);
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await accounts.RevokeAsync(userId, BodyId, parsed, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = t["members.revoked", t["role." + role]].Value;
+        return RedirectToPage(new { bodyId = BodyId });
+    }
+
+    private async Task LoadAsync()
+    {
+        var rows = await accounts.MembersOfAsync(BodyId, HttpContext.RequestAborted);
+        var servantIds = rows.Where(r => r.ServantId is not null).Select(r => r.ServantId!.Value).Distinct().ToList();
+        var names = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => $"{s.FullName} ({s.Iin})", HttpContext.RequestAborted);
+        Members = rows.GroupBy(r => (r.UserId, r.Email))
+            .Select(g => (g.Key.UserId, g.Key.Email, (IReadOnlyList<BodyRole>)g.Select(r => r.Role).Order().ToList(),
+                g.Select(r => r.ServantId).FirstOrDefault(id => id is not null) is { } id ? names.GetValueOrDefault(id) : null))
+            .OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}
