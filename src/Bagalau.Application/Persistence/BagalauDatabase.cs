@@ -31,7 +31,7 @@ public static class BagalauDatabase
         if (db.Database.IsSqlite())
         {
             // EF creates new files in WAL; this also converts older ones (ADR 0014).
-            await db.Database.ExecuteSqlRawAsync(SqliteSessionSettings.WriteAheadLog, ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }
 

@@ -18,8 +18,8 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// <summary>Configuration key of SQLite's <c>synchronous</c> setting: <c>Full</c> (default) or <c>Normal</c> (ADR 0014).</summary>
     public const string SqliteSynchronousKey = "Database:SqliteSynchronous";
 
-    /// <summary>SQLite's <c>synchronous</c> for every connection: FULL or NORMAL.</summary>
-    public string SqliteSynchronous { get; init; } = "FULL";
+    /// <summary>SQLite's <c>synchronous=NORMAL</c> on every connection (log synced at checkpoints only); false: SQLite's own FULL.</summary>
+    public bool SqliteNormalSync { get; init; }
 
     public static DatabaseOptions DefaultSqlite(string contentRoot) =>
         new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(contentRoot, "data", "bagalau.db")}");
@@ -34,21 +34,21 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         var provider = ParseProvider(providerText)
             ?? throw new InvalidOperationException($"{ProviderKey} is '{providerText}': use Sqlite or PostgreSql.");
         var synchronousText = configuration[SqliteSynchronousKey];
-        var synchronous = synchronousText?.Trim().ToUpperInvariant() switch
+        var normalSync = synchronousText?.Trim().ToUpperInvariant() switch
         {
-            null or "" or "FULL" => "FULL",
-            "NORMAL" => "NORMAL",
+            null or "" or "FULL" => false,
+            "NORMAL" => true,
             _ => throw new InvalidOperationException($"{SqliteSynchronousKey} is '{synchronousText}': use Full or Normal."),
         };
         var connection = configuration[ConnectionKey];
         if (string.IsNullOrWhiteSpace(connection))
         {
             return provider == DatabaseProvider.Sqlite
-                ? DefaultSqlite(contentRoot) with { SqliteSynchronous = synchronous }
+                ? DefaultSqlite(contentRoot) with { SqliteNormalSync = normalSync }
                 : throw new InvalidOperationException($"{ConnectionKey} must be set for PostgreSql.");
         }
 
-        return new DatabaseOptions(provider, connection) { SqliteSynchronous = synchronous };
+        return new DatabaseOptions(provider, connection) { SqliteNormalSync = normalSync };
     }
 
     /// <summary>Sqlite, PostgreSql (also "postgres"), any case; empty means Sqlite; unknown is null.</summary>
@@ -65,9 +65,9 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
-                if (SqliteSynchronous == "NORMAL")
+                if (SqliteNormalSync)
                 {
-                    builder.AddInterceptors(new SqliteSessionSettings());
+                    builder.AddInterceptors(SqliteNormalSynchronous.Instance);
                 }
 
                 break;

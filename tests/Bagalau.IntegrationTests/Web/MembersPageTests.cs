@@ -30,12 +30,16 @@ public class MembersPageTests
             ["Input.Email"] = email, ["Input.Role"] = role, ["Input.ServantIin"] = iin, ["Input.Password"] = password, ["Input.Language"] = "ru",
         };
 
+        var noEmail = await Forms.PostAsync(admin, page, Grant("", "servant", "", "Strong-pass-1"), page + "?handler=Grant");
         var weak = await Forms.PostAsync(admin, page, Grant("new@example.kz", "servant", WebTestHost.ValidIin, "short"), page + "?handler=Grant");
         var unknownIin = await Forms.PostAsync(admin, page, Grant("new@example.kz", "servant", "000000000000", "Strong-pass-1"), page + "?handler=Grant");
         var granted = await Forms.PostAsync(admin, page, Grant("new@example.kz", "servant", WebTestHost.ValidIin, "Strong-pass-1"), page + "?handler=Grant");
         var alsoEvaluator = await Forms.PostAsync(admin, page, Grant("new@example.kz", "evaluator", "", ""), page + "?handler=Grant");
         var listed = await admin.GetStringAsync(page);
 
+        var noEmailHtml = await noEmail.Content.ReadAsStringAsync();
+        Assert.Contains("электрондық пошта мекенжайы жарамсыз", noEmailHtml);
+        Assert.DoesNotContain("field is required", noEmailHtml);
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Contains("Құпиясөз талаптарға сай емес", await weak.Content.ReadAsStringAsync());
         Assert.Contains("ЖСН «000000000000» бар қызметші бұл органда жоқ.", await unknownIin.Content.ReadAsStringAsync());

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Bagalau.Application.Accounts;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
@@ -20,16 +19,16 @@ public sealed class GrantForm
         ["email"] = nameof(Email), ["password"] = nameof(Password), ["servantIin"] = nameof(ServantIin), ["culture"] = nameof(Language), ["role"] = nameof(Role),
     };
 
-    [Required]
+    // No [Required]: the account service answers an empty address with its own kk/ru/en message.
     public string? Email { get; set; }
 
-    public string Role { get; set; } = "servant";
+    public string? Role { get; set; } = "servant";
 
     public string? ServantIin { get; set; }
 
     public string? Password { get; set; }
 
-    public string Language { get; set; } = "kk";
+    public string? Language { get; set; } = "kk";
 }
 
 /// <summary>
@@ -61,7 +60,7 @@ public sealed class MembersModel(AccountService accounts, BagalauDbContext db, U
             return Page();
         }
 
-        var result = await accounts.GrantAccessAsync(BodyId, Input.Email ?? string.Empty, role, Input.ServantIin, Input.Password, Input.Language, HttpContext.RequestAborted);
+        var result = await accounts.GrantAccessAsync(BodyId, Input.Email ?? string.Empty, role, Input.ServantIin, Input.Password, Input.Language ?? "kk", HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
             ShowErrors(result.Errors, nameof(Input), GrantForm.Fields);

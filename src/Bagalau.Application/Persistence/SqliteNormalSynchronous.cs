@@ -9,24 +9,23 @@ namespace Bagalau.Application.Persistence;
 /// commits on a power cut (never on a crash of Bagalau itself). FULL, SQLite's own default,
 /// needs no statement, so by default no connection pays for one.
 /// </summary>
-internal sealed class SqliteSessionSettings : DbConnectionInterceptor
+internal sealed class SqliteNormalSynchronous : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    public static readonly SqliteNormalSynchronous Instance = new();
 
-    /// <summary>WAL (persistent in the file): readers run beside the single writer, and a commit appends to the log.</summary>
-    internal const string WriteAheadLog = "PRAGMA journal_mode=WAL;";
+    private const string Pragma = "PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Pragma;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 namespace Bagalau.IntegrationTests.Persistence;
 
 /// <summary>ADR 0014: every SQLite connection in WAL, with the configured synchronous setting.</summary>
-public class SqliteSessionSettingsTests
+public class SqliteSynchronousTests
 {
     private static async Task<(string Journal, long Synchronous)> PragmasAsync(TestApp app) =>
         await app.WithAsync<BagalauDbContext, (string, long)>(async db =>
