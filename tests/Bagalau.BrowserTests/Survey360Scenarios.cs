@@ -38,7 +38,9 @@ public class Survey360Scenarios
         await hr.Locator("[data-test=launch-pack]").SelectOptionAsync("oskemen-maslikhat");
         await hr.Locator("[data-test=launch-year]").FillAsync("2024");
         await hr.Locator("[data-test=launch]").ClickAsync();
-        await Assertions.Expect(hr.Locator("h1")).ToContainTextAsync("360 сауалнамасы");
+        // The round's own page (the list page has the same words in its heading).
+        await hr.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/survey360/[0-9a-f-]{36}$"));
+        await Assertions.Expect(hr.Locator("h1")).ToContainTextAsync("2024");
 
         // The person's proposed respondents, adjusted to four (clause 35: 3-7).
         var card = hr.Locator($"[data-test=target][data-name='{person}']");

@@ -41,6 +41,9 @@ public sealed class Browser : IAsyncDisposable
             throw new InvalidOperationException($"BAGALAU_REQUIRE_BROWSER=1 but Chromium is missing at {ChromiumPath}.");
         }
 
+        // An assertion waits as long as an action: a page that compiles its view on a loaded
+        // machine (CI runs the integration tests beside) can take longer than the 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
