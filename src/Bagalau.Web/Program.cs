@@ -1,6 +1,6 @@
 using Bagalau.Web.Setup;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(BagalauWebSetup.Options(args));
 builder.AddBagalauWeb();
 
 var app = builder.Build();

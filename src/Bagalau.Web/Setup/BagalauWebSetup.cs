@@ -7,6 +7,32 @@ namespace Bagalau.Web.Setup;
 /// <summary>Composition of the web application: services and the request pipeline.</summary>
 public static class BagalauWebSetup
 {
+    /// <summary>
+    /// The builder's options. Started from another directory (`dotnet /srv/bagalau/Bagalau.Web.dll`
+    /// by a service manager or the bench), the content root would be that directory and the
+    /// app's appsettings.json would not be read: no log levels, so every request was logged
+    /// (issue 6 profile). The app's own directory is the content root then, unless one is given
+    /// (`--contentRoot`, ASPNETCORE_CONTENTROOT).
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args) => new()
+    {
+        Args = args,
+        ContentRootPath = ContentRoot(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Environment.GetEnvironmentVariable),
+    };
+
+    /// <summary>The app's own directory when the current one has no appsettings.json and none is given; else null (the framework's default).</summary>
+    public static string? ContentRoot(string[] args, string currentDirectory, string appDirectory, Func<string, string?> environment)
+    {
+        var given = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(environment("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(environment("DOTNET_CONTENTROOT"));
+        return !given
+            && !File.Exists(Path.Combine(currentDirectory, "appsettings.json"))
+            && File.Exists(Path.Combine(appDirectory, "appsettings.json"))
+            ? appDirectory
+            : null;
+    }
+
     public static WebApplicationBuilder AddBagalauWeb(this WebApplicationBuilder builder)
     {
         ListenOnDefaultUrlWhenNoneConfigured(builder);

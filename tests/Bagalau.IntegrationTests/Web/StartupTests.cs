@@ -33,6 +33,23 @@ public class StartupTests
     }
 
     [Fact]
+    public void ContentRoot_StartedFromAnotherDirectory_IsTheAppsOwn_SoItsSettingsAreRead_UnlessOneIsGiven()
+    {
+        var app = Directory.CreateTempSubdirectory("bagalau-app").FullName;
+        var elsewhere = Directory.CreateTempSubdirectory("bagalau-cwd").FullName;
+        var source = Directory.CreateTempSubdirectory("bagalau-src").FullName;
+        File.WriteAllText(Path.Combine(app, "appsettings.json"), "{}");
+        File.WriteAllText(Path.Combine(source, "appsettings.json"), "{}");
+        static string? None(string name) => null;
+
+        Assert.Equal(app, BagalauWebSetup.ContentRoot([], elsewhere, app, None));
+        Assert.Null(BagalauWebSetup.ContentRoot([], source, app, None));
+        Assert.Null(BagalauWebSetup.ContentRoot(["--contentRoot", elsewhere], elsewhere, app, None));
+        Assert.Null(BagalauWebSetup.ContentRoot([], elsewhere, app, n => n == "ASPNETCORE_CONTENTROOT" ? elsewhere : null));
+        Assert.Null(BagalauWebSetup.ContentRoot([], elsewhere, elsewhere, None));
+    }
+
+    [Fact]
     public void DemoSeeding_IsOnInDevelopmentAndOnTheDefaultFile_OffOtherwise_AndTheSettingWins()
     {
         Assert.True(DatabaseSetup.ShouldSeedDemo(Config(), Environment("Development")));
