@@ -13,16 +13,40 @@ namespace Bagalau.Application.Persistence;
 /// <summary>
 /// The one EF Core context of Bagalau (ADR 0003). The provider is chosen by configuration.
 /// Every save bumps the version of changed records (ADR 0011) and appends the changes to the
-/// hash-chained audit log in the same transaction (ADR 0010).
+/// hash-chained audit log in the same transaction (ADR 0010). Contexts are pooled (ADR 0015):
+/// the request's clock and audit actor are handed to a context when it is leased
+/// (<see cref="Lease"/>), not given to its constructor.
 /// </summary>
-public class BagalauDbContext(DbContextOptions<BagalauDbContext> options, TimeProvider? clock = null, IAuditActor? actor = null)
+public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
     : IdentityDbContext<BagalauUser>(options), IDataProtectionKeyContext
 {
     private readonly List<AuditEntry> _pendingReads = [];
 
-    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+    public TimeProvider Clock { get; private set; } = TimeProvider.System;
 
-    public IAuditActor Actor { get; } = actor ?? new AuditActor();
+    public IAuditActor Actor { get; private set; } = new AuditActor();
+
+    /// <summary>Readies a context taken from the pool for one scope: its clock and who its audit records name.</summary>
+    internal BagalauDbContext Lease(TimeProvider clock, IAuditActor actor)
+    {
+        Clock = clock;
+        Actor = actor;
+        _pendingReads.Clear();
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        // Back to the pool: no read of this scope may be written by the next one.
+        _pendingReads.Clear();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _pendingReads.Clear();
+        return base.DisposeAsync();
+    }
 
     public DbSet<StateBody> StateBodies => Set<StateBody>();
 

@@ -65,10 +65,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
-                if (SqliteNormalSync)
-                {
-                    builder.AddInterceptors(SqliteNormalSynchronous.Instance);
-                }
+                builder.AddInterceptors(SqliteNormalSync ? SqliteConnectionPragmas.NormalSynchronous : SqliteConnectionPragmas.Default);
 
                 break;
             case DatabaseProvider.PostgreSql:

@@ -71,9 +71,31 @@ internal static class TaskListQueries
         return byUser.Union(byServant);
     }
 
+    /// <summary>
+    /// A page of open tasks on SQLite: one SELECT with an OR over both assignee columns, which
+    /// SQLite answers from the two assignee indexes (MULTI-INDEX OR); the unary + keeps it off the
+    /// (status, due) index, which it would otherwise walk over every open task of the nation to
+    /// save the sort. 60 µs against the UNION's 160 µs, most of it SQLite parsing the longer
+    /// statement (ADR 0015). Not composed further, so the statement runs exactly as written.
+    /// </summary>
+    private static Task<List<EvaluationTask>> OpenPageOnSqliteAsync(BagalauDbContext db, string userId, int skip, int take, CancellationToken ct) =>
+        db.EvaluationTasks.FromSql($"""
+            SELECT "e".* FROM "EvaluationTasks" AS "e"
+            WHERE +"e"."Status" = 'open'
+              AND ("e"."AssigneeUserId" = {userId}
+                   OR "e"."AssigneeServantId" IN (SELECT "m"."ServantId" FROM "BodyMemberships" AS "m" WHERE "m"."UserId" = {userId}))
+            ORDER BY "e"."Due", "e"."Id"
+            LIMIT {take} OFFSET {skip}
+            """).AsNoTracking().ToListAsync(ct);
+
     /// <summary>One page of the user's tasks, open ones by due date, done ones last when asked for.</summary>
     public static async Task<List<EvaluationTask>> PageAsync(BagalauDbContext db, string userId, bool includeDone, int skip, int take, CancellationToken ct)
     {
+        if (!includeDone && !db.IsPostgreSql)
+        {
+            return await OpenPageOnSqliteAsync(db, userId, skip, take, ct);
+        }
+
         var rows = new List<EvaluationTask>(Math.Min(take, 16));
         var compiled = ByModel.GetOrAdd(db.Model, _ => Compile());
         await foreach (var task in (includeDone ? compiled.AllPage : compiled.OpenPage)(db, userId, skip, take).WithCancellation(ct))

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Configuration;
 
 namespace Bagalau.IntegrationTests.Persistence;
 
-/// <summary>ADR 0014: every SQLite connection in WAL, with the configured synchronous setting.</summary>
+/// <summary>ADR 0014: every SQLite connection in WAL, with the configured synchronous setting; ADR 0015: temporary tables in memory (2).</summary>
 public class SqliteSynchronousTests
 {
-    private static async Task<(string Journal, long Synchronous)> PragmasAsync(TestApp app) =>
-        await app.WithAsync<BagalauDbContext, (string, long)>(async db =>
+    private static async Task<(string Journal, long Synchronous, long TempStore)> PragmasAsync(TestApp app) =>
+        await app.WithAsync<BagalauDbContext, (string, long, long)>(async db =>
         {
             await db.Database.OpenConnectionAsync();
             await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -17,15 +17,17 @@ public class SqliteSynchronousTests
             var journal = (string)(await command.ExecuteScalarAsync())!;
             command.CommandText = "PRAGMA synchronous";
             var synchronous = (long)(await command.ExecuteScalarAsync())!;
-            return (journal, synchronous);
+            command.CommandText = "PRAGMA temp_store";
+            var tempStore = (long)(await command.ExecuteScalarAsync())!;
+            return (journal, synchronous, tempStore);
         });
 
     [Fact]
-    public async Task Connection_ByDefault_IsInWal_WithFullSync()
+    public async Task Connection_ByDefault_IsInWal_WithFullSync_AndTemporaryTablesInMemory()
     {
         await using var app = await TestApp.StartAsync("sqlite");
 
-        Assert.Equal(("wal", 2L), await PragmasAsync(app));
+        Assert.Equal(("wal", 2L, 2L), await PragmasAsync(app));
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public class SqliteSynchronousTests
     {
         await using var app = await TestApp.StartAsync("sqlite", new() { [DatabaseOptions.SqliteSynchronousKey] = "normal" });
 
-        Assert.Equal(("wal", 1L), await PragmasAsync(app));
+        Assert.Equal(("wal", 1L, 2L), await PragmasAsync(app));
     }
 
     [Fact]
