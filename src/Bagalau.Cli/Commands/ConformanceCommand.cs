@@ -21,7 +21,7 @@ public sealed class ConformanceCommand(TimeProvider clock) : ICliCommand
     {
         var paths = new List<string>();
         string? packsDir = null;
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])

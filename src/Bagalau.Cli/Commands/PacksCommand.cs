@@ -48,7 +48,7 @@ public sealed class PacksCommand(TimeProvider clock) : ICliCommand
             case ["list"]:
                 return await WithCatalog(stdout, stderr, c => List(c, language, stdout));
             case ["show", var id]:
-                return await WithCatalog(stdout, stderr, c => Show(c, id, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().Date), language, stdout, stderr));
+                return await WithCatalog(stdout, stderr, c => Show(c, id, asOf ?? Bagalau.Application.Time.KazakhstanClock.Today(clock), language, stdout, stderr));
             case ["validate", var dir]:
                 return await Validate(dir, stdout);
             default:

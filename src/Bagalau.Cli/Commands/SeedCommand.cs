@@ -24,7 +24,7 @@ internal sealed class SeedCommand : DatabaseCommand
             return 2;
         }
 
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = Bagalau.Application.Time.KazakhstanClock.Today(services.GetRequiredService<TimeProvider>());
         if (args["today"] is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today))
         {
             await stderr.WriteLineAsync($"bagalau seed: --today '{text}' is not a date (YYYY-MM-DD)");

@@ -90,7 +90,7 @@ public static class ExchangeEndpoints
             return ApiErrors.One("not-found");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         switch (format?.ToLowerInvariant())
         {
             case null or "" or "xlsx":

@@ -40,7 +40,7 @@ public static class PackEndpoints
         DateOnly date;
         if (string.IsNullOrEmpty(asOf))
         {
-            date = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            date = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         }
         else if (!TreeValues.TryDate(asOf, out date))
         {

@@ -65,7 +65,7 @@ public static class DatabaseSetup
             if (await BagalauDatabase.IsEmptyAsync(db))
             {
                 var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-                var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+                var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Bagalau.Application.Time.KazakhstanClock.Today(clock));
                 seeded = result.Seeded;
             }
         }

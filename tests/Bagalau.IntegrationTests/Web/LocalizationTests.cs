@@ -60,7 +60,7 @@ public class LocalizationTests
         await host.CreateMemberAsync("hr@example.kz", body, language: "en");
         var client = host.Client();
         await Forms.SignInAsync(client, "hr@example.kz");
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        var today = Bagalau.Application.Time.KazakhstanClock.Today(TimeProvider.System);
         var dashboard = $"/bodies/{body}";
 
         var en = WebUtility.HtmlDecode(await client.GetStringAsync(dashboard));

@@ -23,7 +23,7 @@ public sealed class DashboardModel(OrganisationService organisation, BodyAccess 
 
     public async Task OnGetAsync()
     {
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         MyServantId = await access.ServantOfAsync(users.GetUserId(User) ?? string.Empty, BodyId, HttpContext.RequestAborted);
         if (CanRead)
         {

@@ -31,5 +31,5 @@ public sealed class ExportModel(OrganisationExport export, TimeProvider clock) :
             (stream, ct) => export.WriteCsvAsync(BodyId, parsed, stream, ct));
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => Bagalau.Application.Time.KazakhstanClock.Today(clock);
 }

@@ -25,7 +25,7 @@ public sealed class ShowModel(PackCatalog catalog, TimeProvider clock) : PageMod
             return NotFound();
         }
 
-        var date = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var date = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         if (!string.IsNullOrEmpty(asOf))
         {
             if (TreeValues.TryDate(asOf, out var parsed))

@@ -270,7 +270,7 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
         }
 
         Servant = servant;
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         var positionIds = servant.Appointments.Select(a => a.PositionId).Distinct().ToList();
         Positions = await db.Positions.AsNoTracking().Where(p => p.StateBodyId == BodyId && positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var unitIds = Positions.Values.Select(p => p.UnitId).Distinct().ToList();

@@ -32,7 +32,7 @@ public sealed class IndexModel(OrganisationService organisation, BagalauDbContex
     {
         var ct = HttpContext.RequestAborted;
         Servants = await organisation.SearchServantsAsync(BodyId, Search, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         var ids = Servants.Items.Select(s => s.Id).ToList();
         // One query for the whole page (no query per row).
         var rows = await (from a in db.Appointments.AsNoTracking()
