@@ -100,6 +100,7 @@ public static class ApiSetup
         body.MapQuarterly2023Endpoints();
         body.MapCompletionEndpoints();
         body.MapServiceRecordEndpoints();
+        body.MapMemberEndpoints();
         return app;
     }
 }

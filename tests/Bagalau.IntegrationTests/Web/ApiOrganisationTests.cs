@@ -252,7 +252,7 @@ public class ApiOrganisationTests
         Assert.Equal(HttpStatusCode.Forbidden, (await hr.PostAsync($"/api/v1/bodies/{body}/audit/verify", null)).StatusCode);
     }
 
-    private static async Task<HttpClient> BearerAsync(WebTestHost host, string email, string language = "kk")
+    internal static async Task<HttpClient> BearerAsync(WebTestHost host, string email, string language = "kk")
     {
         var client = host.Client();
         var token = await Json(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = WebTestHost.Password }));
@@ -268,6 +268,6 @@ public class ApiOrganisationTests
         return new MultipartFormDataContent { { part, "files", name } };
     }
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+    internal static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 }
