@@ -123,6 +123,41 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var writer = await EnterSqliteWriteAsync(cancellationToken);
+        try
+        {
+            return await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            writer?.Release();
+        }
+    }
+
+    /// <summary>
+    /// SQLite has one writer at a time, and a save that finds the file locked sleeps in SQLite's
+    /// busy handler with growing pauses before it tries again: under 32 concurrent draft saves
+    /// one waited 0.8 s (docs/benchmarks.md). The saves of this process that open their own
+    /// transaction queue here instead, first come first served, without sleeping (ADR 0015);
+    /// another process (the CLI) still meets SQLite's lock. A save inside a caller's
+    /// transaction does not queue: that transaction may already hold the lock.
+    /// </summary>
+    private async ValueTask<SemaphoreSlim?> EnterSqliteWriteAsync(CancellationToken cancellationToken)
+    {
+        if (IsPostgreSql || Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
+        var writer = SqliteWriters.GetOrAdd(Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
+        await writer.WaitAsync(cancellationToken);
+        return writer;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
+    private async Task<int> SaveTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         ChangeTracker.DetectChanges();
         VersionTokens.Bump(ChangeTracker);
         var entries = AuditCapture.Capture(ChangeTracker);
@@ -218,6 +253,19 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
     }
 
     private async Task<int> SaveStagedInBulkAsync(IReadOnlyCollection<object> staged, AuditBatch? batch, CancellationToken cancellationToken)
+    {
+        var writer = await EnterSqliteWriteAsync(cancellationToken);
+        try
+        {
+            return await SaveStagedCoreAsync(staged, batch, cancellationToken);
+        }
+        finally
+        {
+            writer?.Release();
+        }
+    }
+
+    private async Task<int> SaveStagedCoreAsync(IReadOnlyCollection<object> staged, AuditBatch? batch, CancellationToken cancellationToken)
     {
         var stagedByType = StagedByType(staged);
 
@@ -317,6 +365,19 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
     public async Task<int> SaveChangesInBatchesAsync(IReadOnlyList<object> staged, int batchSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var writer = await EnterSqliteWriteAsync(cancellationToken);
+        try
+        {
+            return await SaveInBatchesCoreAsync(staged, batchSize, cancellationToken);
+        }
+        finally
+        {
+            writer?.Release();
+        }
+    }
+
+    private async Task<int> SaveInBatchesCoreAsync(IReadOnlyList<object> staged, int batchSize, CancellationToken cancellationToken)
+    {
         var byType = StagedByType(staged);
 
         var ownTransaction = Database.CurrentTransaction is null
