@@ -10,6 +10,7 @@ ROOT=$(pwd)
 SIZES=${BENCH_SIZES:-"10000 100000"}
 WORK=${BENCH_DIR:-/tmp/bagalau-bench}
 DURATION=${BENCH_WRK_SECONDS:-15}
+WARM=${BENCH_WARM_SECONDS:-5}
 rm -rf "$WORK"; mkdir -p "$WORK"
 SUMMARY="$WORK/summary.txt"; : > "$SUMMARY"
 
@@ -119,6 +120,11 @@ for N in $SIZES; do
     dotnet "$WEB" --urls "http://127.0.0.1:$PORT" > "$WORK/web-$N.log" 2>&1 &
   WEBPID=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+  # Each figure is taken after a warm-up of the same requests (not counted): a fresh process
+  # spends its first seconds compiling (the JIT took 30 % of a cold draft run's CPU), and a
+  # server answers for days, not ten seconds.
+  warm() { echo "  (a ${WARM} s warm-up of the next request, not counted)"; wrk -t2 -c32 -d"${WARM}s" "$@" >/dev/null; }
+  warm "http://127.0.0.1:$PORT/health"
   echo "\$ wrk -t2 -c32 -d${DURATION}s --latency http://127.0.0.1:$PORT/health"
   wrk -t2 -c32 -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/health" | tee "$WORK/wrk-health-$N.txt"
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-health-$N.txt")
@@ -131,6 +137,7 @@ for N in $SIZES; do
   "${CLI[@]}" user create --email "bench-$N@bagalau.example" --password "Bench-pass-$N" --body "$BODYCODE" --role evaluator --servant "$IIN" --database sqlite --connection "Data Source=$WORK/nation-$N.db" >/dev/null
   TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' -d "{\"email\":\"bench-$N@bagalau.example\",\"password\":\"Bench-pass-$N\"}" "http://127.0.0.1:$PORT/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
   tasks=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me/tasks" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", len(d.get("items", []))))')
+  warm -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me/tasks"
   echo "\$ wrk -t2 -c32 -d${DURATION}s --latency -H 'Authorization: Bearer ...' http://127.0.0.1:$PORT/api/v1/me/tasks   ($tasks tasks)"
   wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me/tasks" | tee "$WORK/wrk-tasks-$N.txt"
   trps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-tasks-$N.txt")
@@ -145,6 +152,7 @@ for N in $SIZES; do
   HRTOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' -d "{\"email\":\"bench-hr-$N@bagalau.example\",\"password\":\"Bench-pass-$N\"}" "http://127.0.0.1:$PORT/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
   COMPLETION="http://127.0.0.1:$PORT/api/v1/bodies/$BIGID/cycles/$ROUND/completion"
   ctasks=$(curl -sf -H "Authorization: Bearer $HRTOKEN" "$COMPLETION" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["done"] + d["open"] + d["overdue"])')
+  warm -H "Authorization: Bearer $HRTOKEN" "$COMPLETION"
   echo "\$ wrk -t2 -c32 -d${DURATION}s --latency -H 'Authorization: Bearer ...' $COMPLETION   ($BIGSIZE servants, $ctasks tasks)"
   wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $HRTOKEN" "$COMPLETION" | tee "$WORK/wrk-completion-$N.txt"
   crps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-completion-$N.txt")
@@ -158,6 +166,9 @@ for N in $SIZES; do
     "${CLI[@]}" user create --email "bench-eval-$EIIN@bagalau.example" --password "Bench-pass-$N" --body "$ECODE" --role evaluator --servant "$EIIN" --database sqlite --connection "Data Source=$WORK/nation-$N.db" >/dev/null
   done
   python3 bench/http_fixtures.py drafts "$WORK/nation-$N.db" "http://127.0.0.1:$PORT" "Bench-pass-$N" 64 > "$DRAFTS"
+  warm -s bench/draft.lua "http://127.0.0.1:$PORT" -- "$DRAFTS" 2
+  # The warm-up moved the sheets' versions: read them again.
+  python3 bench/http_fixtures.py drafts "$WORK/nation-$N.db" "http://127.0.0.1:$PORT" "Bench-pass-$N" 64 > "$DRAFTS"
   echo "\$ wrk -t2 -c32 -d${DURATION}s --latency -s bench/draft.lua http://127.0.0.1:$PORT -- $DRAFTS 2   ($(wc -l < "$DRAFTS") sheets)"
   wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/draft.lua "http://127.0.0.1:$PORT" -- "$DRAFTS" 2 | tee "$WORK/wrk-draft-$N.txt"
   drps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-draft-$N.txt")
@@ -165,7 +176,11 @@ for N in $SIZES; do
   derrors=$(awk '/Non-2xx|Socket errors/ {print}' "$WORK/wrk-draft-$N.txt" | tr '\n' ' ')
   figure "$(printf '%-48s %8s req/s  p99 %s  %s  = %s%% of the floor  [wrk -t2 -c32 -d%ss -s bench/draft.lua]' "HTTP save rating-sheet draft, $N dataset" "$drps" "$dp99" "${derrors:-no errors}" "$(python3 -c "print(round(100*$drps/$rps, 1))")" "$DURATION")"
   # Answering the 360 survey by link: each request spends a different open link of the dataset.
-  LINKS="$WORK/links-$N.txt"
+  # The warm-up spends the first links of the file, the measured run the rest.
+  WARMLINKS=$(( WARM * 600 ))
+  head -n "$WARMLINKS" "$WORK/links-$N.txt" > "$WORK/links-warm-$N.txt"
+  LINKS="$WORK/links-measured-$N.txt"; tail -n +"$(( WARMLINKS + 1 ))" "$WORK/links-$N.txt" > "$LINKS"
+  warm -s bench/answer360.lua "http://127.0.0.1:$PORT" -- "$WORK/links-warm-$N.txt" 2 32
   echo "\$ wrk -t2 -c32 -d${DURATION}s --latency -s bench/answer360.lua http://127.0.0.1:$PORT -- $LINKS 2 32   ($(wc -l < "$LINKS") open links)"
   wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/answer360.lua "http://127.0.0.1:$PORT" -- "$LINKS" 2 32 | tee "$WORK/wrk-360-$N.txt"
   srps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-360-$N.txt")
