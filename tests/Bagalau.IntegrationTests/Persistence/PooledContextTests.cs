@@ -22,21 +22,25 @@ public class PooledContextTests
         await app.WithAsync<BagalauDbContext>(db =>
         {
             first = db;
+            db.ChangeTracker.AutoDetectChangesEnabled = false; // as the import does
             db.QueueRead(new AuditEntry("read", "Servant", "left-unsaved", null, null, null));
             return Task.CompletedTask;
         }, actor: "alice");
 
         BagalauDbContext? second = null;
+        var detectsChanges = false;
         var created = await app.WithAsync<OrganisationService, Result<StateBody>>(
             s => s.CreateBodyAsync(new BodyInput("pool", "Орган", null, null)), actor: "bob");
         await app.WithAsync<BagalauDbContext>(db =>
         {
             second = db;
+            detectsChanges = db.ChangeTracker.AutoDetectChangesEnabled;
             return Task.CompletedTask;
         });
         var records = await app.WithAsync<BagalauDbContext, List<AuditRecord>>(db => db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).ToListAsync());
 
         Assert.Same(first, second);
+        Assert.True(detectsChanges);
         Assert.NotEqual(Guid.Empty, created.Value.Id);
         Assert.DoesNotContain(records, r => r.EntityKey == "left-unsaved");
         Assert.Equal("bob", Assert.Single(records, r => r.Entity == "StateBody").Actor);
