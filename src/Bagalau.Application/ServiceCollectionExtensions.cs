@@ -25,10 +25,11 @@ public static class ServiceCollectionExtensions
     /// <c>ConnectionStrings:Bagalau</c>), the clock, Identity's user store with Bagalau's
     /// password and lockout rules, and the use-case services. The audit actor defaults to
     /// <c>system</c>; the web app registers its own <see cref="IAuditActor"/> after this call.
+    /// <paramref name="sqliteTempTablesInMemory"/>: the web app's (ADR 0015).
     /// </summary>
-    public static IServiceCollection AddBagalauApplication(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
+    public static IServiceCollection AddBagalauApplication(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null, bool sqliteTempTablesInMemory = false)
     {
-        var database = DatabaseOptions.FromConfiguration(configuration, contentRoot ?? Directory.GetCurrentDirectory());
+        var database = DatabaseOptions.FromConfiguration(configuration, contentRoot ?? Directory.GetCurrentDirectory()) with { SqliteTempTablesInMemory = sqliteTempTablesInMemory };
         services.AddSingleton(database);
         // Pooled contexts (ADR 0015): building a context's internal services was a quarter of a
         // small API request's CPU. Each scope leases one and gives it the clock and audit actor.

@@ -21,6 +21,9 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// <summary>SQLite's <c>synchronous=NORMAL</c> on every connection (log synced at checkpoints only); false: SQLite's own FULL.</summary>
     public bool SqliteNormalSync { get; init; }
 
+    /// <summary>SQLite's temporary tables in memory (the web app's requests; ADR 0015); false: SQLite's own default.</summary>
+    public bool SqliteTempTablesInMemory { get; init; }
+
     public static DatabaseOptions DefaultSqlite(string contentRoot) =>
         new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(contentRoot, "data", "bagalau.db")}");
 
@@ -65,7 +68,10 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
-                builder.AddInterceptors(SqliteNormalSync ? SqliteConnectionPragmas.NormalSynchronous : SqliteConnectionPragmas.Default);
+                if (SqliteConnectionPragmas.For(SqliteTempTablesInMemory, SqliteNormalSync) is { } pragmas)
+                {
+                    builder.AddInterceptors(pragmas);
+                }
 
                 break;
             case DatabaseProvider.PostgreSql:

@@ -15,7 +15,7 @@ public static class DatabaseSetup
 {
     public static IServiceCollection AddBagalauDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddBagalauApplication(configuration, DataHome(environment.ContentRootPath));
+        services.AddBagalauApplication(configuration, DataHome(environment.ContentRootPath), sqliteTempTablesInMemory: true);
         // Audit records name the signed-in user (registered after the application's default).
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
