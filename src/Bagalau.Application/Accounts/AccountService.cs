@@ -84,8 +84,14 @@ public sealed class AccountService(BagalauDbContext db, UserManager<BagalauUser>
         return Result.Success();
     }
 
-    public async Task<Result> RevokeAsync(string userId, Guid bodyId, BodyRole role, CancellationToken ct = default)
+    /// <summary>Takes a role away; <paramref name="byUserId"/>, when given, may not take away their own administrator role (another administrator can).</summary>
+    public async Task<Result> RevokeAsync(string userId, Guid bodyId, BodyRole role, CancellationToken ct = default, string? byUserId = null)
     {
+        if (byUserId == userId && role == BodyRole.Administrator)
+        {
+            return Result.Failure(new ValidationError("member-own-administrator", null));
+        }
+
         var membership = await db.BodyMemberships.FirstOrDefaultAsync(m => m.UserId == userId && m.StateBodyId == bodyId && m.Role == role, ct);
         if (membership is null)
         {
@@ -132,15 +138,17 @@ public sealed class AccountService(BagalauDbContext db, UserManager<BagalauUser>
         return await GrantAsync(user.Id, bodyId, role, servantId ?? linked, ct);
     }
 
-    /// <summary>The memberships of one body with the users' e-mails, for the admin page.</summary>
-    public async Task<IReadOnlyList<(string UserId, string Email, BodyRole Role, Guid? ServantId)>> MembersOfAsync(Guid bodyId, CancellationToken ct = default)
+    /// <summary>The body's users by e-mail, each with their roles there and the servant they are linked to (the People page and its API).</summary>
+    public async Task<IReadOnlyList<BodyMember>> MembersOfAsync(Guid bodyId, CancellationToken ct = default)
     {
         var rows = await (from m in db.BodyMemberships.AsNoTracking()
                           join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                           where m.StateBodyId == bodyId
-                          orderby u.Email, m.Role
                           select new { m.UserId, u.Email, m.Role, m.ServantId }).ToListAsync(ct);
-        return rows.Select(r => (r.UserId, r.Email ?? string.Empty, r.Role, r.ServantId)).ToList();
+        return rows.GroupBy(r => (r.UserId, Email: r.Email ?? string.Empty))
+            .Select(g => new BodyMember(g.Key.UserId, g.Key.Email, g.Select(r => r.Role).Order().ToList(), g.Select(r => r.ServantId).FirstOrDefault(id => id is not null)))
+            .OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     private static ValidationError[] IdentityErrors(IdentityResult result) =>
@@ -152,3 +160,6 @@ public sealed class AccountService(BagalauDbContext db, UserManager<BagalauUser>
             _ => new ValidationError("account-rejected", null, e.Code),
         }).Distinct().ToArray();
 }
+
+/// <summary>A user of a body: their roles there and the servant record they are linked to.</summary>
+public sealed record BodyMember(string UserId, string Email, IReadOnlyList<BodyRole> Roles, Guid? ServantId);

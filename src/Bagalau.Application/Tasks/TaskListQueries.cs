@@ -71,6 +71,9 @@ internal static class TaskListQueries
         return byUser.Union(byServant);
     }
 
+    // The stored form of the open status (the column holds the status's id: AsKindId).
+    private static readonly string OpenId = Domain.Organisation.KindIds.Id(EvaluationTaskStatus.Open);
+
     /// <summary>
     /// A page of open tasks on SQLite: one SELECT with an OR over both assignee columns, which
     /// SQLite answers from the two assignee indexes (MULTI-INDEX OR); the unary + keeps it off the
@@ -81,7 +84,7 @@ internal static class TaskListQueries
     private static Task<List<EvaluationTask>> OpenPageOnSqliteAsync(BagalauDbContext db, string userId, int skip, int take, CancellationToken ct) =>
         db.EvaluationTasks.FromSql($"""
             SELECT "e".* FROM "EvaluationTasks" AS "e"
-            WHERE +"e"."Status" = 'open'
+            WHERE +"e"."Status" = {OpenId}
               AND ("e"."AssigneeUserId" = {userId}
                    OR "e"."AssigneeServantId" IN (SELECT "m"."ServantId" FROM "BodyMemberships" AS "m" WHERE "m"."UserId" = {userId}))
             ORDER BY "e"."Due", "e"."Id"

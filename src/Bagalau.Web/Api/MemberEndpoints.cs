@@ -60,19 +60,10 @@ public static class MemberEndpoints
             return ApiErrors.One("not-found");
         }
 
-        if (userId == users.GetUserId(context.User) && parsed == BodyRole.Administrator)
-        {
-            return ApiErrors.One("member-own-administrator");
-        }
-
-        var result = await accounts.RevokeAsync(userId, bodyId, parsed, context.RequestAborted);
+        var result = await accounts.RevokeAsync(userId, bodyId, parsed, context.RequestAborted, byUserId: users.GetUserId(context.User));
         return result.IsSuccess ? TypedResults.NoContent() : ApiErrors.From(result);
     }
 
     private static async Task<List<MemberDto>> MembersAsync(AccountService accounts, Guid bodyId, CancellationToken ct) =>
-        (await accounts.MembersOfAsync(bodyId, ct))
-            .GroupBy(r => (r.UserId, r.Email))
-            .Select(g => new MemberDto(g.Key.UserId, g.Key.Email, g.Select(r => r.Role).Order().Select(BodyMembership.RoleId).ToList(), g.Select(r => r.ServantId).FirstOrDefault(id => id is not null)))
-            .OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        [.. (await accounts.MembersOfAsync(bodyId, ct)).Select(m => new MemberDto(m.UserId, m.Email, [.. m.Roles.Select(BodyMembership.RoleId)], m.ServantId))];
 }

@@ -79,14 +79,14 @@ public sealed class MembersModel(AccountService accounts, BagalauDbContext db, U
             return NotFound();
         }
 
-        if (userId == MyUserId && parsed == BodyRole.Administrator)
+        var result = await accounts.RevokeAsync(userId, BodyId, parsed, HttpContext.RequestAborted, byUserId: MyUserId);
+        if (result.Errors.Any(e => e.Code == "member-own-administrator"))
         {
-            ShowErrors([new ValidationError("member-own-administrator", null)], nameof(Input), GrantForm.Fields);
+            ShowErrors(result.Errors, nameof(Input), GrantForm.Fields);
             await LoadAsync();
             return Page();
         }
 
-        var result = await accounts.RevokeAsync(userId, BodyId, parsed, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
             return NotFound();
@@ -101,10 +101,8 @@ public sealed class MembersModel(AccountService accounts, BagalauDbContext db, U
         var rows = await accounts.MembersOfAsync(BodyId, HttpContext.RequestAborted);
         var servantIds = rows.Where(r => r.ServantId is not null).Select(r => r.ServantId!.Value).Distinct().ToList();
         var names = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => $"{s.FullName} ({s.Iin})", HttpContext.RequestAborted);
-        Members = rows.GroupBy(r => (r.UserId, r.Email))
-            .Select(g => (g.Key.UserId, g.Key.Email, (IReadOnlyList<BodyRole>)g.Select(r => r.Role).Order().ToList(),
-                g.Select(r => r.ServantId).FirstOrDefault(id => id is not null) is { } id ? names.GetValueOrDefault(id) : null))
-            .OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
+        Members = rows
+            .Select(m => (m.UserId, m.Email, m.Roles, m.ServantId is { } id ? names.GetValueOrDefault(id) : null))
             .ToList();
     }
 }
