@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddPooledDbContextFactory<BagalauDbContext>(database.Configure);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BagalauDbContext>>().CreateDbContext()
             .Lease(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAuditActor>()));
+        // Held-open connections with prepared statements for the hottest reads on SQLite (ADR 0016).
+        services.AddSingleton(_ => new SqliteReads(database));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<AuditActor>();
         services.TryAddScoped<IAuditActor>(sp => sp.GetRequiredService<AuditActor>());

@@ -14,11 +14,11 @@ namespace Bagalau.Application.Persistence;
 /// </summary>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    private static readonly SqliteConnectionPragmas TempInMemory = new("PRAGMA temp_store=MEMORY;");
+    private static readonly SqliteConnectionPragmas TempInMemory = new(Statements(true, false)!);
 
-    private static readonly SqliteConnectionPragmas NormalSynchronous = new("PRAGMA synchronous=NORMAL;");
+    private static readonly SqliteConnectionPragmas NormalSynchronous = new(Statements(false, true)!);
 
-    private static readonly SqliteConnectionPragmas Both = new("PRAGMA temp_store=MEMORY; PRAGMA synchronous=NORMAL;");
+    private static readonly SqliteConnectionPragmas Both = new(Statements(true, true)!);
 
     private readonly string _pragmas;
 
@@ -32,6 +32,10 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         (false, true) => NormalSynchronous,
         _ => null,
     };
+
+    /// <summary>The statements that set what is asked (also run by <see cref="SqliteReads"/>' connections); null when nothing is.</summary>
+    public static string? Statements(bool tempTablesInMemory, bool normalSynchronous) =>
+        (tempTablesInMemory ? "PRAGMA temp_store=MEMORY;" : string.Empty) + (normalSynchronous ? "PRAGMA synchronous=NORMAL;" : string.Empty) is { Length: > 0 } text ? text : null;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -74,31 +74,59 @@ internal static class TaskListQueries
     // The stored form of the open status (the column holds the status's id: AsKindId).
     private static readonly string OpenId = Domain.Organisation.KindIds.Id(EvaluationTaskStatus.Open);
 
+    // The user's open tasks on SQLite: one SELECT with an OR over both assignee columns, which
+    // SQLite answers from the two assignee indexes (MULTI-INDEX OR); the unary + keeps it off the
+    // (status, due) index, which it would otherwise walk over every open task of the nation to
+    // save the sort (ADR 0015). $p0 the open status, $p1 the user.
+    private const string OpenOnSqlite = """
+        FROM "EvaluationTasks" AS "e"
+        WHERE +"e"."Status" = $p0
+          AND ("e"."AssigneeUserId" = $p1
+               OR "e"."AssigneeServantId" IN (SELECT "m"."ServantId" FROM "BodyMemberships" AS "m" WHERE "m"."UserId" = $p1))
+        """;
+
+    // "+ 0": SQLite reads a bare variable in LIMIT/OFFSET while planning, which marks the
+    // statement to be prepared again whenever it is rebound, i.e. on every read.
+    private const string OpenPageSql = """
+        SELECT "e"."Id", "e"."StateBodyId", "e"."Kind", "e"."SubjectType", "e"."SubjectId", "e"."CycleId", "e"."AssigneeServantId",
+               "e"."AssigneeUserId", "e"."Due", "e"."DeadlineId", "e"."Clause", "e"."PackId"
+        """ + OpenOnSqlite + """
+
+        ORDER BY "e"."Due", "e"."Id"
+        LIMIT $p2 + 0 OFFSET $p3 + 0
+        """;
+
+    private const string OpenCountSql = "SELECT count(*) " + OpenOnSqlite;
+
     /// <summary>
-    /// A page of open tasks on SQLite: one SELECT with an OR over both assignee columns, which
-    /// SQLite answers from the two assignee indexes (MULTI-INDEX OR); the unary + keeps it off the
-    /// (status, due) index, which it would otherwise walk over every open task of the nation to
-    /// save the sort. 60 µs against the UNION's 160 µs, most of it SQLite parsing the longer
-    /// statement (ADR 0015). Not composed further, so the statement runs exactly as written.
+    /// A page of the user's open tasks on SQLite, read on a held-open connection with the
+    /// statement prepared once (ADR 0016): 340 µs of CPU a page through EF.
     /// </summary>
-    private static Task<List<EvaluationTask>> OpenPageOnSqliteAsync(BagalauDbContext db, string userId, int skip, int take, CancellationToken ct) =>
-        db.EvaluationTasks.FromSql($"""
-            SELECT "e".* FROM "EvaluationTasks" AS "e"
-            WHERE +"e"."Status" = {OpenId}
-              AND ("e"."AssigneeUserId" = {userId}
-                   OR "e"."AssigneeServantId" IN (SELECT "m"."ServantId" FROM "BodyMemberships" AS "m" WHERE "m"."UserId" = {userId}))
-            ORDER BY "e"."Due", "e"."Id"
-            LIMIT {take} OFFSET {skip}
-            """).AsNoTracking().ToListAsync(ct);
+    public static List<TaskView> OpenPageOnSqlite(SqliteReads reads, string userId, DateOnly today, int skip, int take) =>
+        reads.List(OpenPageSql, [OpenId, userId, take, skip], r => new TaskView(
+            r.GetGuid(0),
+            r.GetGuid(1),
+            r.GetString(2),
+            TaskKinds.NameOf(r.GetString(2)),
+            r.GetString(3),
+            r.GetGuid(4),
+            r.IsDBNull(5) ? null : r.GetGuid(5),
+            r.IsDBNull(6) ? null : r.GetGuid(6),
+            r.IsDBNull(7) ? null : r.GetString(7),
+            r.GetFieldValue<DateOnly>(8),
+            r.GetString(9),
+            r.IsDBNull(10) ? null : r.GetString(10),
+            r.GetString(11),
+            TaskStatusRule.StatusOn(EvaluationTaskStatus.Open, r.GetFieldValue<DateOnly>(8), today),
+            null));
+
+    /// <summary>How many open tasks the user has on SQLite (for the total of a full page).</summary>
+    public static int OpenCountOnSqlite(SqliteReads reads, string userId) =>
+        reads.List(OpenCountSql, [OpenId, userId], r => r.GetInt32(0))[0];
 
     /// <summary>One page of the user's tasks, open ones by due date, done ones last when asked for.</summary>
     public static async Task<List<EvaluationTask>> PageAsync(BagalauDbContext db, string userId, bool includeDone, int skip, int take, CancellationToken ct)
     {
-        if (!includeDone && !db.IsPostgreSql)
-        {
-            return await OpenPageOnSqliteAsync(db, userId, skip, take, ct);
-        }
-
         var rows = new List<EvaluationTask>(Math.Min(take, 16));
         var compiled = ByModel.GetOrAdd(db.Model, _ => Compile());
         await foreach (var task in (includeDone ? compiled.AllPage : compiled.OpenPage)(db, userId, skip, take).WithCancellation(ct))

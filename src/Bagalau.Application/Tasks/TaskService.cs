@@ -41,7 +41,7 @@ public sealed record UnitCompletion(Guid UnitId, string UnitCode, LocalizedText 
 /// decision, completing, my tasks and completion by unit. Scheduling and completing only stage
 /// changes; the calling workflow saves them with its own transition (one transaction).
 /// </summary>
-public sealed class TaskService(BagalauDbContext db, WorkflowContext context)
+public sealed class TaskService(BagalauDbContext db, WorkflowContext context, SqliteReads reads)
 {
     /// <summary>
     /// Stages a task due by the pack's <paramref name="deadlineId"/> counted from
@@ -97,7 +97,15 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context)
     /// </summary>
     public async Task<Page<TaskView>> MyTasksAsync(string userId, DateOnly today, PageRequest page, bool includeDone = false, CancellationToken ct = default)
     {
-        // One compiled query per page; the count only when the page is full (see ToPageAsync).
+        // The count only when the page is full (see ToPageAsync).
+        if (!includeDone && reads.Available)
+        {
+            var open = TaskListQueries.OpenPageOnSqlite(reads, userId, today, page.Skip, page.Size);
+            var last = open.Count < page.Size && (open.Count > 0 || page.Number == 1);
+            return new Page<TaskView>(open, page.Number, page.Size, last ? page.Skip + open.Count : TaskListQueries.OpenCountOnSqlite(reads, userId));
+        }
+
+        // One compiled query per page.
         var rows = await TaskListQueries.PageAsync(db, userId, includeDone, page.Skip, page.Size, ct);
         var isLast = rows.Count < page.Size && (rows.Count > 0 || page.Number == 1);
         var total = isLast ? page.Skip + rows.Count : await TaskListQueries.Mine(db, userId, !includeDone).CountAsync(ct);
