@@ -3061,15 +3061,10 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
                     b.OwnsMany("Bagalau.Domain.Evaluation2023.Survey360Rating", "Ratings", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("AnswerId")
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("CompetencyId")
-                                .IsRequired()
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
@@ -3077,9 +3072,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                                 .HasPrecision(5, 2)
                                 .HasColumnType("numeric(5,2)");
 
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("AnswerId");
+                            b1.HasKey("AnswerId", "CompetencyId");
 
                             b1.ToTable("Survey360Ratings", (string)null);
 

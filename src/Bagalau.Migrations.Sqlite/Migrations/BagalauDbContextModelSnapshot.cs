@@ -3036,15 +3036,10 @@ namespace Bagalau.Migrations.Sqlite.Migrations
 
                     b.OwnsMany("Bagalau.Domain.Evaluation2023.Survey360Rating", "Ratings", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("AnswerId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("CompetencyId")
-                                .IsRequired()
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
@@ -3052,9 +3047,7 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                                 .HasPrecision(5, 2)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("AnswerId");
+                            b1.HasKey("AnswerId", "CompetencyId");
 
                             b1.ToTable("Survey360Ratings", (string)null);
 

@@ -57,6 +57,26 @@ public class Survey360AnswerQueueTests
         Assert.Equal(5L, app.Services.GetRequiredService<Survey360AnswerQueue>().Answers);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AnAnswersRatings_AreStoredUnderTheAnswerAndCompetency_WithNoIdOfTheirOwn(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var links = await LinksAsync(app);
+
+        var answered = await AnswerAsync(app, links[0].Token);
+
+        Assert.True(answered.IsSuccess);
+        await app.WithAsync<BagalauDbContext>(async db =>
+        {
+            // One index page per answer rather than one random page per rating (docs/benchmarks.md, session 8).
+            var key = db.Model.FindEntityType(typeof(Survey360Rating))!.FindPrimaryKey()!;
+            Assert.Equal(["AnswerId", "CompetencyId"], key.Properties.Select(p => p.Name));
+            var stored = await db.Survey360Replies.AsNoTracking().Include(r => r.Ratings).SingleAsync();
+            Assert.Equal(Ratings.Keys.Order(), stored.Ratings.Select(r => r.CompetencyId).Order());
+        });
+    }
+
     [Fact]
     public async Task Answers_ArrivingWhileABatchIsWritten_AreAllWrittenInTheNextBatch()
     {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bagalau.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BagalauDbContext))]
-    [Migration("20261123082450_Initial")]
+    [Migration("20261124014624_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3064,15 +3064,10 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
 
                     b.OwnsMany("Bagalau.Domain.Evaluation2023.Survey360Rating", "Ratings", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("AnswerId")
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("CompetencyId")
-                                .IsRequired()
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
@@ -3080,9 +3075,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                                 .HasPrecision(5, 2)
                                 .HasColumnType("numeric(5,2)");
 
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("AnswerId");
+                            b1.HasKey("AnswerId", "CompetencyId");
 
                             b1.ToTable("Survey360Ratings", (string)null);
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Bagalau.Migrations.PostgreSql.Migrations
+namespace Bagalau.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,17 +11,14 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,22 +29,22 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    PreferredCulture = table.Column<string>(type: "text", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    PreferredCulture = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,17 +55,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AuditRecords",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Entity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,10 +76,10 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -94,13 +90,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "JobRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Job = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FireTimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Node = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Job = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FireTimeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,12 +107,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "StateBodies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    NameKk = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NameRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameKk = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameRu = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,11 +123,11 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -148,11 +144,11 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,10 +165,10 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,8 +185,8 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,10 +209,10 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -233,13 +229,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "EvaluationCycles2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,23 +252,23 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "EvaluationTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    AssigneeServantId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AssigneeUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SubjectType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    DeadlineId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Clause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AssigneeServantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssigneeUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeadlineId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Clause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,14 +285,14 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "KtiScoreTables",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    EnteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    EnteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,18 +309,18 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientServantId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    TextKk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TextRu = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReadOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientServantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TextKk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReadOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,23 +337,23 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "QuarterRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    VersionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Quarter = table.Column<int>(type: "integer", nullable: false),
-                    EvaluationDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NotifyBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ScheduledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvaluationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NotifyBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ScheduledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,15 +370,15 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Servants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Iin = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    FullName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    SearchName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ProvidesPublicServices = table.Column<bool>(type: "boolean", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Iin = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProvidesPublicServices = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -399,14 +395,14 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "StructuralUnits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    NameKk = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NameRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameKk = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameRu = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,16 +425,16 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Survey360Rounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    VersionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    LaunchedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    LaunchedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LaunchedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LaunchedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,14 +451,14 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Commissions2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    ComposedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Seats = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ComposedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Seats = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -485,24 +481,24 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "CompetencySheets2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ProvidesPublicServices = table.Column<bool>(type: "boolean", nullable: false),
-                    Group = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReopenedByAppealId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Marks = table.Column<string>(type: "text", nullable: false),
-                    Results = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProvidesPublicServices = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Group = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Marks = table.Column<string>(type: "TEXT", nullable: false),
+                    Results = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -525,16 +521,16 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "EligibilityEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Evaluate = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: true),
-                    Clause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Evaluate = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -557,24 +553,24 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "WorkPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApproverId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApproverClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ReturnReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ResubmitDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    ResubmitClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Kpis = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApproverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApproverClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResubmitDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ResubmitClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kpis = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -597,13 +593,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "ReminderDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reminder = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reminder = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -626,13 +622,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "KtiScoreTableRows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FromPercent = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
-                    ToPercent = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
-                    MinScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    MaxScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    TableId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromPercent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    ToPercent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    MinScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    MaxScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TableId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -649,13 +645,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Absences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -678,34 +674,34 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Acquaintances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubjectType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResultKk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ResultRu = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ResultEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ResultOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Late = table.Column<bool>(type: "boolean", nullable: false),
-                    RefusalActDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    RefusalHrName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RefusalHrPosition = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RefusalWitness1Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RefusalWitness1Position = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RefusalWitness2Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RefusalWitness2Position = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RefusalNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    NotifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ChannelDetail = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResultKk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RefusalActDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RefusalHrName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalHrPosition = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness1Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness1Position = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness2Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalWitness2Position = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RefusalNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    NotifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChannelDetail = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -728,22 +724,22 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "AnnualResults",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    VersionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    Grade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    QuartersCounted = table.Column<int>(type: "integer", nullable: false),
-                    Q1 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    Q2 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    Q3 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    Q4 = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    UpdatedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    QuartersCounted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Q1 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Q2 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Q3 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Q4 = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    UpdatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -766,12 +762,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "BodyMemberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -800,12 +796,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Dismissals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -828,38 +824,38 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "KtiPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    VersionId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Quarter = table.Column<int>(type: "integer", nullable: false),
-                    Participation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EligibilityReason = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    EligibilityClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    TimingReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PlanDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    PlanDueClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActualsDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    ActualsDueClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Edits = table.Column<int>(type: "integer", nullable: false),
-                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AgreedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    SetLate = table.Column<bool>(type: "boolean", nullable: false),
-                    ActualsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ActualsBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ActualsLate = table.Column<bool>(type: "boolean", nullable: false),
-                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    Grade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ResultClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    TableRevision = table.Column<int>(type: "integer", nullable: true),
-                    ScoredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Participation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EligibilityReason = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EligibilityClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TimingReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PlanDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlanDueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActualsDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActualsDueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Edits = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SetLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ActualsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActualsBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ActualsLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ResultClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TableRevision = table.Column<int>(type: "INTEGER", nullable: true),
+                    ScoredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -888,12 +884,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Probations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -916,40 +912,40 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "RatingSheets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FormId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Participation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EligibilityReason = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    EligibilityClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EvaluatorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AssignmentClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubstituteId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DelegateId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Average = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    Grade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    CappedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    ResultClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    NotificationChannel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    NotifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    NotifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CalibratedScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    CalibratedGrade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    CalibrationClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    FeedbackAchievements = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    FeedbackSkills = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    FeedbackPotential = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    FeedbackOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FormId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Participation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EligibilityReason = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EligibilityClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EvaluatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssignmentClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubstituteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DelegateId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Average = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CappedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ResultClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NotificationChannel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    NotifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NotifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CalibratedScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    CalibratedGrade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CalibrationClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FeedbackAchievements = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FeedbackSkills = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FeedbackPotential = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FeedbackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -978,12 +974,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "ReportingLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1012,14 +1008,14 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Sanctions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Applied = table.Column<DateOnly>(type: "date", nullable: false),
-                    Lifted = table.Column<DateOnly>(type: "date", nullable: true),
-                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Applied = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Lifted = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1042,17 +1038,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "ServiceRecordEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    SubjectType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AcquaintanceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TextKk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TextRu = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AcquaintanceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TextKk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1075,16 +1071,16 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Positions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    TitleKk = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TitleRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Category = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TitleKk = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleRu = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1107,13 +1103,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Survey360Targets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Issued = table.Column<bool>(type: "boolean", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Issued = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1136,17 +1132,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Schedules2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CommissionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    NoticeDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    NoticeClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Servants = table.Column<string>(type: "text", nullable: false),
-                    Sittings = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NoticeDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NoticeClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Servants = table.Column<string>(type: "TEXT", nullable: false),
+                    Sittings = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1169,22 +1165,22 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Sittings2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CommissionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    SittingOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ProtocolOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Agenda = table.Column<string>(type: "text", nullable: false),
-                    Cases = table.Column<string>(type: "text", nullable: false),
-                    Present = table.Column<string>(type: "text", nullable: false),
-                    Seats = table.Column<string>(type: "text", nullable: false),
-                    Votes = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SittingOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProtocolOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Agenda = table.Column<string>(type: "TEXT", nullable: false),
+                    Cases = table.Column<string>(type: "TEXT", nullable: false),
+                    Present = table.Column<string>(type: "TEXT", nullable: false),
+                    Seats = table.Column<string>(type: "TEXT", nullable: false),
+                    Votes = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1207,28 +1203,28 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "KpiSheets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SuperiorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PackVersionId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Achieved = table.Column<int>(type: "integer", nullable: true),
-                    Grade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    GradeClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReturnReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ResubmitDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CommissionDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    CommissionDueClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    SentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReopenedByAppealId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Rows = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SuperiorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PackVersionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Achieved = table.Column<int>(type: "INTEGER", nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    GradeClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResubmitDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommissionDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommissionDueClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReopenedByAppealId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Rows = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1251,17 +1247,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "MonitoringNotes2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DirectSupervisorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Quarter = table.Column<int>(type: "integer", nullable: false),
-                    Recommendations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Progress = table.Column<string>(type: "text", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectSupervisorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recommendations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1284,19 +1280,19 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "KtiItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Planned = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    Result = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Actual = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    AchievementPercent = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
-                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Planned = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Actual = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AchievementPercent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1313,36 +1309,36 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "CalibrationCases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SheetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Statement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DecisionDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    DecisionClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SessionDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    SessionClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ConvenedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EvaluatorJustification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ObjectionForm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Objection = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    MembersArguments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    OriginalScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    ProposedScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    VotesFor = table.Column<int>(type: "integer", nullable: true),
-                    VotesAgainst = table.Column<int>(type: "integer", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    FinalScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    FinalGrade = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    OutcomeClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    SessionOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProtocolDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProtocolClause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ProtocolPostedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SheetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Statement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DecisionDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DecisionClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SessionDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SessionClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConvenedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EvaluatorJustification = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ObjectionForm = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Objection = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    MembersArguments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OriginalScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    ProposedScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    VotesFor = table.Column<int>(type: "INTEGER", nullable: true),
+                    VotesAgainst = table.Column<int>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FinalScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    FinalGrade = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutcomeClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SessionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProtocolDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProtocolClause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProtocolPostedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1365,12 +1361,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "SheetScores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParameterId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SheetId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParameterId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SheetId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1387,13 +1383,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PositionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PositionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1422,15 +1418,15 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Survey360Invitation",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RespondentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Used = table.Column<bool>(type: "boolean", nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RespondentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Used = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1453,10 +1449,10 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Survey360Replies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IsSelf = table.Column<bool>(type: "boolean", nullable: false),
-                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsSelf = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1473,20 +1469,20 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Appeals2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SittingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Body = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    DecisionOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueClause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SittingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DecisionOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueClause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1509,17 +1505,17 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "KpiFacts2018",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SheetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    KpiNumber = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Length = table.Column<long>(type: "bigint", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    UploadedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    StateBodyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SheetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KpiNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StateBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1542,12 +1538,12 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "CalibrationMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ServantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Vote = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Argument = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Vote = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Argument = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1564,14 +1560,13 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "Survey360Ratings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompetencyId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Rating = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    AnswerId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CompetencyId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Rating = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Survey360Ratings", x => x.Id);
+                    table.PrimaryKey("PK_Survey360Ratings", x => new { x.AnswerId, x.CompetencyId });
                     table.ForeignKey(
                         name: "FK_Survey360Ratings_Survey360Replies_AnswerId",
                         column: x => x.AnswerId,
@@ -2020,13 +2015,6 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 column: "StateBodyId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Servants_SearchName_trgm",
-                table: "Servants",
-                column: "SearchName")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Servants_StateBodyId",
                 table: "Servants",
                 column: "StateBodyId");
@@ -2105,11 +2093,6 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                 name: "IX_Survey360Invitation_TokenHash",
                 table: "Survey360Invitation",
                 column: "TokenHash");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Survey360Ratings_AnswerId",
-                table: "Survey360Ratings",
-                column: "AnswerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Survey360Replies_TargetId",
