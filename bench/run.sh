@@ -10,7 +10,7 @@ ROOT=$(pwd)
 SIZES=${BENCH_SIZES:-"10000 100000"}
 WORK=${BENCH_DIR:-/tmp/bagalau-bench}
 DURATION=${BENCH_WRK_SECONDS:-15}
-WARM=${BENCH_WARM_SECONDS:-5}
+WARM=${BENCH_WARM_SECONDS:-15}
 rm -rf "$WORK"; mkdir -p "$WORK"
 SUMMARY="$WORK/summary.txt"; : > "$SUMMARY"
 
@@ -121,8 +121,9 @@ for N in $SIZES; do
   WEBPID=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
   # Each figure is taken after a warm-up of the same requests (not counted): a fresh process
-  # spends its first seconds compiling (the JIT took 30 % of a cold draft run's CPU), and a
-  # server answers for days, not ten seconds.
+  # spends its first seconds compiling (the JIT took 30 % of a cold draft run's CPU; the task
+  # list cost 1,180, 910, then 420 µs of CPU a request in three 6 s runs one after another before
+  # tiered compilation settled), and a server answers for days, not ten seconds.
   warm() { echo "  (a ${WARM} s warm-up of the next request, not counted)"; wrk -t2 -c32 -d"${WARM}s" "$@" >/dev/null; }
   warm "http://127.0.0.1:$PORT/health"
   echo "\$ wrk -t2 -c32 -d${DURATION}s --latency http://127.0.0.1:$PORT/health"
@@ -177,7 +178,7 @@ for N in $SIZES; do
   figure "$(printf '%-48s %8s req/s  p99 %s  %s  = %s%% of the floor  [wrk -t2 -c32 -d%ss -s bench/draft.lua]' "HTTP save rating-sheet draft, $N dataset" "$drps" "$dp99" "${derrors:-no errors}" "$(python3 -c "print(round(100*$drps/$rps, 1))")" "$DURATION")"
   # Answering the 360 survey by link: each request spends a different open link of the dataset.
   # The warm-up spends the first links of the file, the measured run the rest.
-  WARMLINKS=$(( WARM * 600 ))
+  WARMLINKS=$(( WARM * 500 ))
   head -n "$WARMLINKS" "$WORK/links-$N.txt" > "$WORK/links-warm-$N.txt"
   LINKS="$WORK/links-measured-$N.txt"; tail -n +"$(( WARMLINKS + 1 ))" "$WORK/links-$N.txt" > "$LINKS"
   warm -s bench/answer360.lua "http://127.0.0.1:$PORT" -- "$WORK/links-warm-$N.txt" 2 32

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Documents;
@@ -8,6 +9,7 @@ using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Bagalau.Application.Time;
 
 namespace Bagalau.Application.Evaluation2023;
@@ -344,13 +346,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         }
 
         var hash = LinkToken.Hash(token.Trim());
-        var found = await (
-            from i in db.Set<Survey360Invitation>().AsNoTracking()
-            where i.TokenHash == hash
-            join t in db.Survey360Targets.AsNoTracking() on i.TargetId equals t.Id
-            join r in db.Survey360Rounds.AsNoTracking() on t.RoundId equals r.Id
-            select new { Invitation = i, Target = t, Round = r })
-            .FirstOrDefaultAsync(ct);
+        var found = await LinkByHash.GetOrAdd(db.Model, _ => CompileLinkByHash())(db, hash);
         if (found is null)
         {
             return (null, invalid);
@@ -361,6 +357,21 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
             ? (new Link(found.Invitation, found.Target, found.Round.VersionIn(packs.Catalogue.Find(found.Round.PackId)!)), null)
             : (null, refusal);
     }
+
+    private sealed record LinkRow(Survey360Invitation Invitation, Survey360Target Target, Survey360Round Round);
+
+    // Compiled once per model (one per provider): EF's query cache lookup and parameter
+    // extraction were a tenth of an answer's CPU (issue 6, docs/benchmarks.md, session 8).
+    private static readonly ConcurrentDictionary<IModel, Func<BagalauDbContext, string, Task<LinkRow?>>> LinkByHash = new();
+
+    private static Func<BagalauDbContext, string, Task<LinkRow?>> CompileLinkByHash() =>
+        EF.CompileAsyncQuery((BagalauDbContext db, string hash) => (
+            from i in db.Set<Survey360Invitation>().AsNoTracking()
+            where i.TokenHash == hash
+            join t in db.Survey360Targets.AsNoTracking() on i.TargetId equals t.Id
+            join r in db.Survey360Rounds.AsNoTracking() on t.RoundId equals r.Id
+            select new LinkRow(i, t, r))
+            .FirstOrDefault());
 
     private async Task<PackVersion> VersionOfAsync(Guid roundId, CancellationToken ct)
     {
