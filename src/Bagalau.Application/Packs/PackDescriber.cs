@@ -21,6 +21,7 @@ public static class PackDescriber
         ["form"] = new("Нысан", "Форма", "Form"),
         ["parameter"] = new("Параметр", "Параметр", "Parameter"),
         ["kpi-plan"] = new("Жеке жұмыс жоспары: НМИ/ТНИ саны", "Индивидуальный план: число ЦИ/КЦИ", "Work plan: number of KPIs/KTIs"),
+        ["kpi-plan-evaluates"] = new("Бағалау парағының орнына жоспар бойынша бағаланатын санаттар", "Категории, оцениваемые по плану вместо оценочного листа", "Categories evaluated by the plan instead of a rating sheet"),
         ["kpi-annual-grade"] = new("НМИ бойынша жылдық баға", "Годовая оценка по ЦИ", "Annual KPI grade"),
         ["competencies"] = new("Құзыреттер", "Компетенции", "Competencies"),
         ["competency-level"] = new("Құзырет деңгейі", "Уровень компетенции", "Competency level"),
@@ -100,6 +101,10 @@ public static class PackDescriber
         if (r.KpiPlan is { } plan)
         {
             Add(Name("kpi-plan", language), Inv($"{plan.MinCount}-{plan.MaxCount}; {string.Join(", ", plan.RequiredFields)}"), plan.Clause);
+            if (plan.EvaluatedCategories.Count > 0)
+            {
+                Add(Name("kpi-plan-evaluates", language), string.Join(", ", plan.EvaluatedCategories), plan.EvaluatedClause);
+            }
         }
 
         if (r.KpiAnnualGrade is { } grade)

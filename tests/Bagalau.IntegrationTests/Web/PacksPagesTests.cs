@@ -48,6 +48,20 @@ public class PacksPagesTests
     }
 
     [Theory]
+    [InlineData("en", "Categories evaluated by the plan instead of a rating sheet")]
+    [InlineData("kk", "Бағалау парағының орнына жоспар бойынша бағаланатын санаттар")]
+    public void OskemenPlanRule_NamesTheCategoriesThePlanEvaluates_WithItsClause(string language, string rule)
+    {
+        // oskemen 3: the head of the apparatus (E-2) is evaluated by the KTI plan, not a rating sheet.
+        var version = Application.Packs.PackCatalog.LoadEmbedded().Catalogue.Find("oskemen-maslikhat")!.VersionOn(new DateOnly(2024, 6, 1))!;
+
+        var line = Assert.Single(Application.Packs.PackDescriber.Describe(version, language), l => l.Rule == rule);
+
+        Assert.Equal(("E-2", "3"), (line.Summary, line.Clause));
+        Assert.NotNull(line.ClauseText);
+    }
+
+    [Theory]
     [MemberData(nameof(Providers))]
     public async Task PackPage_BeforeAnyVersion_SaysNoVersionIsInForce(string provider)
     {
