@@ -9,8 +9,8 @@ namespace Bagalau.Application.Evaluation2023;
 /// <summary>
 /// Group commit of 360 answers (issue 6, ADR 0014). A commit costs one sync of the database's
 /// log whatever it holds, so answers arriving together are written together: the first waiting
-/// request writes everyone's in one save that spends the links (audited) and one save that
-/// stores the answers (anonymous), then hands the next batch to the first request that arrived
+/// request writes everyone's in one save that spends the links (audited) and stores the answers
+/// (anonymous, no audit record), then hands the next batch to the first request that arrived
 /// meanwhile. One writer at a time also keeps SQLite's single writer from being fought over.
 /// </summary>
 public sealed class Survey360AnswerQueue(TimeProvider clock)
@@ -24,7 +24,7 @@ public sealed class Survey360AnswerQueue(TimeProvider clock)
     private long _batches;
     private long _answers;
 
-    /// <summary>Batches written by this process (each two saves), for the bench and the logs.</summary>
+    /// <summary>Batches written by this process (each one save), for the bench and the logs.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>Answers stored by this process.</summary>
@@ -141,25 +141,26 @@ public sealed class Survey360AnswerQueue(TimeProvider clock)
             return;
         }
 
-        // The bulk path: EF's per-row bookkeeping was most of a batch's cost (issue 6 profile),
-        // the updates keep their concurrency check and every spent link its audit record.
+        // One save spends the links (each with its audit record) and stores the answers (no
+        // audit record: they are anonymous), so a batch costs one commit, one sync of the log.
+        // The bulk path: EF's per-row bookkeeping was most of a batch's cost (issue 6 profile);
+        // the updates keep their concurrency check.
         try
         {
+            AddShuffled(db, spent);
             await db.SaveChangesInBulkAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another node spent one of these links at the same moment: spend them one by one.
+            // Another node spent one of these links at the same moment; nothing of the batch was
+            // written: spend them one by one, then store the answers of those spent here.
             db.ChangeTracker.Clear();
             spent = await SpendOneByOneAsync(db, spent, now);
+            db.ChangeTracker.Clear();
+            AddShuffled(db, spent);
+            await db.SaveChangesInBulkAsync();
         }
 
-        db.ChangeTracker.Clear();
-        // Stored in a random order: nothing in the table follows the order the links were spent in.
-        var replies = spent.Select(p => p.Reply).ToArray();
-        RandomNumberGenerator.Shuffle(replies.AsSpan());
-        db.Survey360Replies.AddRange(replies);
-        await db.SaveChangesInBulkAsync();
         db.ChangeTracker.Clear();
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _answers, spent.Count);
@@ -167,6 +168,14 @@ public sealed class Survey360AnswerQueue(TimeProvider clock)
         {
             pending.Result.TrySetResult(null);
         }
+    }
+
+    /// <summary>Stages the answers in a random order: nothing in the table follows the order the links were spent in.</summary>
+    private static void AddShuffled(BagalauDbContext db, List<Pending> spent)
+    {
+        var replies = spent.Select(p => p.Reply).ToArray();
+        RandomNumberGenerator.Shuffle(replies.AsSpan());
+        db.Survey360Replies.AddRange(replies);
     }
 
     private static async Task<List<Pending>> SpendOneByOneAsync(BagalauDbContext db, List<Pending> batch, DateTimeOffset now)

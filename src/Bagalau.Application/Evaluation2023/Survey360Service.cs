@@ -150,9 +150,9 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
     /// <summary>
     /// Answers through a link: the ratings are checked, then, in a batch with the answers of
-    /// concurrent requests (<see cref="Survey360AnswerQueue"/>), the link is spent (one save) and
-    /// the answer stored in its own table with no respondent, token or time of day (another save,
-    /// outside the audit chain). A second use of the link is refused.
+    /// concurrent requests (<see cref="Survey360AnswerQueue"/>), in one save the link is spent
+    /// (audited) and the answer stored in its own table with no respondent, token or time of day
+    /// (outside the audit chain). A second use of the link is refused.
     /// </summary>
     public async Task<WorkflowResult<bool>> AnswerAsync(string token, IReadOnlyDictionary<string, decimal> ratings, CancellationToken ct = default)
     {

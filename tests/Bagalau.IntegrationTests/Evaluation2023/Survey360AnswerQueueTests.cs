@@ -109,6 +109,51 @@ public class Survey360AnswerQueueTests
         Assert.Equal((2L, 5L), (queue.Batches, queue.Answers));
     }
 
+    [Fact]
+    public async Task ABatch_WhoseLinkAnotherNodeSpentAfterItWasRead_IsRefusedAsUsed_AndStoresNoAnswer()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        var links = await LinksAsync(app);
+        var queue = app.Services.GetRequiredService<Survey360AnswerQueue>();
+
+        // "Another node" holds SQLite's write lock: the batch reads the link (unused), then waits
+        // to save; meanwhile that node spends the same link and commits.
+        await using var otherNode = new SqliteConnection(app.Database.ConnectionString);
+        await otherNode.OpenAsync();
+        await using (var begin = otherNode.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var answer = Task.Run(() => AnswerAsync(app, links[0].Token));
+        await WaitUntilAsync(() => queue.Writing, "the batch to start");
+        await Task.Delay(500); // the batch has read its link and waits for the lock
+        await using (var spend = otherNode.CreateCommand())
+        {
+            spend.CommandText = """UPDATE "Survey360Invitation" SET "Used" = 1, "Version" = "Version" + 1 WHERE "TokenHash" = $hash""";
+            spend.Parameters.AddWithValue("$hash", LinkToken.Hash(links[0].Token));
+            Assert.Equal(1, await spend.ExecuteNonQueryAsync());
+        }
+
+        await using (var commit = otherNode.CreateCommand())
+        {
+            commit.CommandText = "COMMIT";
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        var result = await answer;
+
+        Assert.Equal("link-used", result.Refusal?.Code);
+        Assert.Equal(0L, queue.Answers);
+        await app.WithAsync<BagalauDbContext>(async db =>
+        {
+            Assert.Equal(0, await db.Survey360Replies.CountAsync());
+            Assert.Equal(1, await db.Set<Survey360Invitation>().CountAsync(i => i.Used));
+        });
+        Assert.True((await AnswerAsync(app, links[1].Token)).IsSuccess);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         for (var i = 0; i < 600 && !condition(); i++)
