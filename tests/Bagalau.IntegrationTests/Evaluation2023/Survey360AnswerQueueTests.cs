@@ -86,23 +86,13 @@ public class Survey360AnswerQueueTests
 
         // Another connection holds SQLite's write lock: the first answer's batch waits for it,
         // and the four answers sent meanwhile queue behind that batch.
-        await using var blocker = new SqliteConnection(app.Database.ConnectionString);
-        await blocker.OpenAsync();
-        await using (var begin = blocker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-        }
+        await using var blocker = await HoldingTheWriteLockAsync(app);
 
         var first = Task.Run(() => AnswerAsync(app, links[0].Token));
         await WaitUntilAsync(() => queue.Writing && queue.Waiting == 0, "the first answer's batch to start");
         var rest = links.Skip(1).Select(l => Task.Run(() => AnswerAsync(app, l.Token))).ToList();
         await WaitUntilAsync(() => queue.Waiting == 4, "four answers to queue");
-        await using (var commit = blocker.CreateCommand())
-        {
-            commit.CommandText = "COMMIT";
-            await commit.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(blocker, "COMMIT");
 
         var results = await Task.WhenAll(rest.Prepend(first));
         Assert.All(results, r => Assert.True(r.IsSuccess, r.Refusal?.ToString()));
@@ -118,13 +108,7 @@ public class Survey360AnswerQueueTests
 
         // "Another node" holds SQLite's write lock: the batch reads the link (unused), then waits
         // to save; meanwhile that node spends the same link and commits.
-        await using var otherNode = new SqliteConnection(app.Database.ConnectionString);
-        await otherNode.OpenAsync();
-        await using (var begin = otherNode.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-        }
+        await using var otherNode = await HoldingTheWriteLockAsync(app);
 
         var answer = Task.Run(() => AnswerAsync(app, links[0].Token));
         await WaitUntilAsync(() => queue.Writing, "the batch to start");
@@ -136,11 +120,7 @@ public class Survey360AnswerQueueTests
             Assert.Equal(1, await spend.ExecuteNonQueryAsync());
         }
 
-        await using (var commit = otherNode.CreateCommand())
-        {
-            commit.CommandText = "COMMIT";
-            await commit.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(otherNode, "COMMIT");
 
         var result = await answer;
 
@@ -152,6 +132,22 @@ public class Survey360AnswerQueueTests
             Assert.Equal(1, await db.Set<Survey360Invitation>().CountAsync(i => i.Used));
         });
         Assert.True((await AnswerAsync(app, links[1].Token)).IsSuccess);
+    }
+
+    /// <summary>Another connection that holds SQLite's write lock until it commits.</summary>
+    private static async Task<SqliteConnection> HoldingTheWriteLockAsync(TestApp app)
+    {
+        var connection = new SqliteConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "BEGIN IMMEDIATE");
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
