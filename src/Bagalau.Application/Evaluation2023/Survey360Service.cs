@@ -346,7 +346,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         }
 
         var hash = LinkToken.Hash(token.Trim());
-        var found = await LinkByHash.GetOrAdd(db.Model, _ => CompileLinkByHash())(db, hash);
+        var found = await LinkByHash.GetOrAdd(db.Model, _ => CompileLinkByHash())(db, hash, ct);
         if (found is null)
         {
             return (null, invalid);
@@ -362,10 +362,10 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
     // Compiled once per model (one per provider): EF's query cache lookup and parameter
     // extraction were a tenth of an answer's CPU (issue 6, docs/benchmarks.md, session 8).
-    private static readonly ConcurrentDictionary<IModel, Func<BagalauDbContext, string, Task<LinkRow?>>> LinkByHash = new();
+    private static readonly ConcurrentDictionary<IModel, Func<BagalauDbContext, string, CancellationToken, Task<LinkRow?>>> LinkByHash = new();
 
-    private static Func<BagalauDbContext, string, Task<LinkRow?>> CompileLinkByHash() =>
-        EF.CompileAsyncQuery((BagalauDbContext db, string hash) => (
+    private static Func<BagalauDbContext, string, CancellationToken, Task<LinkRow?>> CompileLinkByHash() =>
+        EF.CompileAsyncQuery((BagalauDbContext db, string hash, CancellationToken ct) => (
             from i in db.Set<Survey360Invitation>().AsNoTracking()
             where i.TokenHash == hash
             join t in db.Survey360Targets.AsNoTracking() on i.TargetId equals t.Id

@@ -21,6 +21,7 @@ public sealed class SqliteReads : IDisposable
     private readonly string? _pragmas;
     private readonly ConcurrentBag<Reader> _idle = [];
     private int _opened;
+    private int _idleCount;
     private volatile bool _disposed;
 
     public SqliteReads(DatabaseOptions options)
@@ -54,7 +55,17 @@ public sealed class SqliteReads : IDisposable
             throw new InvalidOperationException("SqliteReads serve a SQLite database only.");
         }
 
-        var reader = _idle.TryTake(out var idle) ? idle : Open();
+        Reader reader;
+        if (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            reader = idle;
+        }
+        else
+        {
+            reader = Open();
+        }
+
         try
         {
             var rows = reader.List(sql, args, map);
@@ -94,8 +105,14 @@ public sealed class SqliteReads : IDisposable
 
     private void Return(Reader reader)
     {
-        if (_disposed || _idle.Count >= MaxIdle)
+        // A counter, not ConcurrentBag.Count: that takes every per-thread lock of the bag, on every read.
+        if (_disposed || Interlocked.Increment(ref _idleCount) > MaxIdle)
         {
+            if (!_disposed)
+            {
+                Interlocked.Decrement(ref _idleCount);
+            }
+
             reader.Dispose();
             return;
         }
