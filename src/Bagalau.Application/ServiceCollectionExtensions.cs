@@ -1,4 +1,5 @@
 using Bagalau.Application.Accounts;
+using Bagalau.Application.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Demo;
 using Bagalau.Application.Evaluation2018;
@@ -38,7 +39,10 @@ public static class ServiceCollectionExtensions
             .Lease(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAuditActor>()));
         // Held-open connections with prepared statements for the hottest reads on SQLite (ADR 0016).
         services.AddSingleton(_ => new SqliteReads(database));
+        // The composition root is the one place the real clock is chosen; tests replace it.
+#pragma warning disable RS0030
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.TryAddScoped<AuditActor>();
         services.TryAddScoped<IAuditActor>(sp => sp.GetRequiredService<AuditActor>());
 

@@ -99,7 +99,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
     {
         if (!await db.Servants.AnyAsync(s => s.Id == servantId && s.StateBodyId == stateBodyId, ct))
         {
-            return WorkflowRefusals.NotFound("servant");
+            return WorkflowRefusals.NotFound(Records.Servant);
         }
 
         var unit = await context.UnitOfAsync(servantId, resultOn, ct);
@@ -121,13 +121,13 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
         var acquaintance = await db.Acquaintances.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (acquaintance is null)
         {
-            return WorkflowRefusals.NotFound("acquaintance");
+            return WorkflowRefusals.NotFound(Records.Acquaintance);
         }
 
         var actor = await context.ActorAsync(userId, acquaintance.StateBodyId, ct);
         if (!actor.Is(acquaintance.ServantId) && !actor.IsHr)
         {
-            return WorkflowRefusals.NotFound("acquaintance");
+            return WorkflowRefusals.NotFound(Records.Acquaintance);
         }
 
         await audit.RecordReadAsync(nameof(ResultAcquaintance), acquaintance.Id.ToString(), acquaintance.StateBodyId, ct);
@@ -233,13 +233,13 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
         var acquaintance = await db.Acquaintances.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (acquaintance is null)
         {
-            return WorkflowRefusals.NotFound("acquaintance");
+            return WorkflowRefusals.NotFound(Records.Acquaintance);
         }
 
         var actor = await context.ActorAsync(userId, acquaintance.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("acquaintance");
+            return WorkflowRefusals.NotFound(Records.Acquaintance);
         }
 
         if (!VersionTokens.Expect(db, acquaintance, version))

@@ -1,4 +1,6 @@
 using Bagalau.Application.Audit;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Packs;
@@ -16,13 +18,13 @@ public sealed record ServiceRecordLine(Guid Id, DateOnly On, string SubjectType,
 /// </summary>
 public sealed class ServiceRecordService(BagalauDbContext db, WorkflowActors actors, AuditLog audit)
 {
-    public async Task<WorkflowResult<IReadOnlyList<ServiceRecordLine>>> OfServantAsync(string userId, Guid bodyId, Guid servantId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<ServiceRecordLine>>> OfServantAsync(string userId, Guid bodyId, Guid servantId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
-        if (actor is null || !(actor.Hr || actor.ServantId == servantId)
+        if (actor is null || !(actor.IsHr || actor.ServantId == servantId)
             || !await db.Servants.AnyAsync(s => s.Id == servantId && s.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var entries = await db.ServiceRecordEntries.AsNoTracking()
@@ -31,6 +33,6 @@ public sealed class ServiceRecordService(BagalauDbContext db, WorkflowActors act
             .Select(e => new ServiceRecordLine(e.Id, e.On, e.SubjectType, e.SubjectId, new LocalizedText(e.TextKk, e.TextRu, e.TextEn)))
             .ToListAsync(ct);
         await audit.RecordReadAsync("ServiceRecord", servantId.ToString(), bodyId, ct);
-        return WorkflowResult<IReadOnlyList<ServiceRecordLine>>.Ok(entries);
+        return Outcome<IReadOnlyList<ServiceRecordLine>>.Ok(entries);
     }
 }

@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -55,7 +56,7 @@ public sealed class QuarterSheetsGenerator(BagalauDbContext db, PackCatalog pack
     private async Task<(int Sheets, int Submitted)> RoundAsync(
         Guid bodyId, Pack pack, Period period, int seed, Dictionary<Guid, IReadOnlyList<DecisionSanction>> sanctions, bool sign, CancellationToken ct)
     {
-        var hr = new Actor("demo generate", null, Hr: true, Authorized: true);
+        var hr = Actor.WithRoles("demo generate", null, Actor.Hr, Actor.AuthorizedPerson);
         var q = period.Quarter;
         int sheets = 0, submitted = 0;
         var evaluationDay = period.End.AddDays(5);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -39,7 +40,7 @@ public sealed class Survey360Generator(BagalauDbContext db, PackCatalog packs, T
     {
         var pack = packs.Catalogue.Find(packId) ?? throw new ArgumentException($"unknown pack '{packId}'", nameof(packId));
         var launchedOn = new DateOnly(year, 12, 1);
-        var hr = new Actor("demo generate", null, Hr: true, Authorized: true);
+        var hr = Actor.WithRoles("demo generate", null, Actor.Hr, Actor.AuthorizedPerson);
         var launched = Survey360Round.Launch(bodyId, pack, year, packs.Catalogue.Calendar, hr, launchedOn);
         if (launched.Value is not { } round || round.VersionIn(pack).Rules.Survey360 is not { } rule)
         {

@@ -21,18 +21,18 @@ public sealed class AppealService(BagalauDbContext db, CycleSteps steps, AuditLo
         var sitting = await db.Set<CommissionSitting>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
         if (sitting is null)
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         if (sitting.ApprovedOn is not { } decidedOn)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(sitting.State), "appeal");
+            return WorkflowRefusals.WrongState(Actions.FileAppeal, sitting.State);
         }
 
         var version = steps.VersionOf(sitting.PackId, sitting.PackVersionId);
@@ -54,18 +54,21 @@ public sealed class AppealService(BagalauDbContext db, CycleSteps steps, AuditLo
         var appeal = await db.Set<EvaluationAppeal>().FirstOrDefaultAsync(a => a.Id == appealId, ct);
         if (appeal is null)
         {
-            return WorkflowRefusals.NotFound("appeal");
+            return WorkflowRefusals.NotFound(Records.Appeal);
         }
 
         var actor = await steps.ActorAsync(userId, appeal.StateBodyId, ct);
         if (!actor.Is(appeal.ServantId) && !actor.IsHr)
         {
-            return WorkflowRefusals.NotFound("appeal");
+            return WorkflowRefusals.NotFound(Records.Appeal);
         }
 
         if (!KindIds.TryParse<AppealOutcome>(outcome, out var parsed))
         {
-            return Refusals.InvalidInput($"outcome '{outcome}' ({string.Join(", ", KindIds.All<AppealOutcome>())})");
+            return Refusals.InvalidInput(
+                $"«{outcome}» шағымды қарау нәтижесі белгісіз (рұқсат етілгені: {string.Join(", ", KindIds.All<AppealOutcome>())})",
+                $"неизвестный результат рассмотрения жалобы «{outcome}» (допустимые: {string.Join(", ", KindIds.All<AppealOutcome>())})",
+                $"outcome '{outcome}' ({string.Join(", ", KindIds.All<AppealOutcome>())})");
         }
 
         return await steps.RunAsync(appeal, version, async () =>
@@ -99,13 +102,13 @@ public sealed class AppealService(BagalauDbContext db, CycleSteps steps, AuditLo
         var appeal = await db.Set<EvaluationAppeal>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == appealId, ct);
         if (appeal is null)
         {
-            return WorkflowRefusals.NotFound("appeal");
+            return WorkflowRefusals.NotFound(Records.Appeal);
         }
 
         var actor = await steps.ActorAsync(userId, appeal.StateBodyId, ct);
         if (!actor.Is(appeal.ServantId) && !actor.IsHr)
         {
-            return WorkflowRefusals.NotFound("appeal");
+            return WorkflowRefusals.NotFound(Records.Appeal);
         }
 
         await audit.RecordReadAsync(nameof(EvaluationAppeal), appeal.Id.ToString(), appeal.StateBodyId, ct);

@@ -38,13 +38,13 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var cycle = await db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         if (cycle is null)
         {
-            return WorkflowRefusals.NotFound("cycle");
+            return WorkflowRefusals.NotFound(Records.Cycle);
         }
 
         var actor = await steps.ActorAsync(userId, cycle.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("cycle");
+            return WorkflowRefusals.NotFound(Records.Cycle);
         }
 
         var parsed = new List<CommissionSeat>();
@@ -52,7 +52,10 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         {
             if (!KindIds.TryParse<CommissionRole>(seat.Role, out var role))
             {
-                return Refusals.InvalidInput($"seat role '{seat.Role}' ({string.Join(", ", KindIds.All<CommissionRole>())})");
+                return Refusals.InvalidInput(
+                    $"Комиссиядағы «{seat.Role}» рөлі белгісіз (рұқсат етілгені: {string.Join(", ", KindIds.All<CommissionRole>())})",
+                    $"неизвестная роль в Комиссии «{seat.Role}» (допустимые: {string.Join(", ", KindIds.All<CommissionRole>())})",
+                    $"seat role '{seat.Role}' ({string.Join(", ", KindIds.All<CommissionRole>())})");
             }
 
             parsed.Add(new CommissionSeat(seat.ServantId, role));
@@ -61,7 +64,10 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var ids = parsed.Select(s => s.ServantId).ToList();
         if (await db.Servants.CountAsync(s => s.StateBodyId == cycle.StateBodyId && ids.Contains(s.Id), ct) != ids.Distinct().Count())
         {
-            return Refusals.InvalidInput($"a member is not a servant of the body");
+            return Refusals.InvalidInput(
+                $"мүшелердің бірі осы мемлекеттік органның қызметшісі емес",
+                $"один из членов не является служащим этого госоргана",
+                $"a member is not a servant of the body");
         }
 
         var packVersion = steps.VersionOf(cycle.PackId, cycle.PackVersionId);
@@ -88,11 +94,11 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var commission = await db.Set<EvaluationCommission>().AsNoTracking().FirstOrDefaultAsync(c => c.CycleId == cycleId, ct);
         if (commission is null)
         {
-            return WorkflowRefusals.NotFound("commission");
+            return WorkflowRefusals.NotFound(Records.Commission);
         }
 
         var actor = await steps.ActorAsync(userId, commission.StateBodyId, ct);
-        return actor.Roles.Count == 0 ? WorkflowRefusals.NotFound("commission") : commission;
+        return actor.Roles.Count == 0 ? WorkflowRefusals.NotFound(Records.Commission) : commission;
     }
 
     // ---- Schedule (clause 29) ----
@@ -108,12 +114,15 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var actor = await steps.ActorAsync(userId, commission.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("cycle");
+            return WorkflowRefusals.NotFound(Records.Cycle);
         }
 
         if (await db.EligibilityEntries.CountAsync(e => e.CycleId == cycleId && servants.Contains(e.ServantId), ct) != servants.Distinct().Count())
         {
-            return Refusals.InvalidInput($"a servant is not on the cycle's eligibility list");
+            return Refusals.InvalidInput(
+                $"қызметшілердің бірі бағалау циклінде бағалануға жататындар тізімінде жоқ",
+                $"один из служащих не входит в список подлежащих оценке в этом цикле",
+                $"a servant is not on the cycle's eligibility list");
         }
 
         var built = CommissionSchedule.Build(actor, commission, sittings, servants);
@@ -170,7 +179,7 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var schedule = await db.Set<CommissionSchedule>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
         if (schedule is null || (await steps.ActorAsync(userId, schedule.StateBodyId, ct)).Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("schedule");
+            return WorkflowRefusals.NotFound(Records.Schedule);
         }
 
         return schedule;
@@ -194,13 +203,13 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var schedule = await db.Set<CommissionSchedule>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
         if (schedule is null)
         {
-            return WorkflowRefusals.NotFound("schedule");
+            return WorkflowRefusals.NotFound(Records.Schedule);
         }
 
         var actor = await steps.ActorAsync(userId, schedule.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("schedule");
+            return WorkflowRefusals.NotFound(Records.Schedule);
         }
 
         var commission = await db.Set<EvaluationCommission>().AsNoTracking().FirstAsync(c => c.Id == schedule.CommissionId, ct);
@@ -221,13 +230,13 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var sitting = await db.Set<CommissionSitting>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
         if (sitting is null)
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
         if (!MaySee(actor, sitting))
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         await audit.RecordReadAsync(nameof(CommissionSitting), sitting.Id.ToString(), sitting.StateBodyId, ct);
@@ -241,7 +250,10 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         SittingStepAsync(userId, sittingId, version, (sitting, actor, v) =>
             KindIds.TryParse<CommissionVote>(vote, out var parsed)
                 ? sitting.Vote(actor, v, servantId, parsed)
-                : Refusals.InvalidInput($"vote '{vote}' (approve, revise)"), ct);
+                : Refusals.InvalidInput(
+                    $"«{vote}» дауысы белгісіз: «approve» (бекіту) немесе «revise» (қайта қарау) болуы тиіс",
+                    $"неизвестный голос «{vote}»: допустимы «approve» (утвердить) или «revise» (пересмотреть)",
+                    $"vote '{vote}' (approve, revise)"), ct);
 
     public Task<Outcome> RecordCaseAsync(string userId, Guid sittingId, int version, Guid servantId, string? correctedGrade, string? recommendations, CancellationToken ct = default) =>
         SittingStepAsync(userId, sittingId, version, (sitting, actor, v) => sitting.RecordCase(actor, v, servantId, correctedGrade, recommendations), ct);
@@ -255,13 +267,13 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var sitting = await db.Set<CommissionSitting>().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
         if (sitting is null)
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
         if (!MaySee(actor, sitting))
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         return await steps.RunAsync(sitting, version, async () =>
@@ -352,13 +364,13 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var sitting = await db.Set<CommissionSitting>().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
         if (sitting is null)
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
         if (!MaySee(actor, sitting))
         {
-            return WorkflowRefusals.NotFound("sitting");
+            return WorkflowRefusals.NotFound(Records.Sitting);
         }
 
         return await steps.RunAsync(sitting, version, () => Task.FromResult(transition(sitting, actor, steps.VersionOf(sitting.PackId, sitting.PackVersionId))), ct);
@@ -369,13 +381,13 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         var schedule = await db.Set<CommissionSchedule>().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
         if (schedule is null)
         {
-            return WorkflowRefusals.NotFound("schedule");
+            return WorkflowRefusals.NotFound(Records.Schedule);
         }
 
         var actor = await steps.ActorAsync(userId, schedule.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("schedule");
+            return WorkflowRefusals.NotFound(Records.Schedule);
         }
 
         var commission = await db.Set<EvaluationCommission>().AsNoTracking().FirstAsync(c => c.Id == schedule.CommissionId, ct);

@@ -39,7 +39,7 @@ public sealed class Cycle2018Documents(
     /// <summary>The refusal for a format or language the forms do not exist in (checked before any record is read).</summary>
     public static Refusal? CheckRequest(string? language, string? format) =>
         DocumentService.ParseFormat(format) is null
-            ? Refusal.Of("document-format-unknown", $"«{format}» пішімі жоқ (docx, pdf)", $"Формат «{format}» не поддерживается (docx, pdf)", $"Format '{format}' is not available (docx, pdf)")
+            ? Refusal.Of("document-format-unknown", $"«{format}» пішімі жоқ («docx», «pdf»)", $"Формат «{format}» не поддерживается («docx», «pdf»)", $"Format '{format}' is not available (docx, pdf)")
             : DocumentService.ParseLanguage(language) is null
                 ? Refusal.Of("document-language-unknown", $"«{language}» тілінде нысан жоқ (kk, ru)", $"Формы на языке «{language}» нет (kk, ru)", $"The form is not available in language '{language}' (kk, ru)")
                 : null;
@@ -119,7 +119,7 @@ public sealed class Cycle2018Documents(
 
         if (r.State != AcquaintanceState.Refused)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(r.State), "refusal-act");
+            return WorkflowRefusals.WrongState(Actions.RecordRefusalAct, r.State);
         }
 
         var body = await db.StateBodies.AsNoTracking().FirstAsync(b => b.Id == r.StateBodyId, ct);

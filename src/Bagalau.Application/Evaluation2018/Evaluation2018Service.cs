@@ -133,7 +133,7 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         var cycle = await db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         if (cycle is null || !(await context.ActorAsync(userId, cycle.StateBodyId, ct)).IsHr)
         {
-            return WorkflowRefusals.NotFound("cycle");
+            return WorkflowRefusals.NotFound(Records.Cycle);
         }
 
         return await db.EligibilityEntries.AsNoTracking().Where(e => e.CycleId == cycleId).OrderBy(e => e.ServantId).ToPageAsync(page, ct);
@@ -148,13 +148,13 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var actor = await context.ActorAsync(userId, plan.StateBodyId, ct);
         if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr))
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         await audit.RecordReadAsync(nameof(WorkPlan), plan.Id.ToString(), plan.StateBodyId, ct);
@@ -210,13 +210,13 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         var plan = await db.WorkPlans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var actor = await context.ActorAsync(userId, plan.StateBodyId, ct);
         if (!actor.Is(plan.DirectSupervisorId) && !actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (await db.KpiSheets.AnyAsync(s => s.PlanId == planId, ct))
@@ -240,13 +240,13 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         var sheet = await db.KpiSheets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sheetId, ct);
         if (sheet is null)
         {
-            return WorkflowRefusals.NotFound("sheet");
+            return WorkflowRefusals.NotFound(Records.KpiSheet);
         }
 
         var actor = await context.ActorAsync(userId, sheet.StateBodyId, ct);
         if (!(actor.Is(sheet.ServantId) || actor.Is(sheet.DirectSupervisorId) || actor.Is(sheet.SuperiorId) || actor.IsHr))
         {
-            return WorkflowRefusals.NotFound("sheet");
+            return WorkflowRefusals.NotFound(Records.KpiSheet);
         }
 
         await audit.RecordReadAsync(nameof(KpiSheet), sheet.Id.ToString(), sheet.StateBodyId, ct);
@@ -302,7 +302,7 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         var plan = await db.WorkPlans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         return await TransitionAsync(plan, plan.StateBodyId, VersionOf(plan.PackId, plan.PackVersionId), userId, version, (actor, v) => transition(plan, actor, v), ct);
@@ -313,7 +313,7 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         var sheet = await db.KpiSheets.FirstOrDefaultAsync(s => s.Id == sheetId, ct);
         if (sheet is null)
         {
-            return WorkflowRefusals.NotFound("sheet");
+            return WorkflowRefusals.NotFound(Records.KpiSheet);
         }
 
         return await TransitionAsync(sheet, sheet.StateBodyId, VersionOf(sheet.PackId, sheet.PackVersionId), userId, version, (actor, v) => transition(sheet, actor, v), ct);
@@ -324,7 +324,7 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
         var actor = await context.ActorAsync(userId, bodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound(record.GetType().Name);
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, record, version))

@@ -41,13 +41,13 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var cycle = await db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         if (cycle is null)
         {
-            return WorkflowRefusals.NotFound("cycle");
+            return WorkflowRefusals.NotFound(Records.Cycle);
         }
 
         var actor = await steps.ActorAsync(userId, cycle.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("cycle");
+            return WorkflowRefusals.NotFound(Records.Cycle);
         }
 
         var me = actor.ServantId ?? Guid.Empty;
@@ -66,13 +66,13 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
         if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr))
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var kpi = await db.KpiSheets.AsNoTracking().Where(s => s.PlanId == planId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
@@ -88,13 +88,13 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
         if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr))
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var items = progress.Select(p => new KpiProgress(p.Number, p.Progress ?? string.Empty)).ToList();
@@ -122,13 +122,13 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
         if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.IsHr))
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var notes = await db.Set<MonitoringNote>().AsNoTracking().Where(n => n.PlanId == planId).OrderBy(n => n.Quarter).ToListAsync(ct);
@@ -183,7 +183,7 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var fact = await db.Set<KpiFact>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == factId && f.SheetId == sheet!.Id, ct);
         if (fact is null)
         {
-            return WorkflowRefusals.NotFound("fact");
+            return WorkflowRefusals.NotFound(Records.Fact);
         }
 
         await audit.RecordReadAsync(nameof(KpiFact), fact.Id.ToString(), fact.StateBodyId, ct);
@@ -201,7 +201,7 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var fact = await db.Set<KpiFact>().FirstOrDefaultAsync(f => f.Id == factId && f.SheetId == sheet!.Id, ct);
         if (fact is null)
         {
-            return WorkflowRefusals.NotFound("fact");
+            return WorkflowRefusals.NotFound(Records.Fact);
         }
 
         var allowed = KpiFact.CanRemove(actor!, sheet!);
@@ -222,13 +222,13 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
-            return WorkflowRefusals.NotFound("plan");
+            return WorkflowRefusals.NotFound(Records.Plan);
         }
 
         var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
         if (!actor.Is(plan.DirectSupervisorId) && !actor.IsHr)
         {
-            return actor.Roles.Count == 0 ? WorkflowRefusals.NotFound("plan") : WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return actor.Roles.Count == 0 ? WorkflowRefusals.NotFound(Records.Plan) : WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (await db.Set<CompetencySheet>().AnyAsync(s => s.CycleId == plan.CycleId && s.ServantId == plan.ServantId, ct))
@@ -247,7 +247,7 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
             .FirstOrDefaultAsync(ct);
         if (position is null)
         {
-            return Refusal.Of("no-position", $"Қызметшінің {TreeDate(on)} күнгі лауазымы жоқ", $"У служащего нет должности на {TreeDate(on)}", $"The servant holds no position on {TreeDate(on)}");
+            return Refusal.Of("no-position", $"Қызметшінің {WorkflowRefusals.Day(on)} күнгі лауазымы жоқ", $"У служащего нет должности на {WorkflowRefusals.Day(on)}", $"The servant holds no position on {WorkflowRefusals.Day(on)}");
         }
 
         var qualifier = position.Qualifier == PositionQualifier.None ? null : KindIds.Id(position.Qualifier);
@@ -269,13 +269,13 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var sheet = await db.Set<CompetencySheet>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sheetId, ct);
         if (sheet is null)
         {
-            return Outcome<CompetencySheetView>.Refused(WorkflowRefusals.NotFound("competency sheet"));
+            return Outcome<CompetencySheetView>.Refused(WorkflowRefusals.NotFound(Records.CompetencySheet));
         }
 
         var actor = await steps.ActorAsync(userId, sheet.StateBodyId, ct);
         if (!(actor.Is(sheet.ServantId) || actor.Is(sheet.DirectSupervisorId) || actor.IsHr))
         {
-            return Outcome<CompetencySheetView>.Refused(WorkflowRefusals.NotFound("competency sheet"));
+            return Outcome<CompetencySheetView>.Refused(WorkflowRefusals.NotFound(Records.CompetencySheet));
         }
 
         await audit.RecordReadAsync(nameof(CompetencySheet), sheet.Id.ToString(), sheet.StateBodyId, ct);
@@ -303,14 +303,14 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var sheet = await db.Set<CompetencySheet>().FirstOrDefaultAsync(s => s.Id == sheetId, ct);
         if (sheet is null)
         {
-            return WorkflowRefusals.NotFound("competency sheet");
+            return WorkflowRefusals.NotFound(Records.CompetencySheet);
         }
 
         // As for plans and KPI sheets: people of the body get the domain's refusal (wrong actor), others not-found.
         var actor = await steps.ActorAsync(userId, sheet.StateBodyId, ct);
         if (actor.Roles.Count == 0)
         {
-            return WorkflowRefusals.NotFound("competency sheet");
+            return WorkflowRefusals.NotFound(Records.CompetencySheet);
         }
 
         return await steps.RunAsync(sheet, version, () => transition(sheet, actor, steps.VersionOf(sheet.PackId, sheet.PackVersionId)), ct);
@@ -322,19 +322,17 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         var sheet = await db.KpiSheets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sheetId, ct);
         if (sheet is null)
         {
-            return (null, null, WorkflowRefusals.NotFound("sheet"));
+            return (null, null, WorkflowRefusals.NotFound(Records.KpiSheet));
         }
 
         var actor = await steps.ActorAsync(userId, sheet.StateBodyId, ct);
         if (!(actor.Is(sheet.ServantId) || actor.Is(sheet.DirectSupervisorId) || actor.Is(sheet.SuperiorId) || actor.IsHr))
         {
-            return (null, null, WorkflowRefusals.NotFound("sheet"));
+            return (null, null, WorkflowRefusals.NotFound(Records.KpiSheet));
         }
 
         return (sheet, actor, null);
     }
 
     private static KpiFactInfo Info(KpiFact f) => new(f.Id, f.SheetId, f.KpiNumber, f.FileName, f.ContentType, f.Length, f.UploadedOn);
-
-    private static string TreeDate(DateOnly on) => Domain.Packs.TreeValues.Format(on);
 }

@@ -1,4 +1,6 @@
 using Bagalau.Application.Accounts;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -62,17 +64,18 @@ public sealed class CalibrationService(
 
     private DateOnly Today => KazakhstanClock.Today(clock);
 
-    public async Task<WorkflowResult<CalibrationCase>> ApplyAsync(string userId, Guid bodyId, Guid sheetId, string? statement, CancellationToken ct = default)
+    public async Task<Outcome<CalibrationCase>> ApplyAsync(string userId, Guid bodyId, Guid sheetId, string? statement, CancellationToken ct = default)
     {
         var (actor, sheet, round, version) = await sheets.LoadAsync(userId, bodyId, sheetId, tracked: false, ct);
-        if (actor is null || sheet is null || !actor.IsServant(sheet.ServantId))
+        if (actor is null || sheet is null || !actor.Is(sheet.ServantId))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (await db.CalibrationCases.AnyAsync(c => c.SheetId == sheetId, ct))
         {
             return Refusal.Of(
+                RefusalKind.Conflict,
                 "calibration-exists",
                 $"Бұл нәтиже бойынша өтініш бұрын берілген",
                 $"Заявление по этому результату уже подано",
@@ -88,27 +91,30 @@ public sealed class CalibrationService(
         var created = outcome.Value!;
         db.CalibrationCases.Add(created);
         Schedule(created, round!, "calibration-decision", created.DecisionDue, created.DecisionClause, DecideTaskKind, await UsersInRolesAsync(bodyId, [BodyRole.AuthorizedPerson], ct));
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(created);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(created);
     }
 
     /// <summary>The authorized person approves the members; the HR members are the servants holding an HR role in the body.</summary>
-    public async Task<WorkflowResult<CalibrationCase>> ConveneAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, IReadOnlyList<Guid> members, CancellationToken ct = default)
+    public async Task<Outcome<CalibrationCase>> ConveneAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, IReadOnlyList<Guid> members, CancellationToken ct = default)
     {
         var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
         if (actor is null || calibration is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var known = await db.Servants.Where(s => s.StateBodyId == bodyId && members.Contains(s.Id)).CountAsync(ct);
         if (known != members.Distinct().Count())
         {
-            return Refusals.InvalidInput($"a member is not a servant of this body");
+            return Refusals.InvalidInput(
+                $"мүшелердің бірі осы мемлекеттік органның қызметшісі емес",
+                $"один из членов не является служащим этого госоргана",
+                $"a member is not a servant of this body");
         }
 
         if (!VersionTokens.Expect(db, calibration, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var hrServants = await HrServantsAsync(bodyId, ct);
@@ -121,20 +127,20 @@ public sealed class CalibrationService(
 
         await tasks.CompleteAsync(Subject(calibration), DecideTaskKind, Today, ct);
         Schedule(calibration, await RoundOfAsync(sheet, ct), "calibration-session", calibration.SessionDue, calibration.SessionClause, SessionTaskKind, await RunnersAsync(calibration, ct));
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(calibration);
     }
 
-    public async Task<WorkflowResult<CalibrationCase>> DecideAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CalibrationSessionInput input, CancellationToken ct = default)
+    public async Task<Outcome<CalibrationCase>> DecideAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CalibrationSessionInput input, CancellationToken ct = default)
     {
         var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
         if (actor is null || calibration is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, calibration, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var session = new CalibrationSession(input.Justification, input.ObjectionForm, input.Objection, input.Arguments, input.ProposedScore, input.Ballots);
@@ -146,20 +152,20 @@ public sealed class CalibrationService(
 
         await tasks.CompleteAsync(Subject(calibration), SessionTaskKind, Today, ct);
         Schedule(calibration, await RoundOfAsync(sheet!, ct), "calibration-protocol", calibration.ProtocolDue!.Value, calibration.ProtocolClause, ProtocolTaskKind, await RunnersAsync(calibration, ct));
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(calibration);
     }
 
-    public async Task<WorkflowResult<CalibrationCase>> PostProtocolAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CancellationToken ct = default)
+    public async Task<Outcome<CalibrationCase>> PostProtocolAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CancellationToken ct = default)
     {
         var (actor, calibration, _, version) = await LoadAsync(userId, bodyId, caseId, ct);
         if (actor is null || calibration is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, calibration, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var refusal = calibration.PostProtocol(version!, packs.Catalogue.Calendar, actor, Today);
@@ -169,20 +175,20 @@ public sealed class CalibrationService(
         }
 
         await tasks.CompleteAsync(Subject(calibration), ProtocolTaskKind, Today, ct);
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<CalibrationCase>)WorkflowResult<CalibrationCase>.Ok(calibration);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(calibration);
     }
 
     /// <summary>The case with its sheet, for those who may open it; the read is audited.</summary>
-    public async Task<WorkflowResult<CalibrationCase>> GetAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
+    public async Task<Outcome<CalibrationCase>> GetAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
     {
         var (actor, calibration, _, _) = await LoadAsync(userId, bodyId, caseId, ct);
         if (actor is null || calibration is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         await audit.RecordReadAsync(nameof(CalibrationCase), calibration.Id.ToString(), bodyId, ct);
-        return WorkflowResult<CalibrationCase>.Ok(calibration);
+        return Outcome<CalibrationCase>.Ok(calibration);
     }
 
     /// <summary>
@@ -207,12 +213,12 @@ public sealed class CalibrationService(
     }
 
     /// <summary>The case with the people's names and positions and what the viewer may do; the read is audited.</summary>
-    public async Task<WorkflowResult<CalibrationView>> ViewAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
+    public async Task<Outcome<CalibrationView>> ViewAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
     {
         var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
         if (actor is null || calibration is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var round = await RoundOfAsync(sheet!, ct);
@@ -222,42 +228,42 @@ public sealed class CalibrationService(
         LocalizedText? Title(string? grade) => bands.FirstOrDefault(b => b.Grade == grade)?.Title;
         var scale = version.Rules.QuarterScore;
         await audit.RecordReadAsync(nameof(CalibrationCase), calibration.Id.ToString(), bodyId, ct);
-        return WorkflowResult<CalibrationView>.Ok(new CalibrationView(
+        return Outcome<CalibrationView>.Ok(new CalibrationView(
             calibration, round.PackId, round.Year, round.Quarter, people[calibration.ApplicantId], people[calibration.EvaluatorId],
             [.. calibration.Members.Select(m => people[m.ServantId])], sheet!.Grade, Title(sheet.Grade), Title(calibration.FinalGrade),
             scale?.ScaleMin ?? 0, scale?.ScaleMax ?? 5, version.Rules.Calibration?.Composition is not null,
-            actor.Authorized && calibration.State == CalibrationState.Applied,
+            actor.IsAuthorized && calibration.State == CalibrationState.Applied,
             CalibrationAccessRule.MayRun(actor, calibration) && calibration.State == CalibrationState.Convened,
             CalibrationAccessRule.MayRun(actor, calibration) && calibration.State == CalibrationState.Closed,
-            actor.IsServant(calibration.ApplicantId)));
+            actor.Is(calibration.ApplicantId)));
     }
 
     /// <summary>The body's servants the authorized person can choose from, marked as HR, evaluator, applicant or the applicant's evaluator.</summary>
-    public async Task<WorkflowResult<IReadOnlyList<CalibrationCandidate>>> CandidatesAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<CalibrationCandidate>>> CandidatesAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
     {
         var (actor, calibration, sheet, _) = await LoadAsync(userId, bodyId, caseId, ct);
         if (actor is null || calibration is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
-        if (!actor.Authorized)
+        if (!actor.IsAuthorized)
         {
-            return WorkflowRefusals.NotAllowed("approve the calibration composition (authorized person)");
+            return WorkflowRefusals.NotAllowed(Actions.ApproveCalibrationPanel, ActorNames.AuthorizedPerson);
         }
 
         var hr = (await HrServantsAsync(bodyId, ct)).ToHashSet();
         var evaluators = (await EvaluatorsAsync(bodyId, sheet!.RoundId, ct)).ToHashSet();
         var servants = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).Select(s => s.Id).ToListAsync(ct);
         var people = await PeopleAsync(bodyId, servants, ct);
-        return WorkflowResult<IReadOnlyList<CalibrationCandidate>>.Ok(people.Values
+        return Outcome<IReadOnlyList<CalibrationCandidate>>.Ok(people.Values
             .Select(p => new CalibrationCandidate(p.ServantId, p.Name, p.Position, hr.Contains(p.ServantId), evaluators.Contains(p.ServantId), p.ServantId == calibration.ApplicantId, p.ServantId == calibration.EvaluatorId))
             .OrderByDescending(c => c.IsHr).ThenByDescending(c => c.IsEvaluator).ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToList());
     }
 
     /// <summary>The calibration protocol (oskemen 41, nhrc 22) from the recorded session, for those who may open the case.</summary>
-    public async Task<WorkflowResult<CalibrationProtocolDocument>> ProtocolAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
+    public async Task<Outcome<CalibrationProtocolDocument>> ProtocolAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
     {
         var view = await ViewAsync(userId, bodyId, caseId, ct);
         if (view.Value is not { } v)
@@ -268,7 +274,7 @@ public sealed class CalibrationService(
         var c = v.Case;
         if (c.State is not (CalibrationState.Closed or CalibrationState.ProtocolPosted))
         {
-            return WorkflowRefusals.WrongState("calibration protocol", Domain.Organisation.KindIds.Id(c.State));
+            return WorkflowRefusals.WrongState(Actions.PostProtocol, c.State);
         }
 
         var body = await db.StateBodies.AsNoTracking().FirstAsync(b => b.Id == bodyId, ct);
@@ -278,7 +284,7 @@ public sealed class CalibrationService(
         var line = new CalibrationLine(
             v.Applicant.Name, Position(v.Applicant), v.OriginalGradeTitle ?? LocalizedText.Same(v.OriginalGrade ?? string.Empty), c.OriginalScore,
             c.VotesFor ?? 0, c.VotesAgainst ?? 0, v.FinalGradeTitle ?? LocalizedText.Same(c.FinalGrade ?? string.Empty), reason.Length == 0 ? null : reason);
-        return WorkflowResult<CalibrationProtocolDocument>.Ok(new CalibrationProtocolDocument(
+        return Outcome<CalibrationProtocolDocument>.Ok(new CalibrationProtocolDocument(
             new LocalizedText(body.NameKk, body.NameRu.Length > 0 ? body.NameRu : body.NameKk, body.NameEn.Length > 0 ? body.NameEn : body.NameKk),
             v.Year, v.Quarter, c.SessionOn!.Value,
             [.. v.Members.Select(m => new Documents.CalibrationMember(m.Name, Position(m), CalibrationRole.Member))],
@@ -342,13 +348,13 @@ public sealed class CalibrationService(
     }
 
     /// <summary>oskemen 42, nhrc 23: the evaluator records the feedback meeting on the sheet (version-checked).</summary>
-    public async Task<WorkflowResult<RatingSheet>> RecordFeedbackAsync(
+    public async Task<Outcome<RatingSheet>> RecordFeedbackAsync(
         string userId, Guid bodyId, Guid sheetId, int expectedVersion, string? achievements, string? skills, string? potential, CancellationToken ct = default)
     {
         var (actor, sheet, _, _) = await sheets.LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var calibration = await db.CalibrationCases.AsNoTracking().FirstOrDefaultAsync(c => c.SheetId == sheetId, ct);
@@ -356,16 +362,16 @@ public sealed class CalibrationService(
         var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
         if (!ResultVisibilityRule.CanSee(version, sheet, actor, calibration?.Members.Select(m => m.ServantId).ToList() ?? []))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var refusal = sheet.RecordFeedback(actor, achievements, skills, potential, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     private static TaskSubject Subject(CalibrationCase calibration) => new("calibration", calibration.Id);

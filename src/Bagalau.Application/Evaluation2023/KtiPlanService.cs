@@ -1,4 +1,6 @@
 using Bagalau.Application.Audit;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
@@ -46,18 +48,18 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
     public static TaskSubject Subject(KtiPlan plan) => new("kti-plan", plan.Id);
 
     /// <summary>HR's list: the heads of units/body in the round's quarter (heads of a unit, oskemen 21), with the clause 22 answer and the plan if opened.</summary>
-    public async Task<WorkflowResult<IReadOnlyList<KtiHeadRow>>> HeadsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<KtiHeadRow>>> HeadsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
         if (actor is null || round is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("list the heads with KTIs (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.ListKtiHeads, ActorNames.Hr);
         }
 
         var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
@@ -80,22 +82,22 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
                 a.Required ? null : KtiPlan.NotRequired(a.From, round.Period)));
         }
 
-        return WorkflowResult<IReadOnlyList<KtiHeadRow>>.Ok(rows);
+        return Outcome<IReadOnlyList<KtiHeadRow>>.Ok(rows);
     }
 
     /// <summary>HR opens the head's plan in the round, naming the evaluator.</summary>
-    public async Task<WorkflowResult<KtiPlan>> OpenAsync(string userId, Guid bodyId, Guid roundId, Guid servantId, Guid evaluatorId, CancellationToken ct = default)
+    public async Task<Outcome<KtiPlan>> OpenAsync(string userId, Guid bodyId, Guid roundId, Guid servantId, Guid evaluatorId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
         if (actor is null || round is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("open a KTI plan (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.OpenKtiPlan, ActorNames.Hr);
         }
 
         var pack = packs.Catalogue.Find(round.PackId)!;
@@ -114,12 +116,16 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
 
         if (!await db.Servants.AnyAsync(s => s.Id == evaluatorId && s.StateBodyId == bodyId, ct))
         {
-            return Refusals.InvalidInput($"the evaluator is not a servant of this body");
+            return Refusals.InvalidInput(
+                $"бағалаушы осы мемлекеттік органның қызметшісі емес",
+                $"оценивающий не является служащим этого госоргана",
+                $"the evaluator is not a servant of this body");
         }
 
         if (await db.KtiPlans.AnyAsync(p => p.RoundId == roundId && p.ServantId == servantId, ct))
         {
             return Refusal.Of(
+                RefusalKind.Conflict,
                 "kti-plan-exists",
                 $"Бұл басшының {round.Period} тоқсанына ТНИ жоспары бар",
                 $"План КЦИ этого руководителя на {round.Period} уже есть",
@@ -136,7 +142,7 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         }
 
         db.KtiPlans.Add(outcome.Value!);
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(outcome.Value!);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(outcome.Value!);
     }
 
     public async Task<IReadOnlyList<KtiPlanSummary>> PlansOfRoundAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
@@ -164,12 +170,12 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         return await SummariesAsync(actor, plans, ct);
     }
 
-    public async Task<WorkflowResult<KtiPlanView>> GetAsync(string userId, Guid bodyId, Guid planId, CancellationToken ct = default)
+    public async Task<Outcome<KtiPlanView>> GetAsync(string userId, Guid bodyId, Guid planId, CancellationToken ct = default)
     {
         var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: false, ct);
         if (actor is null || plan is null || !plan.CanOpen(actor))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var visible = plan.CanSeeResult(actor);
@@ -178,37 +184,37 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
             await audit.RecordReadAsync(nameof(KtiPlan), plan.Id.ToString(), bodyId, ct);
         }
 
-        return WorkflowResult<KtiPlanView>.Ok(await ViewOfAsync(actor, plan, visible, ct));
+        return Outcome<KtiPlanView>.Ok(await ViewOfAsync(actor, plan, visible, ct));
     }
 
-    public async Task<WorkflowResult<KtiPlan>> SetKtisAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KpiEntry> ktis, CancellationToken ct = default)
+    public async Task<Outcome<KtiPlan>> SetKtisAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KpiEntry> ktis, CancellationToken ct = default)
     {
         var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
         if (actor is null || plan is null || !plan.CanOpen(actor))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, plan, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
-        return plan.SetKtis(version!, actor, ktis) ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+        return plan.SetKtis(version!, actor, ktis) ?? await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
     }
 
     /// <summary>HR agrees the plan; HR's task to pre-compute the actual values is due by kti-actuals (clause 22).</summary>
-    public async Task<WorkflowResult<KtiPlan>> AgreeAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, CancellationToken ct = default)
+    public async Task<Outcome<KtiPlan>> AgreeAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, CancellationToken ct = default)
     {
         var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
         if (actor is null || plan is null || !plan.CanOpen(actor))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, plan, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var refusal = plan.Agree(actor, Today);
@@ -220,21 +226,21 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         tasks.ScheduleOn(
             bodyId, new Provenance(plan.PackId, plan.VersionId, plan.ActualsDueClause), "kti-actuals", plan.ActualsDue,
             ActualsTaskKind, TaskAssignee.User(userId), Subject(plan), plan.RoundId, null);
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
     }
 
     /// <summary>HR enters the actual values; the evaluator's task to score is due by the round's quarter-evaluation deadline (clause 4).</summary>
-    public async Task<WorkflowResult<KtiPlan>> EnterActualsAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiActualInput> actuals, CancellationToken ct = default)
+    public async Task<Outcome<KtiPlan>> EnterActualsAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiActualInput> actuals, CancellationToken ct = default)
     {
         var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
         if (actor is null || plan is null || !plan.CanOpen(actor))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, plan, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var first = plan.State == KtiPlanState.Agreed;
@@ -253,36 +259,36 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
                 ScoreTaskKind, TaskAssignee.Servant(plan.EvaluatorId), Subject(plan), round.Id, null);
         }
 
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
     }
 
     /// <summary>The result as the evaluator types (engine kti-score); nothing is saved.</summary>
-    public async Task<WorkflowResult<KtiPreview>> PreviewAsync(string userId, Guid bodyId, Guid planId, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
+    public async Task<Outcome<KtiPreview>> PreviewAsync(string userId, Guid bodyId, Guid planId, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
     {
         var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: false, ct);
         if (actor is null || plan is null || actor.ServantId is not { } me || !plan.IsEvaluator(me))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var table = await CurrentTableAsync(bodyId, plan.PackId, ct);
         var decided = plan.Preview(version!, scores, table?.Rules());
         return decided.IsRefused
             ? decided.Refusal!
-            : WorkflowResult<KtiPreview>.Ok(new KtiPreview(decided.Answer!.Score, decided.Answer.Grade, decided.Answer.TableApplied, decided.Provenance!.Clause));
+            : Outcome<KtiPreview>.Ok(new KtiPreview(decided.Answer!.Score, decided.Answer.Grade, decided.Answer.TableApplied, decided.Provenance!.Clause));
     }
 
-    public async Task<WorkflowResult<KtiPlan>> ScoreAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
+    public async Task<Outcome<KtiPlan>> ScoreAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
     {
         var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
         if (actor is null || plan is null || !plan.CanOpen(actor))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, plan, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var table = await CurrentTableAsync(bodyId, plan.PackId, ct);
@@ -293,51 +299,51 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         }
 
         await tasks.CompleteAsync(Subject(plan), ScoreTaskKind, Today, ct);
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiPlan>)WorkflowResult<KtiPlan>.Ok(plan);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
     }
 
     /// <summary>The body's permitted-score table in force (latest revision); null when HR has entered none.</summary>
-    public async Task<WorkflowResult<KtiTableView?>> TableAsync(string userId, Guid bodyId, string packId, CancellationToken ct = default)
+    public async Task<Outcome<KtiTableView?>> TableAsync(string userId, Guid bodyId, string packId, CancellationToken ct = default)
     {
         if (await actors.InBodyAsync(userId, bodyId, ct) is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (packs.Catalogue.Find(packId) is not { } pack || pack.Family != PackFamily.Quarterly2023 || pack.Versions.All(v => v.Rules.KpiPlan is null))
         {
-            return ServiceRefusals.UnknownPack;
+            return WorkflowRefusals.NotFound(Records.Pack);
         }
 
         var table = await CurrentTableAsync(bodyId, packId, ct);
-        return WorkflowResult<KtiTableView?>.Ok(table is null ? null : TableView(table));
+        return Outcome<KtiTableView?>.Ok(table is null ? null : TableView(table));
     }
 
     /// <summary>HR enters a new revision; <paramref name="expectedRevision"/> is the revision the user read (0: none), a stale one is a conflict.</summary>
-    public async Task<WorkflowResult<KtiTableView>> EnterTableAsync(
+    public async Task<Outcome<KtiTableView>> EnterTableAsync(
         string userId, Guid bodyId, string packId, int expectedRevision, string? source, IReadOnlyList<PermittedScoreRow> rows, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (packs.Catalogue.Find(packId) is not { } pack || pack.Family != PackFamily.Quarterly2023)
         {
-            return ServiceRefusals.UnknownPack;
+            return WorkflowRefusals.NotFound(Records.Pack);
         }
 
         var version = pack.VersionOn(Today) ?? pack.Versions.LastOrDefault(v => v.Rules.KpiPlan is not null);
         if (version is null)
         {
-            return ServiceRefusals.UnknownPack;
+            return WorkflowRefusals.NotFound(Records.Pack);
         }
 
         var current = await CurrentTableAsync(bodyId, packId, ct);
         if ((current?.Revision ?? 0) != expectedRevision)
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var outcome = KtiScoreTable.Enter(bodyId, version, current, actor, source, rows, Today);
@@ -349,13 +355,13 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         db.KtiScoreTables.Add(outcome.Value!);
         try
         {
-            return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<KtiTableView>)WorkflowResult<KtiTableView>.Ok(TableView(outcome.Value!));
+            return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiTableView>)Outcome<KtiTableView>.Ok(TableView(outcome.Value!));
         }
         catch (DbUpdateException)
         {
             // Two HR users saved the same revision at once: the unique index keeps one.
             db.ChangeTracker.Clear();
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
     }
 
@@ -364,18 +370,18 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
     /// without a scored plan are left out), through the engine's annual-score, with each quarter's
     /// contribution. Visible to the head, the evaluator of any of the plans and the head of HR.
     /// </summary>
-    public async Task<WorkflowResult<AnnualView>> AnnualAsync(string userId, Guid bodyId, Guid servantId, int year, CancellationToken ct = default)
+    public async Task<Outcome<AnnualView>> AnnualAsync(string userId, Guid bodyId, Guid servantId, int year, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var plans = await db.KtiPlans.AsNoTracking().Where(p => p.StateBodyId == bodyId && p.ServantId == servantId && p.Year == year).ToListAsync(ct);
         if (plans.Count == 0 || !plans.Any(p => p.CanSeeResult(actor)))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var pack = packs.Catalogue.Find(plans[0].PackId)!;
@@ -451,7 +457,7 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         var names = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
         return plans
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ThenBy(p => names.GetValueOrDefault(p.ServantId), StringComparer.Ordinal)
-            .Select(p => new KtiPlanSummary(p.Id, p.RoundId, p.Period.ToString(), names.GetValueOrDefault(p.ServantId) ?? string.Empty, KindIds.Id(p.State), p.PlanDue, p.ActualsDue, actor.IsServant(p.EvaluatorId)))
+            .Select(p => new KtiPlanSummary(p.Id, p.RoundId, p.Period.ToString(), names.GetValueOrDefault(p.ServantId) ?? string.Empty, KindIds.Id(p.State), p.PlanDue, p.ActualsDue, actor.Is(p.EvaluatorId)))
             .ToList();
     }
 
@@ -464,6 +470,6 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         var table = await CurrentTableAsync(plan.StateBodyId, plan.PackId, ct);
         return new KtiPlanView(
             plan, names.GetValueOrDefault(plan.ServantId) ?? string.Empty, names.GetValueOrDefault(plan.EvaluatorId) ?? string.Empty,
-            items, resultVisible, actor.Hr, actor.IsServant(plan.EvaluatorId), table is null ? null : TableView(table));
+            items, resultVisible, actor.IsHr, actor.Is(plan.EvaluatorId), table is null ? null : TableView(table));
     }
 }

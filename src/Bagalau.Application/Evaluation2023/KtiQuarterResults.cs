@@ -1,4 +1,5 @@
 using Bagalau.Application.Persistence;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Packs;
@@ -36,7 +37,7 @@ internal static class KtiQuarterResults
     /// The engine's annual-score over the four quarters (null: not evaluated, left out), with each
     /// counted quarter's contribution (its score divided by the quarters counted).
     /// </summary>
-    public static WorkflowResult<AnnualView> Annual(
+    public static Outcome<AnnualView> Annual(
         PackVersion version, string packId, int year, IReadOnlyDictionary<int, decimal?> quarters, IReadOnlyDictionary<int, string> status, DateOnly? due, string? dueClause)
     {
         var decided = AnnualScoreDecision.Decide(version, year, quarters);
@@ -48,7 +49,7 @@ internal static class KtiQuarterResults
         var counted = decided.Answer!.QuartersCounted;
         var contributions = quarters.OrderBy(q => q.Key).Select(q => new QuarterContribution(
             q.Key, status[q.Key], q.Value, q.Value is { } v ? Math.Round(v / counted, 2, MidpointRounding.AwayFromZero) : null)).ToList();
-        return WorkflowResult<AnnualView>.Ok(new AnnualView(
+        return Outcome<AnnualView>.Ok(new AnnualView(
             year, packId, decided.Answer.Score, decided.Answer.Grade, decided.Provenance!.Clause, counted, contributions, due, dueClause));
     }
 }

@@ -1,4 +1,5 @@
 using Bagalau.Application.Acquaintance;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -44,12 +45,12 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
     public const string AuditEntity = "QuarterClose";
 
     /// <summary>Closes the round of one body (by code) for a quarter and pack (every 2023-family pack when null).</summary>
-    public async Task<WorkflowResult<IReadOnlyList<QuarterCloseReport>>> CloseBodyAsync(Actor actor, string bodyCode, Period quarter, string? packId, DateOnly today, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<QuarterCloseReport>>> CloseBodyAsync(Actor actor, string bodyCode, Period quarter, string? packId, DateOnly today, CancellationToken ct = default)
     {
         var body = await db.StateBodies.AsNoTracking().Where(b => b.Code == bodyCode).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
         if (body is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var rounds = await RoundsAsync(quarter, packId, body, ct);
@@ -70,7 +71,7 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
             reports.Add(closed.Value!);
         }
 
-        return WorkflowResult<IReadOnlyList<QuarterCloseReport>>.Ok(reports);
+        return Outcome<IReadOnlyList<QuarterCloseReport>>.Ok(reports);
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
     /// transaction; yields each body's report or refusal (a refused body is left as it was and
     /// the others go on).
     /// </summary>
-    public async IAsyncEnumerable<(Guid RoundId, WorkflowResult<QuarterCloseReport> Result)> CloseAllAsync(
+    public async IAsyncEnumerable<(Guid RoundId, Outcome<QuarterCloseReport> Result)> CloseAllAsync(
         Actor actor, Period quarter, string? packId, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         foreach (var round in await RoundsAsync(quarter, packId, null, ct))
@@ -88,13 +89,13 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
     }
 
     /// <summary>Closes one body's round: one transaction; nothing is written when a servant's result is refused.</summary>
-    public async Task<WorkflowResult<QuarterCloseReport>> CloseRoundAsync(Actor actor, Guid roundId, DateOnly today, CancellationToken ct = default)
+    public async Task<Outcome<QuarterCloseReport>> CloseRoundAsync(Actor actor, Guid roundId, DateOnly today, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear();
         var round = await db.QuarterRounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null || packs.Catalogue.Find(round.PackId) is not { } pack)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var wasClosed = round.State == RoundState.Closed;
@@ -246,11 +247,11 @@ public sealed partial class QuarterCloseService(BagalauDbContext db, PackCatalog
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         db.ChangeTracker.Clear();
-        return WorkflowResult<QuarterCloseReport>.Ok(new QuarterCloseReport(
+        return Outcome<QuarterCloseReport>.Ok(new QuarterCloseReport(
             bodyId, bodyCode, round.PackId, period.ToString(), sheets, evaluated, notEvaluated, open, recapped, created, updated, opened, !wasClosed));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -15,7 +16,7 @@ namespace Bagalau.Application.Evaluation2023;
 /// </summary>
 public sealed class QuarterlyDocuments(BagalauDbContext db, QuarterlyEvaluationService sheets, PackCatalog packs)
 {
-    public async Task<WorkflowResult<RatingSheetDocument>> RatingSheetAsync(string userId, Guid bodyId, Guid sheetId, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheetDocument>> RatingSheetAsync(string userId, Guid bodyId, Guid sheetId, CancellationToken ct = default)
     {
         var opened = await sheets.GetSheetAsync(userId, bodyId, sheetId, ct);
         if (opened.Value is not { } view)
@@ -26,7 +27,7 @@ public sealed class QuarterlyDocuments(BagalauDbContext db, QuarterlyEvaluationS
         var sheet = view.Sheet;
         if (sheet.State == SheetState.NotEvaluated || view.FormTitle is null)
         {
-            return WorkflowRefusals.WrongState("rating sheet document", "not-evaluated");
+            return WorkflowRefusals.WrongState(Actions.Open, SheetState.NotEvaluated);
         }
 
         var version = view.Round.VersionIn(packs.Catalogue.Find(view.Round.PackId)!);
@@ -44,7 +45,7 @@ public sealed class QuarterlyDocuments(BagalauDbContext db, QuarterlyEvaluationS
             : null;
         var grade = sheet.FinalGrade is { } g ? version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == g)?.Title : null;
         var clause = string.Join(", ", new[] { sheet.ResultClause, version.Rules.GradeBands?.Clause }.Where(c => !string.IsNullOrEmpty(c)));
-        return WorkflowResult<RatingSheetDocument>.Ok(new RatingSheetDocument(
+        return Outcome<RatingSheetDocument>.Ok(new RatingSheetDocument(
             form,
             appendix,
             view.FormTitle,

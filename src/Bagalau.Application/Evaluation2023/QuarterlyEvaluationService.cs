@@ -1,4 +1,6 @@
 using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -66,22 +68,25 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
     // Rounds
 
-    public async Task<WorkflowResult<QuarterRound>> ScheduleAsync(string userId, Guid bodyId, string packId, string quarter, DateOnly evaluationDate, CancellationToken ct = default)
+    public async Task<Outcome<QuarterRound>> ScheduleAsync(string userId, Guid bodyId, string packId, string quarter, DateOnly evaluationDate, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (packs.Catalogue.Find(packId) is not { } pack)
         {
-            return ServiceRefusals.UnknownPack;
+            return WorkflowRefusals.UnknownPack(packId);
         }
 
         if (!Period.TryParse(quarter?.Trim() ?? string.Empty, out var period))
         {
-            return Refusals.InvalidInput($"quarter must look like 2026-Q1, found '{quarter}'");
+            return Refusals.InvalidInput(
+                $"тоқсан 2026-Q1 түрінде жазылуы тиіс, берілгені: «{quarter}»",
+                $"квартал указывается в виде 2026-Q1, получено: «{quarter}»",
+                $"quarter must look like 2026-Q1, found '{quarter}'");
         }
 
         var outcome = QuarterRound.Schedule(bodyId, pack, period, evaluationDate, packs.Catalogue.Calendar, actor);
@@ -93,6 +98,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         if (await db.QuarterRounds.AnyAsync(r => r.StateBodyId == bodyId && r.PackId == pack.Id && r.Year == period.Year && r.Quarter == period.Quarter, ct))
         {
             return Refusal.Of(
+                RefusalKind.Conflict,
                 "round-exists",
                 $"{period} тоқсаны бұрын жоспарланған",
                 $"Квартал {period} уже запланирован",
@@ -100,22 +106,22 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         }
 
         db.QuarterRounds.Add(outcome.Value!);
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<QuarterRound>)WorkflowResult<QuarterRound>.Ok(outcome.Value!);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<QuarterRound>)Outcome<QuarterRound>.Ok(outcome.Value!);
     }
 
     /// <summary>The authorized person approves; every servant in a position during the quarter gets a sheet (or a "not evaluated" record with the reason).</summary>
-    public async Task<WorkflowResult<RoundView>> ApproveAsync(string userId, Guid bodyId, Guid roundId, int expectedVersion, CancellationToken ct = default)
+    public async Task<Outcome<RoundView>> ApproveAsync(string userId, Guid bodyId, Guid roundId, int expectedVersion, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         var round = await db.QuarterRounds.FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
         if (actor is null || round is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, round, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var refusal = round.Approve(actor, Today);
@@ -148,7 +154,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         }
 
         var saved = await Saving.SaveAsync(db, ct);
-        return saved is not null ? saved : WorkflowResult<RoundView>.Ok(await ViewOfAsync(round, ct));
+        return saved is not null ? saved : Outcome<RoundView>.Ok(await ViewOfAsync(round, ct));
     }
 
     public async Task<IReadOnlyList<RoundView>> RoundsAsync(Guid bodyId, CancellationToken ct = default)
@@ -170,42 +176,42 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             : null;
 
     /// <summary>HR's list of a round's sheets (state, form, evaluator, deadline; no scores). Only HR.</summary>
-    public async Task<WorkflowResult<IReadOnlyList<SheetSummary>>> SheetsOfRoundAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<SheetSummary>>> SheetsOfRoundAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null || !await db.QuarterRounds.AnyAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("see the round's sheets (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.SeeRoundSheets, ActorNames.Hr);
         }
 
         var sheets = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(ct);
-        return WorkflowResult<IReadOnlyList<SheetSummary>>.Ok(await SummariesAsync(bodyId, sheets, ct));
+        return Outcome<IReadOnlyList<SheetSummary>>.Ok(await SummariesAsync(bodyId, sheets, ct));
     }
 
     /// <summary>HR's list of the round's servants evaluated by KTIs (no sheet: oskemen 3, 2.4), with their plan of the quarter. Only HR.</summary>
-    public async Task<WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>> KtiEvaluatedAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<KtiEvaluatedRow>>> KtiEvaluatedAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
         if (actor is null || round is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("see the round's sheets (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.SeeRoundSheets, ActorNames.Hr);
         }
 
         var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
         if (version.Rules.KpiPlan is not { EvaluatedCategories.Count: > 0 })
         {
-            return WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>.Ok([]);
+            return Outcome<IReadOnlyList<KtiEvaluatedRow>>.Ok([]);
         }
 
         var org = await OrgSnapshot.LoadAsync(db, bodyId, round.Period, ct);
@@ -224,7 +230,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             rows.Add(new KtiEvaluatedRow(servant.Id, servant.FullName, clause, plan?.Id, plan is null ? null : KindIds.Id(plan.State), notRequired));
         }
 
-        return WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>.Ok(rows);
+        return Outcome<IReadOnlyList<KtiEvaluatedRow>>.Ok(rows);
     }
 
     /// <summary>Sheets the user fills (as evaluator, substitute or designated servant) or their own, newest first.</summary>
@@ -245,98 +251,107 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
     // Sheets
 
     /// <summary>Opens a sheet for someone the pack lets see it (others: not-found); the read is audited.</summary>
-    public async Task<WorkflowResult<SheetView>> GetSheetAsync(string userId, Guid bodyId, Guid sheetId, CancellationToken ct = default)
+    public async Task<Outcome<SheetView>> GetSheetAsync(string userId, Guid bodyId, Guid sheetId, CancellationToken ct = default)
     {
         var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: false, ct);
         if (actor is null || sheet is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var calibration = await db.CalibrationCases.AsNoTracking().FirstOrDefaultAsync(c => c.SheetId == sheetId, ct);
         if (!ResultVisibilityRule.CanSee(version!, sheet, actor, calibration?.Members.Select(m => m.ServantId).ToList() ?? []))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         await audit.RecordReadAsync(nameof(RatingSheet), sheet.Id.ToString(), bodyId, ct);
-        return WorkflowResult<SheetView>.Ok(await ViewOfAsync(actor, sheet, round!, version!, calibration, ct));
+        return Outcome<SheetView>.Ok(await ViewOfAsync(actor, sheet, round!, version!, calibration, ct));
     }
 
     /// <summary>The result as the evaluator types: the engine decides on the given scores; nothing is saved.</summary>
-    public async Task<WorkflowResult<PreviewView>> PreviewAsync(string userId, Guid bodyId, Guid sheetId, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
+    public async Task<Outcome<PreviewView>> PreviewAsync(string userId, Guid bodyId, Guid sheetId, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
     {
         var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: false, ct);
         if (actor is null || sheet is null || actor.ServantId is not { } me || !sheet.IsEvaluator(me))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (Scores(scores) is not { } map)
         {
-            return Refusals.InvalidInput($"a parameter is scored twice");
+            return Refusals.InvalidInput(
+                $"бір параметрге балл екі рет қойылған",
+                $"по одному параметру балл выставлен дважды",
+                $"a parameter is scored twice");
         }
 
         var decided = QuarterScoreDecision.Decide(version!, sheet.FormId, round!.Period, map, await SanctionsAsync(sheet.ServantId, ct));
         return decided.IsRefused
             ? decided.Refusal!
-            : WorkflowResult<PreviewView>.Ok(new PreviewView(decided.Answer!.Average, decided.Answer.Score, decided.Answer.Grade, decided.Answer.CappedBy, decided.Provenance!.Clause));
+            : Outcome<PreviewView>.Ok(new PreviewView(decided.Answer!.Average, decided.Answer.Score, decided.Answer.Grade, decided.Answer.CappedBy, decided.Provenance!.Clause));
     }
 
-    public async Task<WorkflowResult<RatingSheet>> SubmitAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheet>> SubmitAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
     {
         var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null || actor.ServantId is not { } me || !sheet.IsEvaluator(me))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (round!.State != RoundState.Approved)
         {
-            return WorkflowRefusals.WrongState("submit", "scheduled");
+            return WorkflowRefusals.WrongState(Actions.Submit, RoundState.Scheduled);
         }
 
         if (Scores(scores) is not { } map)
         {
-            return Refusals.InvalidInput($"a parameter is scored twice");
+            return Refusals.InvalidInput(
+                $"бір параметрге балл екі рет қойылған",
+                $"по одному параметру балл выставлен дважды",
+                $"a parameter is scored twice");
         }
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         await tasks.CompleteAsync(SheetSubject(sheet), RateTaskKind, Today, ct);
         var comments = scores.Where(s => !string.IsNullOrWhiteSpace(s.Comment)).ToDictionary(s => s.ParameterId, s => s.Comment, StringComparer.Ordinal);
         var refusal = sheet.Submit(version!, round.Period, actor, map, comments, await SanctionsAsync(sheet.ServantId, ct), Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>
     /// The evaluator saves a draft (partial scores and comments, not signed); a stale version gives
     /// a conflict, a submitted sheet refuses; the change is audited like every save.
     /// </summary>
-    public async Task<WorkflowResult<RatingSheet>> SaveDraftAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheet>> SaveDraftAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
     {
         var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null || actor.ServantId is not { } me || !sheet.IsEvaluator(me))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (round!.State != RoundState.Approved)
         {
-            return WorkflowRefusals.WrongState("save a draft", "scheduled");
+            return WorkflowRefusals.WrongState(Actions.SaveDraft, RoundState.Scheduled);
         }
 
         if (Scores(scores) is not { } map)
         {
-            return Refusals.InvalidInput($"a parameter is scored twice");
+            return Refusals.InvalidInput(
+                $"бір параметрге балл екі рет қойылған",
+                $"по одному параметру балл выставлен дважды",
+                $"a parameter is scored twice");
         }
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var comments = scores.Where(s => !string.IsNullOrWhiteSpace(s.Comment)).ToDictionary(s => s.ParameterId, s => s.Comment, StringComparer.Ordinal);
@@ -349,45 +364,45 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         // The scores live in an owned table: mark the sheet itself changed so its version token
         // moves (a later stale draft or submission is a conflict) and the audit names the sheet.
         db.Entry(sheet).Property(s => s.State).IsModified = true;
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>nhrc 17: the evaluator designates a servant of the body for one of their sheets (more than twenty evaluatees).</summary>
-    public async Task<WorkflowResult<RatingSheet>> DelegateAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid designatedId, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheet>> DelegateAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid designatedId, CancellationToken ct = default)
     {
         var (actor, sheet, _, version) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null || actor.ServantId is not { } me || !sheet.IsEvaluator(me))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!await db.Servants.AnyAsync(s => s.Id == designatedId && s.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var evaluatees = await db.RatingSheets.CountAsync(s => s.RoundId == sheet.RoundId && s.EvaluatorId == sheet.EvaluatorId, ct);
         var refusal = sheet.Delegate(version!, actor, designatedId, evaluatees);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>HR names the evaluator of a sheet the organisation gave none.</summary>
-    public async Task<WorkflowResult<RatingSheet>> AssignEvaluatorAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid evaluatorId, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheet>> AssignEvaluatorAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid evaluatorId, CancellationToken ct = default)
     {
         var (actor, sheet, round, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null || !await db.Servants.AnyAsync(s => s.Id == evaluatorId && s.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var refusal = sheet.AssignEvaluator(actor, evaluatorId);
@@ -396,21 +411,21 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             ScheduleRatingTask(round!, sheet);
         }
 
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>nhrc 3: HR names the person acting for an evaluator absent today or on the evaluation day.</summary>
-    public async Task<WorkflowResult<RatingSheet>> SubstituteAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid substituteId, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheet>> SubstituteAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, Guid substituteId, CancellationToken ct = default)
     {
         var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null || !await db.Servants.AnyAsync(s => s.Id == substituteId && s.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var today = Today;
@@ -418,16 +433,16 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         var absent = sheet.EvaluatorId is { } evaluator
             && await db.Absences.AnyAsync(a => a.ServantId == evaluator && ((a.From <= today && today <= a.To) || (a.From <= evaluationDay && evaluationDay <= a.To)), ct);
         var refusal = sheet.AssignSubstitute(version!, actor, substituteId, absent);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>The servant acknowledges the result (the shared acquaintance module records the channel for absent servants).</summary>
-    public async Task<WorkflowResult<RatingSheet>> AcknowledgeAsync(string userId, Guid bodyId, Guid sheetId, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheet>> AcknowledgeAsync(string userId, Guid bodyId, Guid sheetId, CancellationToken ct = default)
     {
         var (actor, sheet, _, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
-        if (actor is null || sheet is null || !actor.IsServant(sheet.ServantId))
+        if (actor is null || sheet is null || !actor.Is(sheet.ServantId))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var today = Today;
@@ -438,27 +453,27 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         }
 
         // The acquaintance the quarter close opened (oskemen 11) is acknowledged with the sheet.
-        var servant = new Domain.Workflow.Actor(actor.Name, actor.ServantId, new HashSet<string>(StringComparer.Ordinal));
+        var servant = new Domain.Workflow.Actor(actor.UserId, actor.ServantId, new HashSet<string>(StringComparer.Ordinal));
         var acquainted = await acquaintances.StageAcknowledgementAsync(servant, bodyId, QuarterCloseService.AcquaintanceSubject, sheet.Id, today, ct);
         if (acquainted.Refusal is { } notAcquainted)
         {
             return notAcquainted;
         }
 
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     /// <summary>
     /// oskemen 11, nhrc 9: HR records how and when a servant evaluated without participation
     /// (dismissed or absent) was notified of the result; the sheet then counts as acquainted.
     /// </summary>
-    public async Task<WorkflowResult<SheetSummary>> RecordNotificationAsync(
+    public async Task<Outcome<SheetSummary>> RecordNotificationAsync(
         string userId, Guid bodyId, Guid sheetId, int expectedVersion, string? channel, DateOnly notifiedOn, CancellationToken ct = default)
     {
         var (actor, sheet, round, version) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!KindIds.TryParse<Domain.Acquaintance.NotificationChannel>(channel?.Trim() ?? string.Empty, out var parsed))
@@ -472,7 +487,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
         if (!VersionTokens.Expect(db, sheet, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var today = Today;
@@ -484,7 +499,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
         // The shared acquaintance module records it too: channel and date once, the service-record
         // entry, the servant's acquaint task closed, lateness against the act's limit; one save.
-        var hr = new Domain.Workflow.Actor(actor.Name, actor.ServantId, new HashSet<string>(StringComparer.Ordinal) { Domain.Workflow.Actor.Hr });
+        var hr = new Domain.Workflow.Actor(actor.UserId, actor.ServantId, new HashSet<string>(StringComparer.Ordinal) { Domain.Workflow.Actor.Hr });
         var submittedOn = sheet.SubmittedOn!.Value;
         var acquainted = await acquaintances.StageNotificationAsync(
             hr, bodyId, sheet.ServantId, QuarterCloseService.AcquaintanceSubject, sheet.Id, QuarterCloseService.ResultText(version!, round!.Period, sheet), submittedOn,
@@ -495,19 +510,19 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
         }
 
         var saved = await Saving.SaveAsync(db, ct);
-        return saved is not null ? saved : WorkflowResult<SheetSummary>.Ok((await SummariesAsync(bodyId, [sheet], ct))[0]);
+        return saved is not null ? saved : Outcome<SheetSummary>.Ok((await SummariesAsync(bodyId, [sheet], ct))[0]);
     }
 
-    public async Task<WorkflowResult<RatingSheet>> FeedbackAsync(string userId, Guid bodyId, Guid sheetId, string? achievements, string? skills, string? potential, CancellationToken ct = default)
+    public async Task<Outcome<RatingSheet>> FeedbackAsync(string userId, Guid bodyId, Guid sheetId, string? achievements, string? skills, string? potential, CancellationToken ct = default)
     {
         var (actor, sheet, _, _) = await LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
         if (actor is null || sheet is null || actor.ServantId is not { } me || !sheet.IsEvaluator(me))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var refusal = sheet.RecordFeedback(actor, achievements, skills, potential, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (WorkflowResult<RatingSheet>)WorkflowResult<RatingSheet>.Ok(sheet);
+        return refusal ?? await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
     }
 
     // Annual score
@@ -517,12 +532,12 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
     /// count with their final (calibrated) score, others are left out and shown as such. Open to
     /// the servant, the head of HR and the evaluators of the year's sheets; the read is audited.
     /// </summary>
-    public async Task<WorkflowResult<AnnualView>> AnnualAsync(string userId, Guid bodyId, Guid servantId, string packId, int year, CancellationToken ct = default)
+    public async Task<Outcome<AnnualView>> AnnualAsync(string userId, Guid bodyId, Guid servantId, string packId, int year, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null || packs.Catalogue.Find(packId) is not { } pack)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var rounds = await db.QuarterRounds.AsNoTracking().Where(r => r.StateBodyId == bodyId && r.PackId == packId && r.Year == year).ToListAsync(ct);
@@ -531,10 +546,10 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
 
         // oskemen 3, 4: a head evaluated by KTIs has the scored plans as quarter results.
         var plans = await db.KtiPlans.AsNoTracking().Where(p => p.ServantId == servantId && roundIds.Contains(p.RoundId)).ToListAsync(ct);
-        var allowed = actor.IsServant(servantId) || actor.HrHead || (actor.ServantId is { } me && sheets.Any(s => s.IsEvaluator(me))) || plans.Any(p => p.CanSeeResult(actor));
+        var allowed = actor.Is(servantId) || actor.IsHrHead || (actor.ServantId is { } me && sheets.Any(s => s.IsEvaluator(me))) || plans.Any(p => p.CanSeeResult(actor));
         if (!allowed || (sheets.Count == 0 && plans.Count == 0))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var quarters = new Dictionary<int, decimal?>();
@@ -707,7 +722,7 @@ public sealed class QuarterlyEvaluationService(BagalauDbContext db, PackCatalog 
             .Select(s => new SanctionView(s.Kind, s.Applied))
             .ToList();
         var canFill = sheet.State == SheetState.Open && actor.ServantId is { } me && me == sheet.CurrentEvaluatorId && round.State == RoundState.Approved;
-        var canAcknowledge = sheet.State == SheetState.Submitted && sheet.AcquaintedOn is null && actor.IsServant(sheet.ServantId);
+        var canAcknowledge = sheet.State == SheetState.Submitted && sheet.AcquaintedOn is null && actor.Is(sheet.ServantId);
         var canFeedback = sheet.State == SheetState.Submitted && actor.ServantId is { } ev && sheet.IsEvaluator(ev);
         var scale = version.Rules.QuarterScore;
         return new SheetView(

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
@@ -192,7 +194,7 @@ public sealed class Survey360AnswerQueue(TimeProvider clock)
             }
             else
             {
-                pending.Result.TrySetResult(refusal.Code == ServiceRefusals.Conflict.Code ? Survey360Invitation.UsedRefusal : refusal);
+                pending.Result.TrySetResult(refusal.Code == WorkflowRefusals.Stale().Code ? Survey360Invitation.UsedRefusal : refusal);
             }
         }
 

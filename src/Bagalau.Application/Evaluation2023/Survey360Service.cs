@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Bagalau.Application.Workflow;
+using Bagalau.Domain.Workflow;
 using System.Security.Cryptography;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Documents;
@@ -37,17 +39,17 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 {
     private DateOnly Today => KazakhstanClock.Today(clock);
 
-    public async Task<WorkflowResult<Survey360Round>> LaunchAsync(string userId, Guid bodyId, string packId, int year, CancellationToken ct = default)
+    public async Task<Outcome<Survey360Round>> LaunchAsync(string userId, Guid bodyId, string packId, int year, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (packs.Catalogue.Find(packId) is not { } pack)
         {
-            return ServiceRefusals.UnknownPack;
+            return WorkflowRefusals.UnknownPack(packId);
         }
 
         var launched = Survey360Round.Launch(bodyId, pack, year, packs.Catalogue.Calendar, actor, Today);
@@ -58,31 +60,31 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
         if (await db.Survey360Rounds.AnyAsync(r => r.StateBodyId == bodyId && r.PackId == packId && r.Year == year, ct))
         {
-            return Refusal.Of("survey-exists", $"{year} жылғы 360 сауалнамасы бұрын басталған", $"Опрос 360 за {year} год уже начат", $"The {year} 360 survey was already launched");
+            return Refusal.Of(RefusalKind.Conflict, "survey-exists", $"{year} жылғы 360 сауалнамасы бұрын басталған", $"Опрос 360 за {year} год уже начат", $"The {year} 360 survey was already launched");
         }
 
         var round = launched.Value!;
         var version = round.VersionIn(pack);
         db.Survey360Rounds.Add(round);
         db.Survey360Targets.AddRange(await Survey360Proposal.ProposeAsync(db, round, version, Today, ct));
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<Survey360Round>)WorkflowResult<Survey360Round>.Ok(round);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<Survey360Round>)Outcome<Survey360Round>.Ok(round);
     }
 
     public async Task<IReadOnlyList<Survey360Round>> RoundsAsync(Guid bodyId, CancellationToken ct = default) =>
         await db.Survey360Rounds.AsNoTracking().Where(r => r.StateBodyId == bodyId).OrderByDescending(r => r.Year).ToListAsync(ct);
 
     /// <summary>HR's view of the evaluated persons and their respondents (how many answered, never who).</summary>
-    public async Task<WorkflowResult<IReadOnlyList<TargetView>>> TargetsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<TargetView>>> TargetsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null || !await db.Survey360Rounds.AnyAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("see the 360 respondents (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.SeeRespondents, ActorNames.Hr);
         }
 
         var targets = await db.Survey360Targets.AsNoTracking().Include(t => t.Invitations).Where(t => t.RoundId == roundId).ToListAsync(ct);
@@ -90,7 +92,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         var ids = targets.Select(t => t.Id).ToList();
         var answered = (await db.Survey360Replies.AsNoTracking().Where(a => ids.Contains(a.TargetId) && !a.IsSelf).Select(a => a.TargetId).ToListAsync(ct))
             .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
-        return WorkflowResult<IReadOnlyList<TargetView>>.Ok(targets
+        return Outcome<IReadOnlyList<TargetView>>.Ok(targets
             .Select(t => new TargetView(
                 t.Id, t.ServantId, names.GetValueOrDefault(t.ServantId, "?"), t.Role, t.Issued, t.Version,
                 t.Invitations.Where(i => i.Relation != "self").Select(i => new RespondentView(i.RespondentId, names.GetValueOrDefault(i.RespondentId, "?"), i.Relation)).ToList(),
@@ -99,24 +101,24 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
             .ToList());
     }
 
-    public Task<WorkflowResult<Survey360Target>> AddRespondentAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, string relation, CancellationToken ct = default) =>
+    public Task<Outcome<Survey360Target>> AddRespondentAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, string relation, CancellationToken ct = default) =>
         EditAsync(userId, bodyId, targetId, expectedVersion, respondentId, (t, v, a) => t.AddRespondent(v, a, respondentId, relation), ct);
 
-    public Task<WorkflowResult<Survey360Target>> RemoveRespondentAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, CancellationToken ct = default) =>
+    public Task<Outcome<Survey360Target>> RemoveRespondentAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, CancellationToken ct = default) =>
         EditAsync(userId, bodyId, targetId, expectedVersion, respondentId, (t, _, a) => t.RemoveRespondent(a, respondentId), ct);
 
     /// <summary>Issues the personal links of one person; the tokens are in the answer only (hand them out now).</summary>
-    public async Task<WorkflowResult<IReadOnlyList<IssuedLink>>> IssueAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, DateTimeOffset expiresAt, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<IssuedLink>>> IssueAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
         var (actor, target, version) = await LoadTargetAsync(userId, bodyId, targetId, ct);
         if (actor is null || target is null)
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, target, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var issued = target.Issue(version!, actor, expiresAt.ToUniversalTime(), clock.GetUtcNow(), NewToken);
@@ -127,11 +129,11 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
         // The target row must change too, so that a concurrent issue of the same person conflicts.
         db.Entry(target).Property(t => t.Issued).IsModified = true;
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<IReadOnlyList<IssuedLink>>)WorkflowResult<IReadOnlyList<IssuedLink>>.Ok(issued.Value!);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<IReadOnlyList<IssuedLink>>)Outcome<IReadOnlyList<IssuedLink>>.Ok(issued.Value!);
     }
 
     /// <summary>The link page's content (no sign-in): refused when the link is unknown, used or expired.</summary>
-    public async Task<WorkflowResult<LinkForm>> LinkFormAsync(string token, CancellationToken ct = default)
+    public async Task<Outcome<LinkForm>> LinkFormAsync(string token, CancellationToken ct = default)
     {
         var (link, refusal) = await LinkAsync(token, ct);
         if (link is null)
@@ -145,7 +147,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         var competencies = rule.CompetenciesByRole[target.Role]
             .Select(id => (id, rule.Competencies.FirstOrDefault(c => c.Id == id)?.Title ?? LocalizedText.Same(id)))
             .ToList();
-        return WorkflowResult<LinkForm>.Ok(new LinkForm(name, invitation.Relation == "self", rule.ScaleMin, rule.ScaleMax, competencies));
+        return Outcome<LinkForm>.Ok(new LinkForm(name, invitation.Relation == "self", rule.ScaleMin, rule.ScaleMax, competencies));
     }
 
     /// <summary>
@@ -154,7 +156,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     /// (audited) and the answer stored in its own table with no respondent, token or time of day
     /// (outside the audit chain). A second use of the link is refused.
     /// </summary>
-    public async Task<WorkflowResult<bool>> AnswerAsync(string token, IReadOnlyDictionary<string, decimal> ratings, CancellationToken ct = default)
+    public async Task<Outcome<bool>> AnswerAsync(string token, IReadOnlyDictionary<string, decimal> ratings, CancellationToken ct = default)
     {
         var (link, refusal) = await LinkAsync(token, ct);
         if (link is null)
@@ -170,17 +172,17 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         }
 
         var spent = await answers.AnswerAsync(db, invitation.Id, answer.Value!);
-        return spent is null ? WorkflowResult<bool>.Ok(true) : spent;
+        return spent is null ? Outcome<bool>.Ok(true) : spent;
     }
 
     /// <summary>The individual report: open to the person and HR; nothing below the pack's minimum of answers.</summary>
-    public async Task<WorkflowResult<Report360>> ReportAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
+    public async Task<Outcome<Report360>> ReportAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         var target = await db.Survey360Targets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == targetId && t.StateBodyId == bodyId, ct);
-        if (actor is null || target is null || !(actor.Hr || actor.IsServant(target.ServantId)))
+        if (actor is null || target is null || !(actor.IsHr || actor.Is(target.ServantId)))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         var version = await VersionOfAsync(target.RoundId, ct);
@@ -200,21 +202,21 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
                 self?.Ratings.FirstOrDefault(r => r.CompetencyId == c.Key)?.Rating))
             .ToList();
         await audit.RecordReadAsync("Survey360Report", targetId.ToString(), bodyId, ct);
-        return WorkflowResult<Report360>.Ok(new Report360(targetId, name, target.Role, result.Respondents, result.Status, result.Overall, competencies, result.Weakest, decided.Provenance!.Clause));
+        return Outcome<Report360>.Ok(new Report360(targetId, name, target.Role, result.Respondents, result.Status, result.Overall, competencies, result.Weakest, decided.Provenance!.Clause));
     }
 
     /// <summary>oskemen 36: the least-shown competencies across the body (mean of the persons' averages, lowest first). HR only.</summary>
-    public async Task<WorkflowResult<IReadOnlyList<TrainingNeed>>> TrainingNeedsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<TrainingNeed>>> TrainingNeedsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null || !await db.Survey360Rounds.AnyAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("see training needs (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.SeeTrainingNeeds, ActorNames.Hr);
         }
 
         var version = await VersionOfAsync(roundId, ct);
@@ -236,7 +238,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
             }
         }
 
-        return WorkflowResult<IReadOnlyList<TrainingNeed>>.Ok(perCompetency
+        return Outcome<IReadOnlyList<TrainingNeed>>.Ok(perCompetency
             .Select(c => new TrainingNeed(
                 c.Key, rule.Competencies.FirstOrDefault(x => x.Id == c.Key)?.Title ?? LocalizedText.Same(c.Key),
                 version.Rules.Rounding.Apply(c.Value.Sum() / c.Value.Count), c.Value.Count))
@@ -248,7 +250,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     /// The individual report as a printable form (model form 7), from the same report: refused
     /// below the pack's minimum of answers, as the report page says.
     /// </summary>
-    public async Task<WorkflowResult<Report360Document>> ReportDocumentAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
+    public async Task<Outcome<Report360Document>> ReportDocumentAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
     {
         var report = await CompleteReportAsync(userId, bodyId, targetId, ct);
         if (report.Refusal is { } refusal)
@@ -258,7 +260,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
         var r = report.Value!;
         var (body, year, position, _) = await DocumentContextAsync(bodyId, targetId, ct);
-        return WorkflowResult<Report360Document>.Ok(new Report360Document(
+        return Outcome<Report360Document>.Ok(new Report360Document(
             body, year, r.Name, position, r.Respondents,
             [.. r.Competencies.Select(c => new CompetencyAverage(c.Title, c.Average))],
             r.Overall,
@@ -271,7 +273,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     /// The feedback form (model form 8) HR prepares for the conversation with the person's
     /// direct supervisor: the least-shown competencies are its topics (oskemen 36).
     /// </summary>
-    public async Task<WorkflowResult<FeedbackFormDocument>> FeedbackDocumentAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
+    public async Task<Outcome<FeedbackFormDocument>> FeedbackDocumentAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct = default)
     {
         var report = await CompleteReportAsync(userId, bodyId, targetId, ct);
         if (report.Refusal is { } refusal)
@@ -285,12 +287,12 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
             .Select(w => r.Competencies.First(c => c.Id == w))
             .Select(c => new FeedbackTopic(c.Title, c.Average.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
-        return WorkflowResult<FeedbackFormDocument>.Ok(new FeedbackFormDocument(
+        return Outcome<FeedbackFormDocument>.Ok(new FeedbackFormDocument(
             body, r.Name, position, supervisor?.Name ?? string.Empty, supervisor?.Position ?? string.Empty, year, null, null, null,
             topics, null, r.Clause ?? string.Empty, SignedBy.Blank, SignedBy.Blank));
     }
 
-    private async Task<WorkflowResult<Report360>> CompleteReportAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct)
+    private async Task<Outcome<Report360>> CompleteReportAsync(string userId, Guid bodyId, Guid targetId, CancellationToken ct)
     {
         var report = await ReportAsync(userId, bodyId, targetId, ct);
         if (report.Refusal is not null || report.Value!.Status == "complete")
@@ -339,7 +341,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     /// </summary>
     private async Task<(Link? Link, Refusal? Refusal)> LinkAsync(string token, CancellationToken ct)
     {
-        var invalid = Refusal.Of("link-invalid", $"Сілтеме жарамсыз", $"Ссылка недействительна", $"This link is not valid");
+        var invalid = Refusal.Of(RefusalKind.NotFound, "link-invalid", $"Сілтеме жарамсыз", $"Ссылка недействительна", $"This link is not valid");
         if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
         {
             return (null, invalid);
@@ -386,18 +388,18 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         return actor is null || target is null ? (null, null, null) : (actor, target, await VersionOfAsync(target.RoundId, ct));
     }
 
-    private async Task<WorkflowResult<Survey360Target>> EditAsync(
+    private async Task<Outcome<Survey360Target>> EditAsync(
         string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, Func<Survey360Target, PackVersion, Actor, Refusal?> edit, CancellationToken ct)
     {
         var (actor, target, version) = await LoadTargetAsync(userId, bodyId, targetId, ct);
         if (actor is null || target is null || !await db.Servants.AnyAsync(s => s.Id == respondentId && s.StateBodyId == bodyId, ct))
         {
-            return ServiceRefusals.NotFound;
+            return WorkflowRefusals.NotFound();
         }
 
         if (!VersionTokens.Expect(db, target, expectedVersion))
         {
-            return ServiceRefusals.Conflict;
+            return WorkflowRefusals.Stale();
         }
 
         var refusal = edit(target, version!, actor);
@@ -408,6 +410,6 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
         // Adding or removing a respondent changes the person's list: bump its version as well.
         db.Entry(target).Property(t => t.Issued).IsModified = true;
-        return await Saving.SaveAsync(db, ct) ?? (WorkflowResult<Survey360Target>)WorkflowResult<Survey360Target>.Ok(target);
+        return await Saving.SaveAsync(db, ct) ?? (Outcome<Survey360Target>)Outcome<Survey360Target>.Ok(target);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Packs;
@@ -35,7 +36,7 @@ public sealed record QuarterCloseRunResult(int Due, int Closed, int Sheets, int 
 public sealed class QuarterCloseRun(BagalauDbContext db, PackCatalog packs, IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<QuarterCloseRun> logger)
 {
     /// <summary>The close's actor: the job acts for HR, who closes a quarter (nhrc 8, oskemen 10: HR organises).</summary>
-    public static readonly Actor Actor = new("quarter-close job", null, Hr: true);
+    public static readonly Actor Actor = Actor.WithRoles("quarter-close job", null, Actor.Hr);
 
     public async Task<QuarterCloseRunResult> ExecuteAsync(DateOnly today, CancellationToken ct = default)
     {
@@ -64,7 +65,7 @@ public sealed class QuarterCloseRun(BagalauDbContext db, PackCatalog packs, ISer
             {
                 // Own scope per body: a body that fails leaves no tracked state or broken connection behind for the next.
                 await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Name = Actor.Name;
+                scope.ServiceProvider.GetRequiredService<AuditActor>().Name = Actor.UserId;
                 var result = await scope.ServiceProvider.GetRequiredService<QuarterCloseService>().CloseRoundAsync(Actor, candidate.Round.Id, today, ct);
                 if (result.IsSuccess)
                 {

@@ -22,7 +22,11 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
 {
     private readonly List<AuditEntry> _pendingReads = [];
 
+    // A context made outside DI (design-time tools, migrations) stamps with the real clock;
+    // every leased context is handed the app's TimeProvider.
+#pragma warning disable RS0030
     public TimeProvider Clock { get; private set; } = TimeProvider.System;
+#pragma warning restore RS0030
 
     public IAuditActor Actor { get; private set; } = new AuditActor();
 

@@ -11,22 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Bagalau.Application.Workflow;
 
 /// <summary>What every workflow service needs: who acts (roles in the body) and which pack version and calendar apply.</summary>
-public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs)
+public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs, WorkflowActors actors)
 {
     public KzCalendar Calendar => packs.Catalogue.Calendar;
 
-    /// <summary>The user's roles and servant record in the body, as the domain's <see cref="Actor"/>.</summary>
-    public async Task<Actor> ActorAsync(string userId, Guid stateBodyId, CancellationToken ct = default)
-    {
-        var memberships = await db.BodyMemberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.StateBodyId == stateBodyId)
-            .Select(m => new { m.Role, m.ServantId })
-            .ToListAsync(ct);
-        return new Actor(
-            userId,
-            memberships.Select(m => m.ServantId).FirstOrDefault(s => s != null),
-            memberships.Select(m => BodyMembership.RoleId(m.Role)).ToHashSet(StringComparer.Ordinal));
-    }
+    /// <summary>The user's roles and servant record in the body, as the domain's <see cref="Actor"/> (no roles when not a member).</summary>
+    public async Task<Actor> ActorAsync(string userId, Guid stateBodyId, CancellationToken ct = default) =>
+        await actors.InBodyAsync(userId, stateBodyId, ct) ?? new Actor(userId, null);
 
     /// <summary>The version of a pack in force on a day, or a refusal naming the pack and day.</summary>
     public Outcome<PackVersion> VersionOf(string packId, DateOnly on)
@@ -34,20 +25,16 @@ public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs)
         var pack = packs.Catalogue.Find(packId);
         if (pack is null)
         {
-            return Refusal.Of(
-                $"unknown-pack",
-                $"«{packId}» әдістемесі жоқ",
-                $"Методики «{packId}» нет",
-                $"There is no pack '{packId}'");
+            return WorkflowRefusals.UnknownPack(packId);
         }
 
         return pack.VersionOn(on) is { } version
             ? version
             : Refusal.Of(
                 $"no-version-in-force",
-                $"«{packId}» әдістемесінің {TreeValues.Format(on)} күні қолданыстағы редакциясы жоқ",
-                $"У методики «{packId}» нет редакции, действующей на {TreeValues.Format(on)}",
-                $"Pack '{packId}' has no version in force on {TreeValues.Format(on)}");
+                $"«{packId}» әдістемесінің {WorkflowRefusals.Day(on)} күні қолданыстағы редакциясы жоқ",
+                $"У методики «{packId}» нет редакции, действующей на {WorkflowRefusals.Day(on)}",
+                $"Pack '{packId}' has no version in force on {WorkflowRefusals.Day(on)}");
     }
 
     /// <summary>The structural unit of a servant's position on a day (for completion by unit).</summary>

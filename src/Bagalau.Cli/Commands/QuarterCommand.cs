@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Tasks;
 using Bagalau.Domain.Decisions;
@@ -48,7 +49,7 @@ internal sealed class QuarterCommand : DatabaseCommand
         }
 
         var language = CliLanguage.Of(args);
-        var actor = new Actor("bagalau quarter close (CLI)", null, Hr: true);
+        var actor = Actor.WithRoles("bagalau quarter close (CLI)", null, Actor.Hr);
         var service = services.GetRequiredService<QuarterCloseService>();
         var totals = new int[4];
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -151,12 +151,12 @@ public sealed class ResultAcquaintance : OrganisationEntity
     {
         if (!actor.Is(ServantId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Servant);
+            return WorkflowRefusals.NotAllowed(ActorNames.Servant);
         }
 
         if (State != AcquaintanceState.Pending)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "acknowledge");
+            return WorkflowRefusals.WrongState(Actions.Acknowledge, State);
         }
 
         Complete(AcquaintanceState.Acknowledged, today);
@@ -168,12 +168,12 @@ public sealed class ResultAcquaintance : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != AcquaintanceState.Pending)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "refusal-act");
+            return WorkflowRefusals.WrongState(Actions.RecordRefusalAct, State);
         }
 
         if (RefusalActRule.Check(act, ResultOn, today) is { } refusal)
@@ -201,12 +201,12 @@ public sealed class ResultAcquaintance : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != AcquaintanceState.Pending)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "notify");
+            return WorkflowRefusals.WrongState(Actions.Notify, State);
         }
 
         if (!servantAbsentOrDismissed)
@@ -230,19 +230,22 @@ public sealed class ResultAcquaintance : OrganisationEntity
         {
             return Refusal.Of(
                 $"notification-before-result",
-                $"Хабарлау күні {TreeValues.Format(notifiedOn)} нәтиже шыққан күннен ({TreeValues.Format(earliest)}) ерте",
-                $"Дата уведомления {TreeValues.Format(notifiedOn)} раньше дня результата ({TreeValues.Format(earliest)})",
-                $"The notification date {TreeValues.Format(notifiedOn)} is before the result ({TreeValues.Format(earliest)})");
+                $"Хабарлау күні {WorkflowRefusals.Day(notifiedOn)} нәтиже шыққан күннен ({WorkflowRefusals.Day(earliest)}) ерте",
+                $"Дата уведомления {WorkflowRefusals.Day(notifiedOn)} раньше дня результата ({WorkflowRefusals.Day(earliest)})",
+                $"The notification date {WorkflowRefusals.Day(notifiedOn)} is before the result ({WorkflowRefusals.Day(earliest)})");
         }
 
         if (channel == NotificationChannel.Other && string.IsNullOrWhiteSpace(detail))
         {
-            return WorkflowRefusals.Required("channel_detail");
+            return WorkflowRefusals.Required(Fields.ChannelDetail);
         }
 
         if (TextRules.OptionalName(detail, "channel_detail") is not null)
         {
-            return Refusals.InvalidInput($"channel detail is longer than 300 characters");
+            return Refusals.InvalidInput(
+                $"хабарлау тәсілінің сипаттамасы 300 таңбадан ұзын",
+                $"описание способа уведомления длиннее 300 символов",
+                $"channel detail is longer than 300 characters");
         }
 
         Channel = channel;
@@ -290,12 +293,18 @@ public static class RefusalActRule
         if (signatories.Any(s => TextRules.OptionalName(s.Name, "name") is not null || TextRules.OptionalName(s.Position, "position") is not null)
             || TextRules.OptionalName(act.Note, "note") is not null)
         {
-            return Refusals.InvalidInput($"a name, position or note is longer than 300 characters");
+            return Refusals.InvalidInput(
+                $"аты-жөні, лауазымы немесе ескертпе 300 таңбадан ұзын",
+                $"ФИО, должность или примечание длиннее 300 символов",
+                $"a name, position or note is longer than 300 characters");
         }
 
         if (act.Date < resultOn || act.Date > today)
         {
-            return Refusals.InvalidInput($"act date {TreeValues.Format(act.Date)} must lie between the result ({TreeValues.Format(resultOn)}) and today");
+            return Refusals.InvalidInput(
+                $"акт күні ({WorkflowRefusals.Day(act.Date)}) нәтиже шыққан күн ({WorkflowRefusals.Day(resultOn)}) мен бүгінгі күннің аралығында болуы тиіс",
+                $"дата акта ({WorkflowRefusals.Day(act.Date)}) должна быть между днём результата ({WorkflowRefusals.Day(resultOn)}) и сегодняшним днём",
+                $"act date {WorkflowRefusals.Day(act.Date)} must lie between the result ({WorkflowRefusals.Day(resultOn)}) and today");
         }
 
         return null;
@@ -371,7 +380,7 @@ public static class NotificationRefusals
 {
     public static Refusal InFuture(DateOnly notifiedOn) => Refusal.Of(
         $"notification-in-future",
-        $"Хабарлау күні {TreeValues.Format(notifiedOn)} болашақта: бүгінгі күннен кеш болмауы тиіс",
-        $"Дата уведомления {TreeValues.Format(notifiedOn)} в будущем: она не может быть позже сегодняшней",
-        $"The notification date {TreeValues.Format(notifiedOn)} is in the future: it cannot be after today");
+        $"Хабарлау күні {WorkflowRefusals.Day(notifiedOn)} болашақта: бүгінгі күннен кеш болмауы тиіс",
+        $"Дата уведомления {WorkflowRefusals.Day(notifiedOn)} в будущем: она не может быть позже сегодняшней",
+        $"The notification date {WorkflowRefusals.Day(notifiedOn)} is in the future: it cannot be after today");
 }

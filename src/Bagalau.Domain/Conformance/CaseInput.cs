@@ -25,8 +25,14 @@ public sealed class CaseInput
         _map = node switch
         {
             MapNode m => m,
-            null => throw Invalid($"{where} is missing"),
-            _ => throw Invalid($"{where} must be a map, found a {node.Kind}"),
+            null => throw Invalid(
+                $"«{where}» жоқ",
+                $"нет «{where}»",
+                $"{where} is missing"),
+            _ => throw Invalid(
+                $"«{where}» «кілт: мән» жиыны болуы тиіс, берілгені: {KindKk(node)}",
+                $"«{where}» должен быть словарём «ключ: значение», получено: {KindRu(node)}",
+                $"{where} must be a map, found a {node.Kind}"),
         };
         _known = new HashSet<string>(known, StringComparer.Ordinal);
         foreach (var key in _map.Keys.Where(k => !_known.Contains(k)))
@@ -40,7 +46,10 @@ public sealed class CaseInput
     public bool Has(string key) => _map[key] is not null and not ScalarNode { IsNull: true };
 
     public Node Required(string key) =>
-        _map[key] ?? throw Invalid($"missing required key '{key}' in {_where}");
+        _map[key] ?? throw Invalid(
+            $"«{_where}» ішінде міндетті «{key}» кілті жоқ",
+            $"в «{_where}» нет обязательного ключа «{key}»",
+            $"missing required key '{key}' in {_where}");
 
     public string String(string key) => Text(Required(key), key);
 
@@ -61,7 +70,10 @@ public sealed class CaseInput
         var text = String(key);
         return Decisions.Period.TryParse(text, out var period)
             ? period
-            : throw Invalid($"'{key}' must be a year (2019) or a quarter (2026-Q1), found '{text}'");
+            : throw Invalid(
+                $"«{key}» жыл (2019) немесе тоқсан (2026-Q1) болуы тиіс, берілгені: «{text}»",
+                $"«{key}» должен быть годом (2019) или кварталом (2026-Q1), получено: «{text}»",
+                $"'{key}' must be a year (2019) or a quarter (2026-Q1), found '{text}'");
     }
 
     public IReadOnlyList<Node> List(string key, bool required = true)
@@ -71,7 +83,10 @@ public sealed class CaseInput
         {
             null or ScalarNode { IsNull: true } when !required => [],
             ListNode list => list.Items,
-            _ => throw Invalid($"'{key}' must be a list, found a {node?.Kind ?? "nothing"}"),
+            _ => throw Invalid(
+                $"«{key}» тізім болуы тиіс, берілгені: {KindKk(node)}",
+                $"«{key}» должен быть списком, получено: {KindRu(node)}",
+                $"'{key}' must be a list, found a {node?.Kind ?? "nothing"}"),
         };
     }
 
@@ -80,32 +95,77 @@ public sealed class CaseInput
     public static string Text(Node node, string key) => node switch
     {
         ScalarNode { IsNull: false } s => s.Value,
-        _ => throw Invalid($"'{key}' must be a text value, found a {node.Kind}"),
+        _ => throw Invalid(
+            $"«{key}» мәтіндік мән болуы тиіс, берілгені: {KindKk(node)}",
+            $"«{key}» должен быть текстовым значением, получено: {KindRu(node)}",
+            $"'{key}' must be a text value, found a {node.Kind}"),
     };
 
     public static DateOnly DateOf(Node node, string key)
     {
         var text = Text(node, key);
-        return TreeValues.TryDate(text, out var date) ? date : throw Invalid($"'{key}' must be a date YYYY-MM-DD, found '{text}'");
+        return TreeValues.TryDate(text, out var date)
+            ? date
+            : throw Invalid(
+                $"«{key}» 2024-06-30 түріндегі күн болуы тиіс, берілгені: «{text}»",
+                $"«{key}» должен быть датой вида 2024-06-30, получено: «{text}»",
+                $"'{key}' must be a date YYYY-MM-DD, found '{text}'");
     }
 
     public static int IntOf(Node node, string key)
     {
         var text = Text(node, key);
-        return TreeValues.TryInt(text, out var value) ? value : throw Invalid($"'{key}' must be a whole number, found '{text}'");
+        return TreeValues.TryInt(text, out var value)
+            ? value
+            : throw Invalid(
+                $"«{key}» бүтін сан болуы тиіс, берілгені: «{text}»",
+                $"«{key}» должен быть целым числом, получено: «{text}»",
+                $"'{key}' must be a whole number, found '{text}'");
     }
 
     public static decimal DecimalOf(Node node, string key)
     {
         var text = Text(node, key);
-        return TreeValues.TryDecimal(text, out var value) ? value : throw Invalid($"'{key}' must be a number, found '{text}'");
+        return TreeValues.TryDecimal(text, out var value)
+            ? value
+            : throw Invalid(
+                $"«{key}» сан болуы тиіс, берілгені: «{text}»",
+                $"«{key}» должен быть числом, получено: «{text}»",
+                $"'{key}' must be a number, found '{text}'");
     }
 
     public static bool BoolOf(Node node, string key)
     {
         var text = Text(node, key);
-        return TreeValues.TryBool(text, out var value) ? value : throw Invalid($"'{key}' must be true or false, found '{text}'");
+        return TreeValues.TryBool(text, out var value)
+            ? value
+            : throw Invalid(
+                $"«{key}» «true» немесе «false» болуы тиіс, берілгені: «{text}»",
+                $"«{key}» должен быть «true» или «false», получено: «{text}»",
+                $"'{key}' must be true or false, found '{text}'");
     }
 
-    public static InputRefusedException Invalid(FormattableString detail) => new(Refusals.InvalidInput(detail));
+    /// <summary>An invalid-input refusal to throw; the detail is given in kk, ru and en.</summary>
+    public static InputRefusedException Invalid(FormattableString kk, FormattableString ru, FormattableString en) =>
+        new(Refusals.InvalidInput(kk, ru, en));
+
+    /// <summary>A node's shape (<see cref="Node.Kind"/>) named in Kazakh; no node at all is "ештеңе".</summary>
+    private static string KindKk(Node? node) => node?.Kind switch
+    {
+        null => "ештеңе",
+        "map" => "«кілт: мән» жиыны",
+        "list" => "тізім",
+        "null" => "бос мән",
+        _ => "жалғыз мән",
+    };
+
+    /// <summary>A node's shape (<see cref="Node.Kind"/>) named in Russian; no node at all is "ничего".</summary>
+    private static string KindRu(Node? node) => node?.Kind switch
+    {
+        null => "ничего",
+        "map" => "словарь «ключ: значение»",
+        "list" => "список",
+        "null" => "пустое значение",
+        _ => "одиночное значение",
+    };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Packs;
+using Bagalau.Domain.Workflow;
 
 namespace Bagalau.Domain.Conformance;
 
@@ -131,7 +132,10 @@ public sealed class ConformanceRunner(PackCatalogue catalogue, DateOnly today)
 
         if (packId is null && !DecisionAdapters.VersionFree.Contains(decision))
         {
-            return Decided<IAnswer>.Refused(Refusals.InvalidInput($"missing required key 'pack' in the case"));
+            return Decided<IAnswer>.Refused(Refusals.InvalidInput(
+                $"сынақ жағдайында міндетті «pack» кілті жоқ",
+                $"в тестовом случае нет обязательного ключа «pack»",
+                $"missing required key 'pack' in the case"));
         }
 
         var pack = packId is null ? null : catalogue.Find(packId);
@@ -157,9 +161,9 @@ public sealed class ConformanceRunner(PackCatalogue catalogue, DateOnly today)
         var context = new DecisionContext(
             () => pack!.VersionOn(asOf) ?? throw new InputRefusedException(Refusal.Of(
                 "no-version-in-force",
-                $"{TreeValues.Format(asOf)} күні «{pack.Id}» әдістемесінің бірде-бір нұсқасы күшінде емес",
-                $"На {TreeValues.Format(asOf)} ни одна редакция методики «{pack.Id}» не действует",
-                $"No version of pack '{pack.Id}' is in force on {TreeValues.Format(asOf)}")),
+                $"{WorkflowRefusals.Day(asOf)} күні «{pack.Id}» әдістемесінің бірде-бір нұсқасы күшінде емес",
+                $"На {WorkflowRefusals.Day(asOf)} ни одна редакция методики «{pack.Id}» не действует",
+                $"No version of pack '{pack.Id}' is in force on {WorkflowRefusals.Day(asOf)}")),
             catalogue.Calendar);
         return DecisionAdapters.Run(decision, context, map["input"]);
     }

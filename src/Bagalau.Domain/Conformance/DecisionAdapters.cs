@@ -98,7 +98,10 @@ public static class DecisionAdapters
         var input = new CaseInput(node, "input", "form", "quarter", "scores", "sanctions");
         var form = input.String("form");
         var quarter = input.Period("quarter");
-        var scoresNode = input.Required("scores") as MapNode ?? throw CaseInput.Invalid($"'scores' must be a map parameter -> number");
+        var scoresNode = input.Required("scores") as MapNode ?? throw CaseInput.Invalid(
+            $"«scores» «параметр: сан» жиыны болуы тиіс",
+            $"«scores» должен быть словарём «параметр: число»",
+            $"'scores' must be a map parameter -> number");
         var scores = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (key, value) in scoresNode.Entries)
         {
@@ -139,7 +142,10 @@ public static class DecisionAdapters
         var responses = input.List("responses").Select((n, i) =>
         {
             var r = new CaseInput(n, $"responses[{i}]", "from", "ratings");
-            var ratingsNode = r.Required("ratings") as MapNode ?? throw CaseInput.Invalid($"responses[{i}].ratings must be a map competency -> number");
+            var ratingsNode = r.Required("ratings") as MapNode ?? throw CaseInput.Invalid(
+                $"«responses[{i}].ratings» «құзырет: сан» жиыны болуы тиіс",
+                $"«responses[{i}].ratings» должен быть словарём «компетенция: число»",
+                $"responses[{i}].ratings must be a map competency -> number");
             var ratings = new Dictionary<string, decimal>(StringComparer.Ordinal);
             foreach (var (key, value) in ratingsNode.Entries)
             {
@@ -163,7 +169,10 @@ public static class DecisionAdapters
             var kind = a.String("kind");
             if (!Vocabulary.AbsenceKinds.Contains(kind))
             {
-                throw CaseInput.Invalid($"unknown absence kind '{kind}' ({string.Join(", ", Vocabulary.AbsenceKinds)})");
+                throw CaseInput.Invalid(
+                    $"«{kind}» болмау түрі белгісіз (рұқсат етілгені: {string.Join(", ", Vocabulary.AbsenceKinds)})",
+                    $"неизвестный вид отсутствия «{kind}» (допустимые: {string.Join(", ", Vocabulary.AbsenceKinds)})",
+                    $"unknown absence kind '{kind}' ({string.Join(", ", Vocabulary.AbsenceKinds)})");
             }
 
             return new Absence(kind, a.Date("from"), a.Date("to"));
@@ -203,7 +212,10 @@ public static class DecisionAdapters
         {
             (true, false) => WorkingDaysDecision.Add(calendar, from, input.Int("add")),
             (false, true) => WorkingDaysDecision.Count(calendar, from, input.Date("to")),
-            _ => throw CaseInput.Invalid($"give either 'add' or 'to'"),
+            _ => throw CaseInput.Invalid(
+                $"«add» немесе «to» кілтінің біреуін ғана көрсетіңіз",
+                $"укажите либо «add», либо «to»",
+                $"give either 'add' or 'to'"),
         };
         return Decided<IAnswer>.Ok(answer, new Provenance("", "", null));
     }

@@ -8,12 +8,41 @@ public sealed record Provenance(string PackId, string VersionId, string? Clause)
     public static Provenance Of(PackVersion version, string? clause) => new(version.Pack.Id, version.Id, clause);
 }
 
-/// <summary>A decision refused its input: a stable code (conformance.md) and a message for people in kk/ru/en.</summary>
-public sealed record Refusal(string Code, LocalizedText Message)
+/// <summary>
+/// What kind of "no" a refusal is. Every edge (API status, page display, CLI exit) decides from the
+/// kind alone, never from the code, so a new code needs no change outside the domain (ADR 0017).
+/// </summary>
+public enum RefusalKind
 {
-    /// <summary>A refusal whose messages are formatted with the invariant culture (never the current one).</summary>
+    /// <summary>A well-formed request that the act or the pack does not allow (422).</summary>
+    Rule,
+
+    /// <summary>A value of the wrong shape, a missing or unknown field (400).</summary>
+    InvalidInput,
+
+    /// <summary>No such record, or one the user may not know of (404).</summary>
+    NotFound,
+
+    /// <summary>The record exists but this user may not do this to it (403).</summary>
+    Forbidden,
+
+    /// <summary>The record is in another state, already exists or was changed by someone else (409).</summary>
+    Conflict,
+
+    /// <summary>Something that existed is spent or expired for good, such as a used 360 link (410).</summary>
+    Gone,
+}
+
+/// <summary>A decision refused its input: a stable code (conformance.md), its kind and a message for people in kk/ru/en.</summary>
+public sealed record Refusal(string Code, LocalizedText Message, RefusalKind Kind = RefusalKind.Rule)
+{
+    /// <summary>A rule refusal whose messages are formatted with the invariant culture (never the current one).</summary>
     public static Refusal Of(string code, FormattableString kk, FormattableString ru, FormattableString en) =>
-        new(code, new LocalizedText(FormattableString.Invariant(kk), FormattableString.Invariant(ru), FormattableString.Invariant(en)));
+        Of(RefusalKind.Rule, code, kk, ru, en);
+
+    /// <summary>A refusal of the given kind whose messages are formatted with the invariant culture.</summary>
+    public static Refusal Of(RefusalKind kind, string code, FormattableString kk, FormattableString ru, FormattableString en) =>
+        new(code, new LocalizedText(FormattableString.Invariant(kk), FormattableString.Invariant(ru), FormattableString.Invariant(en)), kind);
 
     public override string ToString() => $"{Code}: {Message.En}";
 }
@@ -63,20 +92,19 @@ public static class Refusals
         $"В методике «{packId}» нет правила «{what}»",
         $"Pack '{packId}' has no rule '{what}'");
 
-    public static Refusal InvalidInput(FormattableString detail)
-    {
-        var text = FormattableString.Invariant(detail);
-        return Refusal.Of(
-            "invalid-input",
-            $"Енгізілген дерек дұрыс емес: {text}",
-            $"Неверные входные данные: {text}",
-            $"Invalid input: {text}");
-    }
+    /// <summary>A value of the wrong shape; the detail is given in each language, so no English reaches a kk/ru reader.</summary>
+    public static Refusal InvalidInput(FormattableString kk, FormattableString ru, FormattableString en) => Refusal.Of(
+        RefusalKind.InvalidInput,
+        "invalid-input",
+        $"Енгізілген дерек дұрыс емес: {FormattableString.Invariant(kk)}",
+        $"Неверные входные данные: {FormattableString.Invariant(ru)}",
+        $"Invalid input: {FormattableString.Invariant(en)}");
 
     public static Refusal UnknownKey(string key, string where) => Refusal.Of(
+        RefusalKind.InvalidInput,
         "unknown-key",
-        $"Белгісіз кілт «{key}» ({where})",
-        $"Неизвестный ключ «{key}» ({where})",
+        $"«{where}» ішінде белгісіз «{key}» кілті бар",
+        $"Неизвестный ключ «{key}» в «{where}»",
         $"Unknown key '{key}' in {where}");
 
     public static Refusal ScoreOutOfRange(string what, decimal value, decimal min, decimal max) => Refusal.Of(

@@ -1,5 +1,6 @@
 using Bagalau.Domain.Calendar;
 using Bagalau.Domain.Packs;
+using Bagalau.Domain.Workflow;
 
 namespace Bagalau.Domain.Decisions;
 
@@ -49,12 +50,18 @@ public static class EligibilityDecision
 
         if (input.Absences.FirstOrDefault(a => a.To < a.From) is { } bad)
         {
-            return Refusals.InvalidInput($"absence {bad.Kind} ends ({TreeValues.Format(bad.To)}) before it starts ({TreeValues.Format(bad.From)})");
+            return Refusals.InvalidInput(
+                $"«{bad.Kind}» болмау кезеңінің соңы ({WorkflowRefusals.Day(bad.To)}) басынан ({WorkflowRefusals.Day(bad.From)}) ерте",
+                $"отсутствие «{bad.Kind}» заканчивается ({WorkflowRefusals.Day(bad.To)}) раньше, чем начинается ({WorkflowRefusals.Day(bad.From)})",
+                $"absence {bad.Kind} ends ({WorkflowRefusals.Day(bad.To)}) before it starts ({WorkflowRefusals.Day(bad.From)})");
         }
 
         if (input.Appointed > input.Period.End)
         {
-            return Refusals.InvalidInput($"appointed {TreeValues.Format(input.Appointed)} after the period {input.Period} ends");
+            return Refusals.InvalidInput(
+                $"тағайындалған күн ({WorkflowRefusals.Day(input.Appointed)}) {input.Period} кезеңі аяқталғаннан кейін",
+                $"дата назначения ({WorkflowRefusals.Day(input.Appointed)}) позже окончания периода {input.Period}",
+                $"appointed {WorkflowRefusals.Day(input.Appointed)} after the period {input.Period} ends");
         }
 
         foreach (var rule in rules.Rules)

@@ -39,7 +39,10 @@ public static class KpiPlanDecision
 
         if (!rule.Periods.Contains(period.Kind))
         {
-            return Refusals.InvalidInput($"period {period} is a {period.Kind.ToString().ToLowerInvariant()}; this pack plans per {string.Join(" or ", rule.Periods.Select(p => p.ToString().ToLowerInvariant()))}");
+            return Refusals.InvalidInput(
+                $"{period} кезеңі — {KindKk(period.Kind)}; бұл әдістеме бойынша жоспар {string.Join(" немесе ", rule.Periods.Select(PerKk))} жасалады",
+                $"период {period} — {KindRu(period.Kind)}; по этой методике план составляется {string.Join(" или ", rule.Periods.Select(PerRu))}",
+                $"period {period} is a {period.Kind.ToString().ToLowerInvariant()}; this pack plans per {string.Join(" or ", rule.Periods.Select(p => p.ToString().ToLowerInvariant()))}");
         }
 
         var errors = new List<string>();
@@ -61,6 +64,14 @@ public static class KpiPlanDecision
 
         return Decided<KpiPlanAnswer>.Ok(new KpiPlanAnswer(errors.Count == 0, errors), Provenance.Of(version, rule.Clause));
     }
+
+    private static string KindKk(PeriodKind kind) => kind == PeriodKind.Year ? "жыл" : "тоқсан";
+
+    private static string KindRu(PeriodKind kind) => kind == PeriodKind.Year ? "год" : "квартал";
+
+    private static string PerKk(PeriodKind kind) => kind == PeriodKind.Year ? "жылға" : "тоқсанға";
+
+    private static string PerRu(PeriodKind kind) => kind == PeriodKind.Year ? "на год" : "на квартал";
 }
 
 public sealed record KpiAnnualGradeAnswer(int Achieved, string Grade) : IAnswer

@@ -1,5 +1,6 @@
 using Bagalau.Domain.Calendar;
 using Bagalau.Domain.Packs;
+using Bagalau.Domain.Workflow;
 
 namespace Bagalau.Domain.Decisions;
 
@@ -36,7 +37,10 @@ public static class KtiPlanTimingRule
 
         if (appointed > period.End)
         {
-            return Refusals.InvalidInput($"appointed {TreeValues.Format(appointed)} after the period {period} ends");
+            return Refusals.InvalidInput(
+                $"тағайындалған күн ({WorkflowRefusals.Day(appointed)}) {period} кезеңі аяқталғаннан кейін",
+                $"дата назначения ({WorkflowRefusals.Day(appointed)}) позже окончания периода {period}",
+                $"appointed {WorkflowRefusals.Day(appointed)} after the period {period} ends");
         }
 
         var lateAppointment = appointed > period.Start;
@@ -220,7 +224,10 @@ public static class KtiScoreDecision
         var band = rules.GradeBands.BandOf(score);
         if (band is null)
         {
-            return Refusals.InvalidInput($"score {TreeValues.Format(score)} falls in no grade band");
+            return Refusals.InvalidInput(
+                $"{TreeValues.Format(score)} балл бірде-бір баға аралығына кірмейді",
+                $"балл {TreeValues.Format(score)} не попадает ни в один диапазон оценок",
+                $"score {TreeValues.Format(score)} falls in no grade band");
         }
 
         return Decided<KtiScoreAnswer>.Ok(new KtiScoreAnswer(score, band.Grade, table is { Count: > 0 }), Provenance.Of(version, Clause));

@@ -72,7 +72,10 @@ public static class CommissionDecision
 
         if (members < 1 || present < 0 || present > members || approve < 0 || revise < 0)
         {
-            return Refusals.InvalidInput($"present {present} of {members} members, votes {approve}/{revise}");
+            return Refusals.InvalidInput(
+                $"{members} мүшенің {present} қатысады, дауыстар {approve}/{revise}",
+                $"присутствуют {present} из {members} членов, голоса {approve}/{revise}",
+                $"present {present} of {members} members, votes {approve}/{revise}");
         }
 
         if (approve + revise > present)
@@ -86,7 +89,10 @@ public static class CommissionDecision
 
         if (chair is not null && chair is not ("approve" or "revise"))
         {
-            return Refusals.InvalidInput($"chair must vote approve or revise, found '{chair}'");
+            return Refusals.InvalidInput(
+                $"төраға «approve» (бекіту) немесе «revise» (қайта қарау) деп дауыс беруі тиіс, берілгені: «{chair}»",
+                $"председатель голосует «approve» (утвердить) или «revise» (пересмотреть), получено: «{chair}»",
+                $"chair must vote approve or revise, found '{chair}'");
         }
 
         if (!rule.HasQuorum(members, present))
@@ -108,7 +114,10 @@ public static class CommissionDecision
         {
             if (chair is null)
             {
-                return Refusals.InvalidInput($"the vote is tied: the chair's vote (approve or revise) is needed");
+                return Refusals.InvalidInput(
+                    $"дауыстар тең бөлінді: төрағаның дауысы («approve» немесе «revise») қажет",
+                    $"голоса разделились поровну: нужен голос председателя («approve» или «revise»)",
+                    $"the vote is tied: the chair's vote (approve or revise) is needed");
             }
 
             decision = chair;
@@ -147,7 +156,10 @@ public static class CalibrationCheckDecision
         var distinct = members.Distinct().ToList();
         if (distinct.Count != members.Count)
         {
-            return Refusals.InvalidInput($"a person is listed twice among the members");
+            return Refusals.InvalidInput(
+                $"мүшелер тізімінде бір адам екі рет көрсетілген",
+                $"один человек указан среди членов дважды",
+                $"a person is listed twice among the members");
         }
 
         var errors = new List<string>();
@@ -215,7 +227,10 @@ public static class CalibrationVoteDecision
 
         if (members < 1 || forChange < 0 || against < 0 || forChange + against > members)
         {
-            return Refusals.InvalidInput($"votes {forChange} for and {against} against with {members} members");
+            return Refusals.InvalidInput(
+                $"дауыстар: {forChange} жақтап, {against} қарсы, ал мүшелер саны {members}",
+                $"голосов «за» — {forChange}, «против» — {against} при {members} членах",
+                $"votes {forChange} for and {against} against with {members} members");
         }
 
         // A strict majority of all members is needed to change the score; otherwise it stands.
@@ -224,7 +239,10 @@ public static class CalibrationVoteDecision
         var band = rules.GradeBands.BandOf(score);
         if (band is null)
         {
-            return Refusals.InvalidInput($"score {TreeValues.Format(score)} falls in no grade band");
+            return Refusals.InvalidInput(
+                $"{TreeValues.Format(score)} балл бірде-бір баға аралығына кірмейді",
+                $"балл {TreeValues.Format(score)} не попадает ни в один диапазон оценок",
+                $"score {TreeValues.Format(score)} falls in no grade band");
         }
 
         return Decided<CalibrationDecisionAnswer>.Ok(

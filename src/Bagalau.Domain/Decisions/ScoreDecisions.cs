@@ -54,7 +54,10 @@ public static class QuarterScoreDecision
 
         if (quarter.Kind != PeriodKind.Quarter)
         {
-            return Refusals.InvalidInput($"quarter must look like 2026-Q1, found {quarter}");
+            return Refusals.InvalidInput(
+                $"тоқсан 2026-Q1 түрінде жазылуы тиіс, берілгені: {quarter}",
+                $"квартал указывается в виде 2026-Q1, получено: {quarter}",
+                $"quarter must look like 2026-Q1, found {quarter}");
         }
 
         foreach (var key in scores.Keys)
@@ -91,7 +94,10 @@ public static class QuarterScoreDecision
         {
             if (!Vocabulary.SanctionKinds.ContainsKey(s.Kind))
             {
-                return Refusals.InvalidInput($"unknown sanction kind '{s.Kind}' ({string.Join(", ", Vocabulary.SanctionKinds.Keys)})");
+                return Refusals.InvalidInput(
+                    $"«{s.Kind}» жаза түрі белгісіз (рұқсат етілгені: {string.Join(", ", Vocabulary.SanctionKinds.Keys)})",
+                    $"неизвестный вид взыскания «{s.Kind}» (допустимые: {string.Join(", ", Vocabulary.SanctionKinds.Keys)})",
+                    $"unknown sanction kind '{s.Kind}' ({string.Join(", ", Vocabulary.SanctionKinds.Keys)})");
             }
         }
 
@@ -121,7 +127,10 @@ public static class QuarterScoreDecision
         var band = rules.GradeBands.BandOf(score);
         if (band is null)
         {
-            return Refusals.InvalidInput($"score {TreeValues.Format(score)} falls in no grade band");
+            return Refusals.InvalidInput(
+                $"{TreeValues.Format(score)} балл бірде-бір баға аралығына кірмейді",
+                $"балл {TreeValues.Format(score)} не попадает ни в один диапазон оценок",
+                $"score {TreeValues.Format(score)} falls in no grade band");
         }
 
         return Decided<QuarterScoreAnswer>.Ok(new QuarterScoreAnswer(average, score, band.Grade, cappedBy), Provenance.Of(version, form.Clause));
@@ -170,7 +179,10 @@ public static class AnnualScoreDecision
         {
             if (q is < 1 or > 4)
             {
-                return Refusals.InvalidInput($"quarter Q{q} of {year}");
+                return Refusals.InvalidInput(
+                    $"{year} жылдың Q{q} тоқсаны болмайды (Q1–Q4)",
+                    $"квартала Q{q} {year} года не существует (Q1–Q4)",
+                    $"quarter Q{q} of {year}");
             }
 
             if (value is { } v && (v < min || v > max))
@@ -234,12 +246,18 @@ public static class Survey360Decision
 
         if (!rule.CompetenciesByRole.TryGetValue(role, out var competencies))
         {
-            return Refusals.InvalidInput($"role '{role}' ({string.Join(", ", rule.CompetenciesByRole.Keys)})");
+            return Refusals.InvalidInput(
+                $"«{role}» рөлі белгісіз (рұқсат етілгені: {string.Join(", ", rule.CompetenciesByRole.Keys)})",
+                $"неизвестная роль «{role}» (допустимые: {string.Join(", ", rule.CompetenciesByRole.Keys)})",
+                $"role '{role}' ({string.Join(", ", rule.CompetenciesByRole.Keys)})");
         }
 
         foreach (var r in responses.Where(r => !Sources.Contains(r.From)))
         {
-            return Refusals.InvalidInput($"respondent '{r.From}' (self, supervisor, subordinate, peer)");
+            return Refusals.InvalidInput(
+                $"«{r.From}» респондент түрі белгісіз: «self» (өзі), «supervisor» (басшы), «subordinate» (бағынысты қызметші) немесе «peer» (әріптес) болуы тиіс",
+                $"неизвестный тип респондента «{r.From}»: допустимы «self» (сам), «supervisor» (руководитель), «subordinate» (подчинённый) или «peer» (коллега)",
+                $"respondent '{r.From}' (self, supervisor, subordinate, peer)");
         }
 
         foreach (var r in responses)

@@ -30,9 +30,9 @@ public static class AppealDeadlineRule
         return filedOn > last
             ? Refusal.Of(
                 $"appeal-late",
-                $"Шағым беру мерзімі {TreeValues.Format(last)} өтті ({clause}-тармақ)",
-                $"Срок обжалования истёк {TreeValues.Format(last)} (пункт {clause})",
-                $"The appeal deadline passed on {TreeValues.Format(last)} (clause {clause})")
+                $"Шағым беру мерзімі {WorkflowRefusals.Day(last)} өтті ({clause}-тармақ)",
+                $"Срок обжалования истёк {WorkflowRefusals.Day(last)} (пункт {clause})",
+                $"The appeal deadline passed on {WorkflowRefusals.Day(last)} (clause {clause})")
             : null;
     }
 }
@@ -83,7 +83,7 @@ public sealed class EvaluationAppeal : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (sitting.State != SittingState.Approved || sitting.Cases.All(c => c.ServantId != servantId))
@@ -118,17 +118,20 @@ public sealed class EvaluationAppeal : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (Outcome is not null)
         {
-            return WorkflowRefusals.WrongState("decided", "record-outcome");
+            return WorkflowRefusals.WrongState(Actions.RecordAppealOutcome, StateNames.Decided);
         }
 
         if (today < FiledOn)
         {
-            return Refusals.InvalidInput($"the outcome date is before the appeal was filed");
+            return Refusals.InvalidInput(
+                $"шағым бойынша нәтиже күні шағым берілген күннен ерте",
+                $"дата результата по жалобе раньше даты её подачи",
+                $"the outcome date is before the appeal was filed");
         }
 
         Outcome = outcome;

@@ -103,12 +103,15 @@ public static class CommissionComposition
     {
         if (!actor.Has(Actor.AuthorizedPerson))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.AuthorizedPerson);
+            return WorkflowRefusals.NotAllowed(ActorNames.AuthorizedPerson);
         }
 
         if (seats.Select(s => s.ServantId).Distinct().Count() != seats.Count)
         {
-            return Refusals.InvalidInput($"a person holds two seats");
+            return Refusals.InvalidInput(
+                $"бір адам Комиссияда екі орын алады",
+                $"один человек занимает в Комиссии два места",
+                $"a person holds two seats");
         }
 
         if (seats.Count(s => s.Role == CommissionRole.Chair) != 1 || seats.Count(s => s.Role == CommissionRole.Secretary) != 1)
@@ -199,7 +202,7 @@ public sealed class CommissionSitting : OrganisationEntity
     {
         if (!actor.IsHr && !actor.Is(commission.SecretaryId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (schedule.State != ScheduleState.Agreed)
@@ -215,9 +218,9 @@ public sealed class CommissionSitting : OrganisationEntity
         {
             return Refusal.Of(
                 $"not-a-scheduled-day",
-                $"{TreeValues.Format(on)} күні кестеде жоқ",
-                $"Дня {TreeValues.Format(on)} нет в графике",
-                $"{TreeValues.Format(on)} is not a sitting day of the schedule");
+                $"{WorkflowRefusals.Day(on)} күні кестеде жоқ",
+                $"Дня {WorkflowRefusals.Day(on)} нет в графике",
+                $"{WorkflowRefusals.Day(on)} is not a sitting day of the schedule");
         }
 
         var sitting = new CommissionSitting(commission.StateBodyId, commission.Seats)
@@ -245,17 +248,20 @@ public sealed class CommissionSitting : OrganisationEntity
     {
         if (!IsSeat(actor, CommissionRole.Secretary) && !actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != SittingState.Open)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "mark-present");
+            return WorkflowRefusals.WrongState(Actions.MarkPresent, State);
         }
 
         if (present.Any(p => _seats.All(s => s.ServantId != p)))
         {
-            return Refusals.InvalidInput($"a person marked present is not a member of the Commission");
+            return Refusals.InvalidInput(
+                $"қатысушы деп белгіленген адам Комиссия мүшесі емес",
+                $"отмеченный как присутствующий не является членом Комиссии",
+                $"a person marked present is not a member of the Commission");
         }
 
         _present.Clear();
@@ -271,7 +277,7 @@ public sealed class CommissionSitting : OrganisationEntity
         if (seat is null || (seat.Role == CommissionRole.Secretary && rule is { SecretaryVotes: false }))
         {
             return seat is null
-                ? WorkflowRefusals.WrongActor(ActorNames.VotingMember)
+                ? WorkflowRefusals.NotAllowed(ActorNames.VotingMember)
                 : Refusal.Of(
                     $"secretary-does-not-vote",
                     $"Комиссия хатшысы дауыс беруге қатыспайды",
@@ -281,7 +287,7 @@ public sealed class CommissionSitting : OrganisationEntity
 
         if (State != SittingState.Open)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "vote");
+            return WorkflowRefusals.WrongState(Actions.Vote, State);
         }
 
         if (_agenda.Count > 0 && !_agenda.Contains(servantId))
@@ -338,12 +344,12 @@ public sealed class CommissionSitting : OrganisationEntity
     {
         if (!IsSeat(actor, CommissionRole.Secretary) && !actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != SittingState.Open)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "record-case");
+            return WorkflowRefusals.WrongState(Actions.RecordDecision, State);
         }
 
         if (_agenda.Count > 0 && !_agenda.Contains(servantId))
@@ -383,7 +389,7 @@ public sealed class CommissionSitting : OrganisationEntity
 
             if (advice is null)
             {
-                return WorkflowRefusals.Required("recommendations");
+                return WorkflowRefusals.Required(Fields.Recommendations);
             }
         }
 
@@ -397,12 +403,12 @@ public sealed class CommissionSitting : OrganisationEntity
     {
         if (!actor.IsHr && !IsSeat(actor, CommissionRole.Secretary))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != SittingState.Open)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "draw-protocol");
+            return WorkflowRefusals.WrongState(Actions.DrawProtocol, State);
         }
 
         var open = _agenda.Where(s => _cases.All(c => c.ServantId != s)).ToList();
@@ -425,12 +431,12 @@ public sealed class CommissionSitting : OrganisationEntity
     {
         if (!actor.Has(Actor.AuthorizedPerson))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.AuthorizedPerson);
+            return WorkflowRefusals.NotAllowed(ActorNames.AuthorizedPerson);
         }
 
         if (State != SittingState.ProtocolDrawn)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "approve-protocol");
+            return WorkflowRefusals.WrongState(Actions.ApproveProtocol, State);
         }
 
         ApprovedOn = today;

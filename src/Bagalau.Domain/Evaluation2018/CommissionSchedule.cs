@@ -59,22 +59,25 @@ public sealed class CommissionSchedule : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != ScheduleState.Draft)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "change");
+            return WorkflowRefusals.WrongState(Actions.Edit, State);
         }
 
         if (sittings.Count == 0)
         {
-            return WorkflowRefusals.Required("sittings");
+            return WorkflowRefusals.Required(Fields.Sittings);
         }
 
         if (servants.Count == 0 || servants.Distinct().Count() != servants.Count)
         {
-            return Refusals.InvalidInput($"servants: at least one, none twice");
+            return Refusals.InvalidInput(
+                $"қызметшілер тізімінде кемінде бір адам болуы тиіс және ешкім екі рет көрсетілмеуі тиіс",
+                $"в списке служащих должен быть хотя бы один человек, и никто не должен повторяться",
+                $"servants: at least one, none twice");
         }
 
         _sittings.Clear();
@@ -89,12 +92,12 @@ public sealed class CommissionSchedule : OrganisationEntity
     {
         if (!actor.Is(commission.ChairId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Chair);
+            return WorkflowRefusals.NotAllowed(ActorNames.Chair);
         }
 
         if (State != ScheduleState.Draft)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "agree");
+            return WorkflowRefusals.WrongState(Actions.Agree, State);
         }
 
         if (noticeDue.Refusal is { } refusal)
@@ -106,9 +109,9 @@ public sealed class CommissionSchedule : OrganisationEntity
         {
             return Refusal.Of(
                 $"notice-too-late",
-                $"Бағалаушыларды {TreeValues.Format(noticeDue.Answer.Due)} дейін хабардар ету керек еді ({noticeDue.Provenance!.Clause}-тармақ): отырыс күнін кейінге қалдырыңыз",
-                $"Оценивающих нужно было уведомить до {TreeValues.Format(noticeDue.Answer.Due)} (пункт {noticeDue.Provenance!.Clause}): перенесите заседание",
-                $"The evaluators had to be notified by {TreeValues.Format(noticeDue.Answer.Due)} (clause {noticeDue.Provenance!.Clause}): move the sitting later");
+                $"Бағалаушыларды {WorkflowRefusals.Day(noticeDue.Answer.Due)} дейін хабардар ету керек еді ({noticeDue.Provenance!.Clause}-тармақ): отырыс күнін кейінге қалдырыңыз",
+                $"Оценивающих нужно было уведомить до {WorkflowRefusals.Day(noticeDue.Answer.Due)} (пункт {noticeDue.Provenance!.Clause}): перенесите заседание",
+                $"The evaluators had to be notified by {WorkflowRefusals.Day(noticeDue.Answer.Due)} (clause {noticeDue.Provenance!.Clause}): move the sitting later");
         }
 
         AgreedOn = today;

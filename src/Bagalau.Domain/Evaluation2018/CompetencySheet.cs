@@ -117,12 +117,12 @@ public sealed class CompetencySheet : OrganisationEntity
     {
         if (!actor.Is(DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (State != CompetencySheetState.Draft)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "tick");
+            return WorkflowRefusals.WrongState(Actions.TickIndicator, State);
         }
 
         if (Assessed(version).All(c => c.Id != competency))
@@ -151,12 +151,12 @@ public sealed class CompetencySheet : OrganisationEntity
     {
         if (!actor.Is(DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (State != CompetencySheetState.Draft)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "sign");
+            return WorkflowRefusals.WrongState(Actions.Sign, State);
         }
 
         var results = new List<CompetencyResult>();
@@ -165,7 +165,7 @@ public sealed class CompetencySheet : OrganisationEntity
             var mark = _marks.FirstOrDefault(m => m.Competency == competency.Id);
             if (mark is null)
             {
-                return WorkflowRefusals.Required($"competency {competency.Id}");
+                return WorkflowRefusals.Required(competency.Title);
             }
 
             var decided = CompetencyLevelDecision.Decide(version, Position, competency.Id, mark.Observed, ProvidesPublicServices);
@@ -189,12 +189,12 @@ public sealed class CompetencySheet : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != CompetencySheetState.Signed)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "send-to-commission");
+            return WorkflowRefusals.WrongState(Actions.SendToCommission, State);
         }
 
         SentOn = today;
@@ -207,7 +207,7 @@ public sealed class CompetencySheet : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         ReopenedByAppealId = appealId;

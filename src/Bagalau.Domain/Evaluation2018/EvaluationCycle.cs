@@ -37,7 +37,7 @@ public sealed class EvaluationCycle : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (pack.Family != PackFamily.KpiCompetency2018)
@@ -51,7 +51,10 @@ public sealed class EvaluationCycle : OrganisationEntity
 
         if (year < 2000 || year > today.Year + 1)
         {
-            return Refusals.InvalidInput($"year {year}");
+            return Refusals.InvalidInput(
+                $"жарамсыз жыл: {year}",
+                $"недопустимый год: {year}",
+                $"year {year}");
         }
 
         var version = pack.VersionOn(new DateOnly(year, 1, 1));

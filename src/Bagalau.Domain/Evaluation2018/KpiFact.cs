@@ -45,17 +45,20 @@ public sealed class KpiFact : OrganisationEntity
     {
         if (!actor.Is(sheet.DirectSupervisorId) && !actor.Is(sheet.ServantId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (!sheet.Editable)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(sheet.State), "attach-fact");
+            return WorkflowRefusals.WrongState(Actions.AttachFact, sheet.State);
         }
 
         if (sheet.Rows.All(r => r.Number != kpiNumber))
         {
-            return Refusals.InvalidInput($"KPI number {kpiNumber} is not on the sheet (1-{sheet.Rows.Count})");
+            return Refusals.InvalidInput(
+                $"{kpiNumber} нөмірлі НМИ бағалау парағында жоқ (1–{sheet.Rows.Count})",
+                $"ЦИ № {kpiNumber} нет в оценочном листе (1–{sheet.Rows.Count})",
+                $"KPI number {kpiNumber} is not on the sheet (1-{sheet.Rows.Count})");
         }
 
         var checkedFile = FactFileRule.Check(fileName, content);
@@ -82,10 +85,10 @@ public sealed class KpiFact : OrganisationEntity
     {
         if (!actor.Is(sheet.DirectSupervisorId) && !actor.Is(sheet.ServantId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
-        return sheet.Editable ? Outcome.Done : WorkflowRefusals.WrongState(KindIds.Id(sheet.State), "remove-fact");
+        return sheet.Editable ? Outcome.Done : WorkflowRefusals.WrongState(Actions.RemoveFact, sheet.State);
     }
 }
 
@@ -126,7 +129,7 @@ public static class FactFileRule
         var name = Path.GetFileName(fileName?.Trim() ?? string.Empty);
         if (name.Length == 0 || name.Length > 200)
         {
-            return WorkflowRefusals.Required("file name");
+            return WorkflowRefusals.Required(Fields.FileName);
         }
 
         if (content.LongLength == 0)

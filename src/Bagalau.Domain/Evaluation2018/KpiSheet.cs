@@ -115,18 +115,21 @@ public sealed class KpiSheet : OrganisationEntity
     {
         if (!actor.Is(DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (State is not (KpiSheetState.Draft or KpiSheetState.Returned))
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "fill");
+            return WorkflowRefusals.WrongState(Actions.Fill, State);
         }
 
         var numbers = results.Select(r => r.Number).ToList();
         if (numbers.Distinct().Count() != numbers.Count || numbers.Any(n => _rows.All(r => r.Number != n)))
         {
-            return Refusals.InvalidInput($"KPI numbers {string.Join(", ", numbers)} do not match the plan's 1-{_rows.Count}");
+            return Refusals.InvalidInput(
+                $"НМИ нөмірлері ({string.Join(", ", numbers)}) жоспардағы 1–{_rows.Count} нөмірлеріне сәйкес келмейді",
+                $"номера ЦИ ({string.Join(", ", numbers)}) не соответствуют номерам плана 1–{_rows.Count}",
+                $"KPI numbers {string.Join(", ", numbers)} do not match the plan's 1-{_rows.Count}");
         }
 
         foreach (var (number, actual, achieved) in results)
@@ -143,17 +146,17 @@ public sealed class KpiSheet : OrganisationEntity
     {
         if (!actor.Is(DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (State is not (KpiSheetState.Draft or KpiSheetState.Returned))
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "sign");
+            return WorkflowRefusals.WrongState(Actions.Sign, State);
         }
 
         if (_rows.FirstOrDefault(r => r.Actual is null) is { } empty)
         {
-            return WorkflowRefusals.Required($"actual ({empty.Number})");
+            return WorkflowRefusals.Required(Fields.ActualOf(empty.Number));
         }
 
         var grade = KpiAnnualGradeDecision.Decide(version, _rows.Select(r => r.Achieved).ToList());
@@ -175,17 +178,17 @@ public sealed class KpiSheet : OrganisationEntity
     {
         if (!actor.Is(SuperiorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Superior);
+            return WorkflowRefusals.NotAllowed(ActorNames.Superior);
         }
 
         if (State != KpiSheetState.Signed)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "return");
+            return WorkflowRefusals.WrongState(Actions.Return, State);
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowRefusals.Required("reason");
+            return WorkflowRefusals.Required(Fields.Reason);
         }
 
         if (resubmitDue.Refusal is { } refusal)
@@ -204,12 +207,12 @@ public sealed class KpiSheet : OrganisationEntity
     {
         if (!actor.Is(SuperiorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Superior);
+            return WorkflowRefusals.NotAllowed(ActorNames.Superior);
         }
 
         if (State != KpiSheetState.Signed)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "agree");
+            return WorkflowRefusals.WrongState(Actions.Agree, State);
         }
 
         if (commissionDue.Refusal is { } refusal)
@@ -229,12 +232,12 @@ public sealed class KpiSheet : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         if (State != KpiSheetState.Agreed)
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "send-to-commission");
+            return WorkflowRefusals.WrongState(Actions.SendToCommission, State);
         }
 
         SentOn = today;
@@ -250,7 +253,7 @@ public sealed class KpiSheet : OrganisationEntity
     {
         if (!actor.IsHr)
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Hr);
+            return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
         ReopenedByAppealId = appealId;

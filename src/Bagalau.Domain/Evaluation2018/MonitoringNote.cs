@@ -48,7 +48,7 @@ public sealed class MonitoringNote : OrganisationEntity
     {
         if (!actor.Is(plan.DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (plan.State != WorkPlanState.Approved)
@@ -62,7 +62,10 @@ public sealed class MonitoringNote : OrganisationEntity
 
         if (quarter is < 1 or > 4)
         {
-            return Refusals.InvalidInput($"quarter {quarter} (1-4)");
+            return Refusals.InvalidInput(
+                $"жарамсыз тоқсан: {quarter} (1–4)",
+                $"недопустимый квартал: {quarter} (1–4)",
+                $"quarter {quarter} (1-4)");
         }
 
         var note = new MonitoringNote(plan.StateBodyId)
@@ -82,7 +85,7 @@ public sealed class MonitoringNote : OrganisationEntity
     {
         if (!actor.Is(DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         return Write(plan, progress, recommendations, today);
@@ -96,23 +99,29 @@ public sealed class MonitoringNote : OrganisationEntity
         var numbers = progress.Select(p => p.Number).ToList();
         if (numbers.Count == 0 || numbers.Distinct().Count() != numbers.Count || numbers.Any(n => plan.Kpis.All(k => k.Number != n)))
         {
-            return Refusals.InvalidInput($"KPI numbers {string.Join(", ", numbers)} do not match the plan's 1-{plan.Kpis.Count}");
+            return Refusals.InvalidInput(
+                $"НМИ нөмірлері ({string.Join(", ", numbers)}) жоспардағы 1–{plan.Kpis.Count} нөмірлеріне сәйкес келмейді",
+                $"номера ЦИ ({string.Join(", ", numbers)}) не соответствуют номерам плана 1–{plan.Kpis.Count}",
+                $"KPI numbers {string.Join(", ", numbers)} do not match the plan's 1-{plan.Kpis.Count}");
         }
 
         if (progress.FirstOrDefault(p => string.IsNullOrWhiteSpace(p.Progress)) is { } empty)
         {
-            return WorkflowRefusals.Required($"progress ({empty.Number})");
+            return WorkflowRefusals.Required(Fields.ProgressOf(empty.Number));
         }
 
         // Clause 16: the recommendations are written; a note without them is not a monitoring note.
         if (TextRules.Clean(recommendations) is not { } text)
         {
-            return WorkflowRefusals.Required("recommendations");
+            return WorkflowRefusals.Required(Fields.Recommendations);
         }
 
         if (text.Length > 4000 || progress.Any(p => p.Progress.Length > 2000))
         {
-            return Refusals.InvalidInput($"text longer than 4000 characters");
+            return Refusals.InvalidInput(
+                $"мәтін 4000 таңбадан ұзын",
+                $"текст длиннее 4000 символов",
+                $"text longer than 4000 characters");
         }
 
         _progress.Clear();

@@ -133,12 +133,12 @@ public sealed class WorkPlan : OrganisationEntity
 
         if (!actor.Is(DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (State is not (WorkPlanState.Draft or WorkPlanState.Returned))
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "edit");
+            return WorkflowRefusals.WrongState(Actions.Edit, State);
         }
 
         _kpis.Clear();
@@ -151,12 +151,12 @@ public sealed class WorkPlan : OrganisationEntity
     {
         if (!actor.Is(DirectSupervisorId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.DirectSupervisor);
+            return WorkflowRefusals.NotAllowed(ActorNames.DirectSupervisor);
         }
 
         if (State is not (WorkPlanState.Draft or WorkPlanState.Returned))
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "submit");
+            return WorkflowRefusals.WrongState(Actions.Submit, State);
         }
 
         var decided = KpiPlanDecision.Decide(version, period, _kpis.Select(k => k.ToEntry()).ToList());
@@ -186,17 +186,17 @@ public sealed class WorkPlan : OrganisationEntity
     {
         if (!actor.Is(ApproverId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Superior);
+            return WorkflowRefusals.NotAllowed(ActorNames.Superior);
         }
 
         if (State is not (WorkPlanState.Submitted or WorkPlanState.Resubmitted))
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "return");
+            return WorkflowRefusals.WrongState(Actions.Return, State);
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowRefusals.Required("reason");
+            return WorkflowRefusals.Required(Fields.Reason);
         }
 
         if (resubmitDue.Refusal is { } refusal)
@@ -216,12 +216,12 @@ public sealed class WorkPlan : OrganisationEntity
     {
         if (!actor.Is(ApproverId))
         {
-            return WorkflowRefusals.WrongActor(ActorNames.Superior);
+            return WorkflowRefusals.NotAllowed(ActorNames.Superior);
         }
 
         if (State is not (WorkPlanState.Submitted or WorkPlanState.Resubmitted))
         {
-            return WorkflowRefusals.WrongState(KindIds.Id(State), "approve");
+            return WorkflowRefusals.WrongState(Actions.Approve, State);
         }
 
         State = WorkPlanState.Approved;

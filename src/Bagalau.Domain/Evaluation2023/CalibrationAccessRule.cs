@@ -1,3 +1,5 @@
+using Bagalau.Domain.Workflow;
+
 namespace Bagalau.Domain.Evaluation2023;
 
 /// <summary>How much of a calibration case a reader may see.</summary>
@@ -26,13 +28,13 @@ public static class CalibrationAccessRule
 {
     public static CalibrationAccess Of(Actor reader, CalibrationCase calibration)
     {
-        if (reader.HrHead || reader.Authorized
+        if (reader.IsHrHead || reader.IsAuthorized
             || (reader.ServantId is { } me && (me == calibration.ApplicantId || me == calibration.EvaluatorId || calibration.IsMember(me))))
         {
             return CalibrationAccess.Full;
         }
 
-        return reader.Hr ? CalibrationAccess.StateOnly : CalibrationAccess.None;
+        return reader.IsHr ? CalibrationAccess.StateOnly : CalibrationAccess.None;
     }
 
     /// <summary>
@@ -41,5 +43,5 @@ public static class CalibrationAccessRule
     /// (nhrc 19), since recording the votes means reading them.
     /// </summary>
     public static bool MayRun(Actor actor, CalibrationCase calibration) =>
-        actor.HrHead || (actor.Hr && actor.ServantId is { } me && calibration.IsMember(me));
+        actor.IsHrHead || (actor.IsHr && actor.ServantId is { } me && calibration.IsMember(me));
 }

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Calendar;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
@@ -79,10 +80,13 @@ public static class CalibrationBallotRule
         {
             if (ballot.Vote is null || !Votes.Contains(ballot.Vote))
             {
-                return Refusals.InvalidInput($"a vote is 'for', 'against' or 'abstained', found '{ballot.Vote}'");
+                return Refusals.InvalidInput(
+                    $"дауыс «for» (жақтаймын), «against» (қарсымын) немесе «abstained» (қалыс қалдым) болуы тиіс, берілгені: «{ballot.Vote}»",
+                    $"голос — «for» (за), «against» (против) или «abstained» (воздержался), получено: «{ballot.Vote}»",
+                    $"a vote is 'for', 'against' or 'abstained', found '{ballot.Vote}'");
             }
 
-            if (WorkflowRefusals.Text("argument", ballot.Argument, required: false) is { } tooLong)
+            if (WorkflowRefusals.Text(Fields.Argument, ballot.Argument, required: false) is { } tooLong)
             {
                 return tooLong;
             }
@@ -207,17 +211,17 @@ public sealed class CalibrationCase : OrganisationEntity
     /// <summary>The servant applies within the calibration-request deadline counted from the acquaintance (refused the day after).</summary>
     public static Outcome<CalibrationCase> Apply(PackVersion version, KzCalendar calendar, RatingSheet sheet, Actor actor, string? statement, DateOnly today)
     {
-        if (!actor.IsServant(sheet.ServantId))
+        if (!actor.Is(sheet.ServantId))
         {
-            return WorkflowRefusals.NotAllowed("apply for calibration (only the evaluated servant)");
+            return WorkflowRefusals.NotAllowed(Actions.ApplyForCalibration, ActorNames.Servant);
         }
 
         if (sheet.State != SheetState.Submitted || sheet.AcquaintedOn is not { } acquainted || sheet.EvaluatorId is not { } evaluator)
         {
-            return WorkflowRefusals.WrongState("apply for calibration", sheet.State == SheetState.Submitted ? "not-acknowledged" : KindIds.Id(sheet.State));
+            return WorkflowRefusals.WrongState(Actions.ApplyForCalibration, sheet.State == SheetState.Submitted ? StateNames.NotAcknowledged : StateNames.Of(sheet.State));
         }
 
-        if (WorkflowRefusals.Text("statement", statement, required: true) is { } bad)
+        if (WorkflowRefusals.Text(Fields.Statement, statement, required: true) is { } bad)
         {
             return bad;
         }
@@ -230,7 +234,7 @@ public sealed class CalibrationCase : OrganisationEntity
 
         if (today > request.Answer!.Due)
         {
-            return WorkflowRefusals.Late("calibration application", request.Answer.Due, request.Provenance!.Clause);
+            return WorkflowRefusals.Late(Actions.ApplyForCalibration, request.Answer.Due, request.Provenance!.Clause);
         }
 
         var decision = DeadlineDecision.Decide(version, "calibration-decision", today, calendar);
@@ -263,19 +267,19 @@ public sealed class CalibrationCase : OrganisationEntity
     public Refusal? Convene(
         PackVersion version, Actor actor, IReadOnlyList<Guid> members, IReadOnlyList<Guid> hrServants, DateOnly today, IReadOnlyList<Guid>? evaluators = null)
     {
-        if (!actor.Authorized)
+        if (!actor.IsAuthorized)
         {
-            return WorkflowRefusals.NotAllowed("approve the calibration composition (authorized person)");
+            return WorkflowRefusals.NotAllowed(Actions.ApproveCalibrationPanel, ActorNames.AuthorizedPerson);
         }
 
         if (State != CalibrationState.Applied)
         {
-            return WorkflowRefusals.WrongState("convene", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.Convene, State);
         }
 
         if (members.Count == 0)
         {
-            return WorkflowRefusals.Required("members");
+            return WorkflowRefusals.Required(Fields.Members);
         }
 
         if (version.Rules.Calibration?.Composition is not null)
@@ -306,7 +310,10 @@ public sealed class CalibrationCase : OrganisationEntity
         else if (members.Contains(ApplicantId) || members.Distinct().Count() != members.Count)
         {
             // Without a composition rule in the act, the applicant still cannot judge their own case.
-            return Refusals.InvalidInput($"the applicant cannot be a member and nobody is listed twice");
+            return Refusals.InvalidInput(
+                $"өтініш беруші калибрлеу сессиясының мүшесі бола алмайды және ешкім екі рет көрсетілмеуі тиіс",
+                $"заявитель не может быть членом калибровочной сессии, и никто не должен быть указан дважды",
+                $"the applicant cannot be a member and nobody is listed twice");
         }
 
         _members.Clear();
@@ -326,36 +333,43 @@ public sealed class CalibrationCase : OrganisationEntity
     {
         if (!CalibrationAccessRule.MayRun(actor, this))
         {
-            return WorkflowRefusals.NotAllowed("record the calibration session (the head of HR or an HR member of the panel)");
+            return WorkflowRefusals.NotAllowed(Actions.RecordCalibration, ActorNames.HrHeadOrPanelHr);
         }
 
         if (State is CalibrationState.Closed or CalibrationState.ProtocolPosted)
         {
             return Refusal.Of(
+                RefusalKind.Conflict,
                 "calibration-session-closed",
-                $"Калибрлеу сессиясы {WorkflowRefusals.Iso(SessionOn!.Value)} жабылды: дауыс беру мүмкін емес",
-                $"Калибровочная сессия закрыта {WorkflowRefusals.Iso(SessionOn!.Value)}: голосование невозможно",
-                $"The calibration session closed on {WorkflowRefusals.Iso(SessionOn!.Value)}: no more votes");
+                $"Калибрлеу сессиясы {WorkflowRefusals.Day(SessionOn!.Value)} жабылды: дауыс беру мүмкін емес",
+                $"Калибровочная сессия закрыта {WorkflowRefusals.Day(SessionOn!.Value)}: голосование невозможно",
+                $"The calibration session closed on {WorkflowRefusals.Day(SessionOn!.Value)}: no more votes");
         }
 
         if (State != CalibrationState.Convened)
         {
-            return WorkflowRefusals.WrongState("vote", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.Vote, State);
         }
 
         if (sheet.Id != SheetId)
         {
-            return Refusals.InvalidInput($"the sheet is not the one of this application");
+            return Refusals.InvalidInput(
+                $"бағалау парағы осы өтінішке жатпайды",
+                $"оценочный лист не относится к этому заявлению",
+                $"the sheet is not the one of this application");
         }
 
         if (session.ObjectionForm is not ("written" or "oral"))
         {
-            return Refusals.InvalidInput($"the objection is 'written' or 'oral', found '{session.ObjectionForm}'");
+            return Refusals.InvalidInput(
+                $"қарсылық «written» (жазбаша) немесе «oral» (ауызша) болуы тиіс, берілгені: «{session.ObjectionForm}»",
+                $"возражение — «written» (письменное) или «oral» (устное), получено: «{session.ObjectionForm}»",
+                $"the objection is 'written' or 'oral', found '{session.ObjectionForm}'");
         }
 
-        var error = WorkflowRefusals.Text("justification", session.Justification, required: true)
-            ?? WorkflowRefusals.Text("objection", session.Objection, required: true)
-            ?? WorkflowRefusals.Text("arguments", session.Arguments, required: false);
+        var error = WorkflowRefusals.Text(Fields.Justification, session.Justification, required: true)
+            ?? WorkflowRefusals.Text(Fields.Objection, session.Objection, required: true)
+            ?? WorkflowRefusals.Text(Fields.Arguments, session.Arguments, required: false);
         var votesFor = 0;
         var votesAgainst = 0;
         error ??= CalibrationBallotRule.Check(_members.Select(m => m.ServantId).ToList(), session.Ballots, out votesFor, out votesAgainst);
@@ -429,12 +443,12 @@ public sealed class CalibrationCase : OrganisationEntity
     {
         if (!CalibrationAccessRule.MayRun(actor, this))
         {
-            return WorkflowRefusals.NotAllowed("post the protocol (the head of HR or an HR member of the panel)");
+            return WorkflowRefusals.NotAllowed(Actions.PostProtocol, ActorNames.HrHeadOrPanelHr);
         }
 
         if (State != CalibrationState.Closed)
         {
-            return WorkflowRefusals.WrongState("post the protocol", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.PostProtocol, State);
         }
 
         var due = DeadlineDecision.Decide(version, "calibration-protocol", SessionOn!.Value, calendar);

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Calendar;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
@@ -174,10 +175,10 @@ public sealed class KtiPlan : OrganisationEntity
     public bool IsEvaluator(Guid servantId) => EvaluatorId == servantId;
 
     /// <summary>The plan itself: HR (who agrees it and enters the actual values), the evaluator and the head.</summary>
-    public bool CanOpen(Actor actor) => actor.Hr || actor.IsServant(ServantId) || actor.IsServant(EvaluatorId);
+    public bool CanOpen(Actor actor) => actor.IsHr || actor.Is(ServantId) || actor.Is(EvaluatorId);
 
     /// <summary>Clauses 15, 20: the result is known only to the evaluated head, the evaluator and the head of HR.</summary>
-    public bool CanSeeResult(Actor actor) => actor.HrHead || actor.IsServant(ServantId) || actor.IsServant(EvaluatorId);
+    public bool CanSeeResult(Actor actor) => actor.IsHrHead || actor.Is(ServantId) || actor.Is(EvaluatorId);
 
     /// <summary>
     /// HR opens the plan of a head for an approved or scheduled round, naming the evaluator.
@@ -187,9 +188,9 @@ public sealed class KtiPlan : OrganisationEntity
         QuarterRound round, PackVersion version, Guid servantId, Guid evaluatorId, Actor actor,
         Decided<EligibilityAnswer> eligibility, Decided<KtiPlanTimingAnswer> timing, KzCalendar calendar)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("open a KTI plan (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.OpenKtiPlan, ActorNames.Hr);
         }
 
         if (servantId == evaluatorId)
@@ -211,8 +212,8 @@ public sealed class KtiPlan : OrganisationEntity
             var clause = eligibility.Provenance!.Clause;
             return Refusal.Of(
                 "not-evaluated",
-                $"Басшы бұл кезеңде бағаланбайды: {eligibility.Answer.Reason} ({clause}-тармақ)",
-                $"Руководитель не оценивается в этом периоде: {eligibility.Answer.Reason} (пункт {clause})",
+                $"Басшы бұл кезеңде бағаланбайды: {ReasonKk(eligibility.Answer.Reason)} ({clause}-тармақ)",
+                $"Руководитель не оценивается в этом периоде: {ReasonRu(eligibility.Answer.Reason)} (пункт {clause})",
                 $"The head is not evaluated in this period: {eligibility.Answer.Reason} (clause {clause})");
         }
 
@@ -250,23 +251,23 @@ public sealed class KtiPlan : OrganisationEntity
             ActualsDue = actuals.Answer!.Due,
             ActualsDueClause = actuals.Provenance!.Clause ?? string.Empty,
             State = KtiPlanState.Draft,
-            OpenedBy = actor.Name,
+            OpenedBy = actor.UserId,
         });
     }
 
     /// <summary>Clause 22: no KTIs when under three months remain from the appointment to the period's end.</summary>
     public static Refusal NotRequired(DateOnly appointed, Period period) => Refusal.Of(
         "kti-not-required",
-        $"{WorkflowRefusals.Iso(appointed)} тағайындалған күннен бастап {period} кезеңі аяқталғанға дейін үш айдан кем: ТНИ белгіленбейді ({KtiPlanTimingRule.Clause}-тармақ)",
-        $"С назначения {WorkflowRefusals.Iso(appointed)} до конца периода {period} меньше трёх месяцев: КЦИ не устанавливаются (пункт {KtiPlanTimingRule.Clause})",
-        $"Less than three months from the appointment on {WorkflowRefusals.Iso(appointed)} to the end of {period}: no KTIs are set (clause {KtiPlanTimingRule.Clause})");
+        $"{WorkflowRefusals.Day(appointed)} тағайындалған күннен бастап {period} кезеңі аяқталғанға дейін үш айдан кем: ТНИ белгіленбейді ({KtiPlanTimingRule.Clause}-тармақ)",
+        $"С назначения {WorkflowRefusals.Day(appointed)} до конца периода {period} меньше трёх месяцев: КЦИ не устанавливаются (пункт {KtiPlanTimingRule.Clause})",
+        $"Less than three months from the appointment on {WorkflowRefusals.Day(appointed)} to the end of {period}: no KTIs are set (clause {KtiPlanTimingRule.Clause})");
 
     /// <summary>The evaluator or HR writes the KTIs; the engine's kpi-plan (23-24) must accept them.</summary>
     public Refusal? SetKtis(PackVersion version, Actor actor, IReadOnlyList<KpiEntry> ktis)
     {
-        if (!actor.Hr && !(actor.ServantId is { } me && IsEvaluator(me)))
+        if (!actor.IsHr && !(actor.ServantId is { } me && IsEvaluator(me)))
         {
-            return WorkflowRefusals.NotAllowed("write the KTIs (evaluator or HR)");
+            return WorkflowRefusals.NotAllowed(Actions.WriteKtis, ActorNames.EvaluatorOrHr);
         }
 
         if (State != KtiPlanState.Draft)
@@ -276,7 +277,7 @@ public sealed class KtiPlan : OrganisationEntity
 
         foreach (var k in ktis)
         {
-            foreach (var (field, value) in new[] { ("name", k.Name), ("unit", k.Unit), ("planned", k.Planned), ("result", k.Result) })
+            foreach (var (field, value) in new[] { (Fields.KtiName, k.Name), (Fields.KtiUnit, k.Unit), (Fields.KtiPlanned, k.Planned), (Fields.KtiResult, k.Result) })
             {
                 if (value is not null && value.Trim().Length > TextRules.MaxNameLength)
                 {
@@ -316,24 +317,24 @@ public sealed class KtiPlan : OrganisationEntity
     /// <summary>HR agrees the plan (22): it is frozen from now on; a plan agreed after the ten working days is flagged, not refused.</summary>
     public Refusal? Agree(Actor actor, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("agree the KTI plan (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.AgreeKtiPlan, ActorNames.Hr);
         }
 
         if (State != KtiPlanState.Draft)
         {
-            return WorkflowRefusals.WrongState("agree", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.Agree, State);
         }
 
         if (_items.Count == 0)
         {
-            return WorkflowRefusals.Required("ТНИ / КЦИ / KTIs");
+            return WorkflowRefusals.Required(Fields.Ktis);
         }
 
         State = KtiPlanState.Agreed;
         AgreedOn = today;
-        AgreedBy = actor.Name;
+        AgreedBy = actor.UserId;
         SetLate = today > PlanDue;
         return null;
     }
@@ -341,14 +342,14 @@ public sealed class KtiPlan : OrganisationEntity
     /// <summary>HR enters the pre-computed actual value of every KTI (22); correctable until the evaluator scores.</summary>
     public Refusal? EnterActuals(Actor actor, IReadOnlyList<KtiActualInput> actuals, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("enter the KTI actual values (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.EnterActuals, ActorNames.Hr);
         }
 
         if (State is not (KtiPlanState.Agreed or KtiPlanState.ActualsEntered))
         {
-            return WorkflowRefusals.WrongState("enter actual values", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.EnterActuals, State);
         }
 
         var byNumber = new Dictionary<int, KtiActualInput>();
@@ -356,7 +357,10 @@ public sealed class KtiPlan : OrganisationEntity
         {
             if (!byNumber.TryAdd(a.Number, a) || _items.All(i => i.Number != a.Number))
             {
-                return Refusals.InvalidInput($"KTI number {a.Number} is unknown or given twice");
+                return Refusals.InvalidInput(
+                    $"№ {a.Number} ТНИ белгісіз немесе екі рет берілген",
+                    $"КЦИ № {a.Number} неизвестен или указан дважды",
+                    $"KTI number {a.Number} is unknown or given twice");
             }
         }
 
@@ -364,17 +368,20 @@ public sealed class KtiPlan : OrganisationEntity
         {
             if (!byNumber.TryGetValue(item.Number, out var a) || string.IsNullOrWhiteSpace(a.Actual))
             {
-                return WorkflowRefusals.Required($"{item.Number}. {item.Name}");
+                return WorkflowRefusals.Required(Fields.Numbered(item.Number, item.Name));
             }
 
             if (a.Actual.Trim().Length > TextRules.MaxNameLength)
             {
-                return WorkflowRefusals.TooLong($"{item.Number}. {item.Name}", TextRules.MaxNameLength);
+                return WorkflowRefusals.TooLong(Fields.Numbered(item.Number, item.Name), TextRules.MaxNameLength);
             }
 
             if (a.AchievementPercent is { } p && (p < 0 || p > PermittedScoreTableRule.MaxPercent))
             {
-                return Refusals.InvalidInput($"achievement {TreeValues.Format(p)}% of KTI {item.Number} is outside 0-{TreeValues.Format(PermittedScoreTableRule.MaxPercent)}");
+                return Refusals.InvalidInput(
+                    $"№ {item.Number} ТНИ-дің орындалу пайызы ({TreeValues.Format(p)}%) 0–{TreeValues.Format(PermittedScoreTableRule.MaxPercent)} аралығынан тыс",
+                    $"процент исполнения КЦИ № {item.Number} ({TreeValues.Format(p)}%) вне диапазона 0–{TreeValues.Format(PermittedScoreTableRule.MaxPercent)}",
+                    $"achievement {TreeValues.Format(p)}% of KTI {item.Number} is outside 0-{TreeValues.Format(PermittedScoreTableRule.MaxPercent)}");
             }
         }
 
@@ -386,7 +393,7 @@ public sealed class KtiPlan : OrganisationEntity
 
         State = KtiPlanState.ActualsEntered;
         ActualsOn = today;
-        ActualsBy = actor.Name;
+        ActualsBy = actor.UserId;
         ActualsLate = today > ActualsDue;
         return null;
     }
@@ -400,17 +407,17 @@ public sealed class KtiPlan : OrganisationEntity
     {
         if (!(actor.ServantId is { } me && IsEvaluator(me)))
         {
-            return WorkflowRefusals.NotAllowed("score the KTIs (evaluator)");
+            return WorkflowRefusals.NotAllowed(Actions.ScoreKtis, ActorNames.Evaluator);
         }
 
         if (State != KtiPlanState.ActualsEntered)
         {
-            return WorkflowRefusals.WrongState("score", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.ScoreKtis, State);
         }
 
         foreach (var s in scores)
         {
-            if (WorkflowRefusals.Text("comment", s.Comment, required: false) is { } bad)
+            if (WorkflowRefusals.Text(Fields.Comment, s.Comment, required: false) is { } bad)
             {
                 return bad;
             }
@@ -465,8 +472,29 @@ public sealed class KtiPlan : OrganisationEntity
         $"Give exactly one score to every KTI");
 
     private static Refusal Frozen() => Refusal.Of(
+        RefusalKind.Conflict,
         "kti-plan-frozen",
         $"Келісілген ТНИ өзгертілмейді (25-тармақ: тек мемлекеттік органның функциялары мен құрылымы өзгергенде)",
         $"Согласованные КЦИ не меняются (пункт 25: только при изменении функций и структуры госоргана)",
         $"Agreed KTIs are frozen (clause 25: changed only when the body's functions or structure change)");
+
+    /// <summary>Why eligibility says "no", in Kazakh; a reason id the pack names otherwise is shown as it is, in quotes.</summary>
+    private static string ReasonKk(string reason) => reason switch
+    {
+        "tenure-under-1-month" => "лауазымда бір айдан аз",
+        "tenure-under-3-months" => "лауазымда үш айдан аз",
+        "under-15-working-days" => "кезеңде 15 жұмыс күнінен аз",
+        "probation" => "сынақ мерзімінде",
+        _ => "«" + reason + "»",
+    };
+
+    /// <summary>Why eligibility says "no", in Russian; a reason id the pack names otherwise is shown as it is, in quotes.</summary>
+    private static string ReasonRu(string reason) => reason switch
+    {
+        "tenure-under-1-month" => "менее одного месяца в должности",
+        "tenure-under-3-months" => "менее трёх месяцев в должности",
+        "under-15-working-days" => "менее 15 рабочих дней в периоде",
+        "probation" => "на испытательном сроке",
+        _ => "«" + reason + "»",
+    };
 }

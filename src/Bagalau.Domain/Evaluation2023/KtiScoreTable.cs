@@ -1,4 +1,5 @@
 using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
 
@@ -69,9 +70,9 @@ public sealed class KtiScoreTable : OrganisationEntity
     public static Outcome<KtiScoreTable> Enter(
         Guid stateBodyId, PackVersion version, KtiScoreTable? current, Actor actor, string? source, IReadOnlyList<PermittedScoreRow> rows, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("enter the permitted-score table (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.EnterScoreTable, ActorNames.Hr);
         }
 
         if (version.Rules.KpiPlan is null)
@@ -79,14 +80,14 @@ public sealed class KtiScoreTable : OrganisationEntity
             return Refusals.NotInPack("kti-score", version.Pack.Id);
         }
 
-        if (WorkflowRefusals.Text("source", source, required: true) is { } bad)
+        if (WorkflowRefusals.Text(Fields.Source, source, required: true) is { } bad)
         {
             return bad;
         }
 
         if (source!.Trim().Length > TextRules.MaxNameLength)
         {
-            return WorkflowRefusals.TooLong("source", TextRules.MaxNameLength);
+            return WorkflowRefusals.TooLong(Fields.Source, TextRules.MaxNameLength);
         }
 
         if (PermittedScoreTableRule.Check(version, rows) is { } invalid)
@@ -99,7 +100,7 @@ public sealed class KtiScoreTable : OrganisationEntity
             PackId = version.Pack.Id,
             Revision = (current?.Revision ?? 0) + 1,
             Source = source.Trim(),
-            EnteredBy = actor.Name,
+            EnteredBy = actor.UserId,
             EnteredOn = today,
         };
         table._rows.AddRange(rows.OrderBy(r => r.FromPercent).Select(r => new KtiScoreTableRow(r)));

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Acquaintance;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 
 namespace Bagalau.Domain.Evaluation2023;
@@ -22,8 +23,8 @@ public static class NotificationRule
         {
             return Refusal.Of(
                 $"servant-present",
-                $"Қызметші бағалауға қатысты: нәтижемен жүйеде өзі танысады (oskemen 11, nhrc 9)",
-                $"Служащий оценивался с участием: он сам знакомится с результатом в системе (oskemen 11, nhrc 9)",
+                $"Қызметші бағалауға қатысты: нәтижемен жүйеде өзі танысады («oskemen» 11, «nhrc» 9)",
+                $"Служащий оценивался с участием: он сам знакомится с результатом в системе («oskemen» 11, «nhrc» 9)",
                 $"The servant was evaluated with participation: they acknowledge the result themselves in the system (oskemen 11, nhrc 9)");
         }
 
@@ -45,9 +46,9 @@ public static class NotificationRule
         {
             return Refusal.Of(
                 $"notification-before-result",
-                $"Хабарлау күні {WorkflowRefusals.Iso(notifiedOn)} бағалау парағы жіберілген күннен ({WorkflowRefusals.Iso(submittedOn)}) ерте",
-                $"Дата уведомления {WorkflowRefusals.Iso(notifiedOn)} раньше отправки оценочного листа ({WorkflowRefusals.Iso(submittedOn)})",
-                $"The notification date {WorkflowRefusals.Iso(notifiedOn)} is before the sheet was submitted ({WorkflowRefusals.Iso(submittedOn)})");
+                $"Хабарлау күні {WorkflowRefusals.Day(notifiedOn)} бағалау парағы жіберілген күннен ({WorkflowRefusals.Day(submittedOn)}) ерте",
+                $"Дата уведомления {WorkflowRefusals.Day(notifiedOn)} раньше отправки оценочного листа ({WorkflowRefusals.Day(submittedOn)})",
+                $"The notification date {WorkflowRefusals.Day(notifiedOn)} is before the sheet was submitted ({WorkflowRefusals.Day(submittedOn)})");
         }
 
         return null;

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Calendar;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
@@ -68,24 +69,33 @@ public sealed class QuarterRound : OrganisationEntity
 
     public static Outcome<QuarterRound> Schedule(Guid stateBodyId, Pack pack, Period quarter, DateOnly evaluationDate, KzCalendar calendar, Actor actor)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("schedule the quarter (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.ScheduleQuarter, ActorNames.Hr);
         }
 
         if (pack.Family != PackFamily.Quarterly2023)
         {
-            return Refusals.InvalidInput($"pack '{pack.Id}' is not of the quarterly-2023 family");
+            return Refusals.InvalidInput(
+                $"«{pack.Id}» әдістемесі 2023 жылғы тоқсандық бағалау үлгісіне жатпайды",
+                $"методика «{pack.Id}» не относится к семейству квартальной оценки 2023 года",
+                $"pack '{pack.Id}' is not of the quarterly-2023 family");
         }
 
         if (quarter.Kind != PeriodKind.Quarter)
         {
-            return Refusals.InvalidInput($"quarter must look like 2026-Q1, found {quarter}");
+            return Refusals.InvalidInput(
+                $"тоқсан 2026-Q1 түрінде жазылуы тиіс, берілгені: {quarter}",
+                $"квартал указывается в виде 2026-Q1, получено: {quarter}",
+                $"quarter must look like 2026-Q1, found {quarter}");
         }
 
         if (evaluationDate < quarter.Start)
         {
-            return Refusals.InvalidInput($"the evaluation day {WorkflowRefusals.Iso(evaluationDate)} is before the quarter {quarter} starts");
+            return Refusals.InvalidInput(
+                $"бағалау күні ({WorkflowRefusals.Day(evaluationDate)}) {quarter} тоқсаны басталғанға дейін",
+                $"день оценки ({WorkflowRefusals.Day(evaluationDate)}) раньше начала квартала {quarter}",
+                $"the evaluation day {WorkflowRefusals.Day(evaluationDate)} is before the quarter {quarter} starts");
         }
 
         var version = pack.VersionOn(evaluationDate);
@@ -93,9 +103,9 @@ public sealed class QuarterRound : OrganisationEntity
         {
             return Refusal.Of(
                 "no-version-in-force",
-                $"«{pack.Id}» әдістемесінің {WorkflowRefusals.Iso(evaluationDate)} күні қолданыстағы редакциясы жоқ",
-                $"Нет редакции методики «{pack.Id}», действующей на {WorkflowRefusals.Iso(evaluationDate)}",
-                $"No version of pack '{pack.Id}' is in force on {WorkflowRefusals.Iso(evaluationDate)}");
+                $"«{pack.Id}» әдістемесінің {WorkflowRefusals.Day(evaluationDate)} күні қолданыстағы редакциясы жоқ",
+                $"Нет редакции методики «{pack.Id}», действующей на {WorkflowRefusals.Day(evaluationDate)}",
+                $"No version of pack '{pack.Id}' is in force on {WorkflowRefusals.Day(evaluationDate)}");
         }
 
         var due = DeadlineDecision.Decide(version, "quarter-evaluation", quarter.End, calendar);
@@ -118,25 +128,25 @@ public sealed class QuarterRound : OrganisationEntity
             DueClause = due.Provenance!.Clause ?? string.Empty,
             NotifyBy = notify,
             State = RoundState.Scheduled,
-            ScheduledBy = actor.Name,
+            ScheduledBy = actor.UserId,
         });
     }
 
     /// <summary>oskemen 10: the schedule is approved by the official entitled to appoint and dismiss.</summary>
     public Refusal? Approve(Actor actor, DateOnly today)
     {
-        if (!actor.Authorized)
+        if (!actor.IsAuthorized)
         {
-            return WorkflowRefusals.NotAllowed("approve the schedule (authorized person)");
+            return WorkflowRefusals.NotAllowed(Actions.Approve, ActorNames.AuthorizedPerson);
         }
 
         if (State != RoundState.Scheduled)
         {
-            return WorkflowRefusals.WrongState("approve", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.Approve, State);
         }
 
         State = RoundState.Approved;
-        ApprovedBy = actor.Name;
+        ApprovedBy = actor.UserId;
         ApprovedOn = today;
         return null;
     }
@@ -148,9 +158,9 @@ public sealed class QuarterRound : OrganisationEntity
     /// </summary>
     public Refusal? Close(Actor actor, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("close the quarter (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.CloseQuarter, ActorNames.Hr);
         }
 
         if (State == RoundState.Closed)
@@ -160,20 +170,20 @@ public sealed class QuarterRound : OrganisationEntity
 
         if (State != RoundState.Approved)
         {
-            return WorkflowRefusals.WrongState("close", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.Close, State);
         }
 
         if (today <= Period.End)
         {
             return Refusal.Of(
                 "quarter-not-ended",
-                $"{Period} тоқсаны {WorkflowRefusals.Iso(Period.End)} күні аяқталады: оны одан кейін ғана жабуға болады",
-                $"Квартал {Period} заканчивается {WorkflowRefusals.Iso(Period.End)}: закрыть его можно только после этого",
-                $"Quarter {Period} ends on {WorkflowRefusals.Iso(Period.End)}: it can only be closed after that");
+                $"{Period} тоқсаны {WorkflowRefusals.Day(Period.End)} күні аяқталады: оны одан кейін ғана жабуға болады",
+                $"Квартал {Period} заканчивается {WorkflowRefusals.Day(Period.End)}: закрыть его можно только после этого",
+                $"Quarter {Period} ends on {WorkflowRefusals.Day(Period.End)}: it can only be closed after that");
         }
 
         State = RoundState.Closed;
-        ClosedBy = actor.Name;
+        ClosedBy = actor.UserId;
         ClosedOn = today;
         return null;
     }

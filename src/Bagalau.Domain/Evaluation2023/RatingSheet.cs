@@ -1,4 +1,5 @@
 using Bagalau.Domain.Acquaintance;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
@@ -168,7 +169,10 @@ public sealed class RatingSheet : OrganisationEntity
         {
             if (assignment is null || assignment.IsRefused)
             {
-                return assignment?.Refusal ?? Refusals.InvalidInput($"no form assignment");
+                return assignment?.Refusal ?? Refusals.InvalidInput(
+                    $"қызметшіге бағалау парағының нысаны белгіленбеген",
+                    $"служащему не назначена форма оценочного листа",
+                    $"no form assignment");
             }
 
             sheet.FormId = assignment.Value!.FormId;
@@ -182,19 +186,22 @@ public sealed class RatingSheet : OrganisationEntity
     /// <summary>HR names the evaluator of a sheet the organisation gave none (no direct supervisor, no unit head).</summary>
     public Refusal? AssignEvaluator(Actor actor, Guid evaluatorId)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("name the evaluator (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.NameEvaluator, ActorNames.Hr);
         }
 
         if (State != SheetState.Open || EvaluatorId is not null)
         {
-            return WorkflowRefusals.WrongState("assign an evaluator", EvaluatorId is null ? KindIds.Id(State) : "has-evaluator");
+            return WorkflowRefusals.WrongState(Actions.NameEvaluator, EvaluatorId is null ? StateNames.Of(State) : StateNames.HasEvaluator);
         }
 
         if (evaluatorId == ServantId)
         {
-            return Refusals.InvalidInput($"a servant cannot evaluate themselves");
+            return Refusals.InvalidInput(
+                $"қызметші өзін-өзі бағалай алмайды",
+                $"служащий не может оценивать сам себя",
+                $"a servant cannot evaluate themselves");
         }
 
         EvaluatorId = evaluatorId;
@@ -207,17 +214,20 @@ public sealed class RatingSheet : OrganisationEntity
     {
         if (State != SheetState.Open)
         {
-            return WorkflowRefusals.WrongState("delegate", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.DesignateEvaluator, State);
         }
 
-        if (EvaluatorId is not { } evaluator || !actor.IsServant(evaluator))
+        if (EvaluatorId is not { } evaluator || !actor.Is(evaluator))
         {
-            return WorkflowRefusals.NotAllowed("designate an evaluator (only the evaluator)");
+            return WorkflowRefusals.NotAllowed(Actions.DesignateEvaluator, ActorNames.Evaluator);
         }
 
         if (designatedId == ServantId || designatedId == evaluator)
         {
-            return Refusals.InvalidInput($"the designated servant must be someone other than the evaluated person and the evaluator");
+            return Refusals.InvalidInput(
+                $"бағалау тапсырылатын қызметші бағаланатын адам да, бағалаушы да бола алмайды",
+                $"назначаемый служащий не может быть ни оцениваемым, ни оценивающим",
+                $"the designated servant must be someone other than the evaluated person and the evaluator");
         }
 
         var refusal = DelegationRule.Check(version, evaluatorsEvaluatees);
@@ -233,19 +243,22 @@ public sealed class RatingSheet : OrganisationEntity
     /// <summary>nhrc 3: HR names the person acting for an evaluator absent on the evaluation day.</summary>
     public Refusal? AssignSubstitute(PackVersion version, Actor actor, Guid substituteId, bool evaluatorAbsent)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("name a substitute evaluator (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.NameSubstitute, ActorNames.Hr);
         }
 
         if (State != SheetState.Open)
         {
-            return WorkflowRefusals.WrongState("substitute", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.NameSubstitute, State);
         }
 
         if (substituteId == ServantId)
         {
-            return Refusals.InvalidInput($"a servant cannot evaluate themselves");
+            return Refusals.InvalidInput(
+                $"қызметші өзін-өзі бағалай алмайды",
+                $"служащий не может оценивать сам себя",
+                $"a servant cannot evaluate themselves");
         }
 
         var refusal = SubstituteRule.Check(version, evaluatorAbsent);
@@ -272,12 +285,12 @@ public sealed class RatingSheet : OrganisationEntity
 
         if (State != SheetState.Open)
         {
-            return WorkflowRefusals.WrongState("save a draft", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.SaveDraft, State);
         }
 
         if (actor.ServantId is not { } who || who != CurrentEvaluatorId)
         {
-            return WorkflowRefusals.NotAllowed("fill this sheet (only its evaluator)");
+            return WorkflowRefusals.NotAllowed(Actions.FillSheet, ActorNames.Evaluator);
         }
 
         if ((CheckComments(scores, comments) ?? DraftScoresRule.Check(version, FormId, scores)) is { } refusal)
@@ -315,12 +328,12 @@ public sealed class RatingSheet : OrganisationEntity
 
         if (State != SheetState.Open)
         {
-            return WorkflowRefusals.WrongState("submit", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.Submit, State);
         }
 
         if (actor.ServantId is not { } who || who != CurrentEvaluatorId)
         {
-            return WorkflowRefusals.NotAllowed("fill this sheet (only its evaluator)");
+            return WorkflowRefusals.NotAllowed(Actions.FillSheet, ActorNames.Evaluator);
         }
 
         if (CheckComments(scores, comments) is { } badComment)
@@ -349,15 +362,16 @@ public sealed class RatingSheet : OrganisationEntity
         ResultClause = decided.Provenance!.Clause;
         State = SheetState.Submitted;
         SubmittedOn = today;
-        SubmittedBy = actor.Name;
+        SubmittedBy = actor.UserId;
         return null;
     }
 
     private Refusal AlreadySubmitted() => Refusal.Of(
+        RefusalKind.Conflict,
         "sheet-already-submitted",
-        $"Бағалау парағы {WorkflowRefusals.Iso(SubmittedOn!.Value)} қол қойылып жіберілген: қайта жіберуге болмайды",
-        $"Оценочный лист подписан и отправлен {WorkflowRefusals.Iso(SubmittedOn!.Value)}: повторная отправка невозможна",
-        $"The sheet was signed and submitted on {WorkflowRefusals.Iso(SubmittedOn!.Value)}: it cannot be submitted again");
+        $"Бағалау парағы {WorkflowRefusals.Day(SubmittedOn!.Value)} қол қойылып жіберілген: қайта жіберуге болмайды",
+        $"Оценочный лист подписан и отправлен {WorkflowRefusals.Day(SubmittedOn!.Value)}: повторная отправка невозможна",
+        $"The sheet was signed and submitted on {WorkflowRefusals.Day(SubmittedOn!.Value)}: it cannot be submitted again");
 
     private static Refusal? CheckComments(IReadOnlyDictionary<string, decimal> scores, IReadOnlyDictionary<string, string?> comments)
     {
@@ -365,10 +379,13 @@ public sealed class RatingSheet : OrganisationEntity
         {
             if (!scores.ContainsKey(key))
             {
-                return Refusals.InvalidInput($"a comment for '{key}', which has no score");
+                return Refusals.InvalidInput(
+                    $"балл қойылмаған «{key}» параметріне түсініктеме жазылған",
+                    $"комментарий к параметру «{key}», по которому не выставлен балл",
+                    $"a comment for '{key}', which has no score");
             }
 
-            if (WorkflowRefusals.Text(key, comment, required: false) is { } bad)
+            if (WorkflowRefusals.Text(Fields.Comment, comment, required: false) is { } bad)
             {
                 return bad;
             }
@@ -410,14 +427,14 @@ public sealed class RatingSheet : OrganisationEntity
     /// <summary>The servant acknowledges the result they saw (oskemen 11, nhrc 9).</summary>
     public Refusal? Acknowledge(Actor actor, DateOnly today)
     {
-        if (!actor.IsServant(ServantId))
+        if (!actor.Is(ServantId))
         {
-            return WorkflowRefusals.NotAllowed("acknowledge (only the evaluated servant)");
+            return WorkflowRefusals.NotAllowed(Actions.Acknowledge, ActorNames.Servant);
         }
 
         if (State != SheetState.Submitted || AcquaintedOn is not null)
         {
-            return WorkflowRefusals.WrongState("acknowledge", AcquaintedOn is null ? KindIds.Id(State) : AcknowledgedOn is null ? "notified" : "acknowledged");
+            return WorkflowRefusals.WrongState(Actions.Acknowledge, AcquaintedOn is null ? StateNames.Of(State) : StateNames.Of(AcknowledgedOn is null ? AcquaintanceState.Notified : AcquaintanceState.Acknowledged));
         }
 
         AcknowledgedOn = today;
@@ -431,14 +448,14 @@ public sealed class RatingSheet : OrganisationEntity
     /// </summary>
     public Refusal? RecordNotification(Actor actor, NotificationChannel channel, DateOnly notifiedOn, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("record the notification of the result (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.Notify, ActorNames.Hr);
         }
 
         if (State != SheetState.Submitted || AcquaintedOn is not null)
         {
-            return WorkflowRefusals.WrongState("notify", AcquaintedOn is null ? KindIds.Id(State) : NotifiedOn is null ? "acknowledged" : "notified");
+            return WorkflowRefusals.WrongState(Actions.Notify, AcquaintedOn is null ? StateNames.Of(State) : StateNames.Of(NotifiedOn is null ? AcquaintanceState.Acknowledged : AcquaintanceState.Notified));
         }
 
         var refusal = NotificationRule.Check(Participation, channel, SubmittedOn!.Value, notifiedOn, today);
@@ -449,7 +466,7 @@ public sealed class RatingSheet : OrganisationEntity
 
         NotificationChannel = channel;
         NotifiedOn = notifiedOn;
-        NotifiedBy = actor.Name;
+        NotifiedBy = actor.UserId;
         return null;
     }
 
@@ -466,17 +483,17 @@ public sealed class RatingSheet : OrganisationEntity
     {
         if (actor.ServantId is not { } who || !IsEvaluator(who))
         {
-            return WorkflowRefusals.NotAllowed("record the feedback meeting (only the evaluator)");
+            return WorkflowRefusals.NotAllowed(Actions.RecordFeedback, ActorNames.Evaluator);
         }
 
         if (State != SheetState.Submitted)
         {
-            return WorkflowRefusals.WrongState("feedback", KindIds.Id(State));
+            return WorkflowRefusals.WrongState(Actions.RecordFeedback, State);
         }
 
-        var error = WorkflowRefusals.Text("achievements", achievements, required: true)
-            ?? WorkflowRefusals.Text("skills", skills, required: true)
-            ?? WorkflowRefusals.Text("potential", potential, required: true);
+        var error = WorkflowRefusals.Text(Fields.Achievements, achievements, required: true)
+            ?? WorkflowRefusals.Text(Fields.Skills, skills, required: true)
+            ?? WorkflowRefusals.Text(Fields.Potential, potential, required: true);
         if (error is not null)
         {
             return error;

@@ -1,3 +1,4 @@
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
@@ -121,9 +122,9 @@ public static class ResultVisibilityRule
     public static bool CanSee(PackVersion version, RatingSheet sheet, Actor viewer, IReadOnlyCollection<Guid> calibrationMembers)
     {
         var visibleTo = version.Rules.Confidentiality?.VisibleTo ?? ["evaluatee", "evaluator", "head-of-hr"];
-        return (visibleTo.Contains("evaluatee") && viewer.IsServant(sheet.ServantId))
+        return (visibleTo.Contains("evaluatee") && viewer.Is(sheet.ServantId))
             || (visibleTo.Contains("evaluator") && viewer.ServantId is { } id && sheet.IsEvaluator(id))
-            || (visibleTo.Contains("head-of-hr") && viewer.HrHead)
+            || (visibleTo.Contains("head-of-hr") && viewer.IsHrHead)
             || (visibleTo.Contains("calibration-members") && viewer.ServantId is { } m && calibrationMembers.Contains(m));
     }
 }

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Calendar;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Bagalau.Domain.Packs;
@@ -39,14 +40,17 @@ public sealed class Survey360Round : OrganisationEntity
 
     public static Outcome<Survey360Round> Launch(Guid stateBodyId, Pack pack, int year, KzCalendar calendar, Actor actor, DateOnly today)
     {
-        if (!actor.Hr)
+        if (!actor.IsHr)
         {
-            return WorkflowRefusals.NotAllowed("launch the 360 survey (HR)");
+            return WorkflowRefusals.NotAllowed(Actions.LaunchSurvey, ActorNames.Hr);
         }
 
         if (year < 1992 || year > 2100)
         {
-            return Refusals.InvalidInput($"year {year}");
+            return Refusals.InvalidInput(
+                $"жарамсыз жыл: {year}",
+                $"недопустимый год: {year}",
+                $"year {year}");
         }
 
         var version = pack.VersionOn(new DateOnly(year, 12, 31)) ?? pack.VersionOn(today);
@@ -67,7 +71,7 @@ public sealed class Survey360Round : OrganisationEntity
             VersionId = version.Id,
             Year = year,
             LaunchedOn = today,
-            LaunchedBy = actor.Name,
+            LaunchedBy = actor.UserId,
             Due = due.Answer!.Due,
             DueClause = due.Provenance!.Clause ?? string.Empty,
         });
@@ -144,12 +148,18 @@ public sealed class Survey360Target : OrganisationEntity
 
         if (relation is not ("supervisor" or "subordinate" or "peer"))
         {
-            return Refusals.InvalidInput($"relation '{relation}' (supervisor, subordinate, peer)");
+            return Refusals.InvalidInput(
+                $"«{relation}» қатынасы белгісіз: «supervisor» (басшы), «subordinate» (бағынысты қызметші) немесе «peer» (әріптес) болуы тиіс",
+                $"неизвестное отношение «{relation}»: допустимы «supervisor» (руководитель), «subordinate» (подчинённый) или «peer» (коллега)",
+                $"relation '{relation}' (supervisor, subordinate, peer)");
         }
 
         if (respondentId == ServantId || _invitations.Any(i => i.RespondentId == respondentId))
         {
-            return Refusals.InvalidInput($"the respondent is already listed (or is the evaluated person: the self-assessment is separate)");
+            return Refusals.InvalidInput(
+                $"респондент тізімде бұрыннан бар (немесе бағаланатын адамның өзі: өзін-өзі бағалау бөлек жүргізіледі)",
+                $"респондент уже в списке (или это сам оцениваемый: самооценка проводится отдельно)",
+                $"the respondent is already listed (or is the evaluated person: the self-assessment is separate)");
         }
 
         if (RespondentCount >= rule.MaxRespondents)
@@ -172,7 +182,10 @@ public sealed class Survey360Target : OrganisationEntity
         var invitation = _invitations.FirstOrDefault(i => i.RespondentId == respondentId && i.Relation != "self");
         if (invitation is null)
         {
-            return Refusals.InvalidInput($"not a respondent of this person");
+            return Refusals.InvalidInput(
+                $"бұл адам осы қызметшінің респонденті емес",
+                $"этот человек не является респондентом этого служащего",
+                $"not a respondent of this person");
         }
 
         _invitations.Remove(invitation);
@@ -193,7 +206,10 @@ public sealed class Survey360Target : OrganisationEntity
 
         if (expires <= now)
         {
-            return Refusals.InvalidInput($"the links must expire in the future");
+            return Refusals.InvalidInput(
+                $"сілтемелердің қолданылу мерзімі болашақта аяқталуы тиіс",
+                $"срок действия ссылок должен истекать в будущем",
+                $"the links must expire in the future");
         }
 
         var links = new List<IssuedLink>();
@@ -209,8 +225,8 @@ public sealed class Survey360Target : OrganisationEntity
     }
 
     private Refusal? Editable(Actor actor) =>
-        !actor.Hr ? WorkflowRefusals.NotAllowed("choose 360 respondents (HR)")
-        : Issued ? WorkflowRefusals.WrongState("change respondents", "links-issued")
+        !actor.IsHr ? WorkflowRefusals.NotAllowed(Actions.ChooseRespondents, ActorNames.Hr)
+        : Issued ? WorkflowRefusals.WrongState(Actions.ChooseRespondents, StateNames.LinksIssued)
         : null;
 }
 
@@ -258,12 +274,12 @@ public sealed class Survey360Invitation : OrganisationEntity
     }
 
     /// <summary>The refusal of a link answered before.</summary>
-    public static Refusal UsedRefusal => Refusal.Of("link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used");
+    public static Refusal UsedRefusal => Refusal.Of(RefusalKind.Gone, "link-used", $"Бұл сілтеме бұрын пайдаланылған", $"Эта ссылка уже использована", $"This link has already been used");
 
     /// <summary>Checks the link can still be used now (not used, not expired).</summary>
     public Refusal? CheckUsable(DateTimeOffset now) =>
         Used ? UsedRefusal
-        : ExpiresAt is not { } at || at <= now ? Refusal.Of("link-expired", $"Сілтеменің мерзімі өтті", $"Срок действия ссылки истёк", $"This link has expired")
+        : ExpiresAt is not { } at || at <= now ? Refusal.Of(RefusalKind.Gone, "link-expired", $"Сілтеменің мерзімі өтті", $"Срок действия ссылки истёк", $"This link has expired")
         : null;
 
     /// <summary>Spends the link (a separate step from storing the answer, so nothing joins the two).</summary>

@@ -94,12 +94,15 @@ public sealed class EvaluationTask : OrganisationEntity
     {
         if (assignee.ServantId is null && string.IsNullOrWhiteSpace(assignee.UserId))
         {
-            return WorkflowRefusals.Required("assignee");
+            return WorkflowRefusals.Required(Fields.Assignee);
         }
 
         if (TextRules.Code(kind, "kind") is not null)
         {
-            return Refusals.InvalidInput($"task kind '{kind}'");
+            return Refusals.InvalidInput(
+                $"«{kind}» тапсырма түрі жарамсыз",
+                $"недопустимый вид задачи «{kind}»",
+                $"task kind '{kind}'");
         }
 
         return new EvaluationTask(stateBodyId)
@@ -128,7 +131,7 @@ public sealed class EvaluationTask : OrganisationEntity
     {
         if (Status == EvaluationTaskStatus.Done)
         {
-            return WorkflowRefusals.WrongState("done", "complete");
+            return WorkflowRefusals.WrongState(Actions.Complete, StateNames.Done);
         }
 
         Status = EvaluationTaskStatus.Done;

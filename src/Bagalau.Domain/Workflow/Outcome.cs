@@ -1,4 +1,6 @@
+using System.Globalization;
 using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Packs;
 
 namespace Bagalau.Domain.Workflow;
 
@@ -18,9 +20,11 @@ public sealed class Outcome
     public static implicit operator Outcome(Refusal refusal) => new(refusal);
 }
 
-/// <summary>The result of a guarded transition that produces a value.</summary>
+/// <summary>
+/// The result of a transition or use case that produces a value: the value, or a refusal. One
+/// type for the domain and the application layer of both families (ADR 0017).
+/// </summary>
 public sealed class Outcome<T>
-    where T : class
 {
     private Outcome(T? value, Refusal? refusal)
     {
@@ -34,19 +38,21 @@ public sealed class Outcome<T>
 
     public bool IsRefused => Refusal is not null;
 
+    public bool IsSuccess => Refusal is null;
+
     public static Outcome<T> Ok(T value) => new(value, null);
 
-    public static Outcome<T> Refused(Refusal refusal) => new(null, refusal);
+    public static Outcome<T> Refused(Refusal refusal) => new(default, refusal);
 
-    public static implicit operator Outcome<T>(Refusal refusal) => new(null, refusal);
+    public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
 }
 
 /// <summary>
-/// Who attempts a transition: the signed-in user, the servant record they are in the body (if
-/// any) and their role ids in the body (glossary ids: servant, evaluator, hr, hr-head,
-/// commission-member, authorized-person, ...).
+/// Who attempts a transition: the signed-in user (or the named system job), the servant record
+/// they are in the body (if any) and their role ids in the body (glossary ids: servant,
+/// evaluator, hr, hr-head, commission-member, authorized-person, ...).
 /// </summary>
 public sealed record Actor(string UserId, Guid? ServantId, IReadOnlySet<string> Roles)
 {
@@ -56,64 +62,123 @@ public sealed record Actor(string UserId, Guid? ServantId, IReadOnlySet<string> 
     public const string CommissionMember = "commission-member";
     public const string Evaluator = "evaluator";
 
+    private static readonly IReadOnlySet<string> NoRoles = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>A person acting only as the servant they are (an evaluator of a sheet, a respondent).</summary>
+    public Actor(string userId, Guid? servantId)
+        : this(userId, servantId, NoRoles)
+    {
+    }
+
+    /// <summary>An actor with the given role ids: a system job (CLI, generator, test) or a person in a test.</summary>
+    public static Actor WithRoles(string userId, Guid? servantId, params string[] roles) =>
+        new(userId, servantId, roles.ToHashSet(StringComparer.Ordinal));
+
     public bool Has(string role) => Roles.Contains(role);
 
-    /// <summary>HR staff or the head of HR (both keep the evaluation records, 2018 family clause 2).</summary>
+    /// <summary>HR staff or the head of HR (both keep the evaluation records).</summary>
     public bool IsHr => Has(Hr) || Has(HrHead);
+
+    public bool IsHrHead => Has(HrHead);
+
+    public bool IsAuthorized => Has(AuthorizedPerson);
 
     public bool Is(Guid? servantId) => servantId is not null && ServantId == servantId;
 }
 
-/// <summary>Refusals shared by every workflow, with their kk/ru/en messages.</summary>
+/// <summary>
+/// Refusals shared by every workflow of both families. Each is built from localized pieces
+/// (<see cref="Actions"/>, <see cref="ActorNames"/>, <see cref="Records"/>, <see cref="Fields"/>,
+/// <see cref="StateNames"/>), so a Kazakh or Russian message never carries an English word.
+/// </summary>
 public static class WorkflowRefusals
 {
-    public static Refusal WrongActor(string who) => Refusal.Of(
-        $"wrong-actor",
-        $"Бұл әрекетті тек {Part(who, 0)} орындай алады",
-        $"Это действие может выполнить только {Part(who, 1)}",
-        $"Only {Part(who, 2)} may do this");
+    /// <summary>Free texts (comments, justifications) are limited so that a form cannot flood the database.</summary>
+    public const int MaxText = 4000;
 
-    public static Refusal WrongState(string state, string action) => Refusal.Of(
-        $"wrong-state",
-        $"«{state}» күйінде «{action}» әрекеті мүмкін емес",
-        $"В состоянии «{state}» действие «{action}» невозможно",
-        $"'{action}' is not possible in state '{state}'");
+    public static Refusal NotAllowed(LocalizedText action, LocalizedText who) => Refusal.Of(
+        RefusalKind.Forbidden,
+        "not-allowed",
+        $"«{action.Kk}» әрекетін тек {who.Kk} орындай алады",
+        $"Действие «{action.Ru}» может выполнить только {who.Ru}",
+        $"Only {who.En} may {action.En}");
 
-    public static Refusal Required(string field) => Refusal.Of(
-        $"required",
-        $"«{field}» өрісі толтырылуы тиіс",
-        $"Поле «{field}» обязательно",
-        $"'{field}' is required");
+    /// <summary>The actor may do nothing of this kind to the record (the action is the page's own).</summary>
+    public static Refusal NotAllowed(LocalizedText who) => Refusal.Of(
+        RefusalKind.Forbidden,
+        "not-allowed",
+        $"Бұл әрекетті тек {who.Kk} орындай алады",
+        $"Это действие может выполнить только {who.Ru}",
+        $"Only {who.En} may do this");
+
+    public static Refusal WrongState(LocalizedText action, LocalizedText state) => Refusal.Of(
+        RefusalKind.Conflict,
+        "wrong-state",
+        $"«{state.Kk}» күйінде «{action.Kk}» әрекеті мүмкін емес",
+        $"В состоянии «{state.Ru}» действие «{action.Ru}» невозможно",
+        $"Cannot {action.En} while the record is {state.En}");
+
+    public static Refusal WrongState(LocalizedText action, Enum state) => WrongState(action, StateNames.Of(state));
+
+    public static Refusal Required(LocalizedText field) => Refusal.Of(
+        RefusalKind.InvalidInput,
+        "required",
+        $"«{field.Kk}» өрісін толтырыңыз",
+        $"Заполните поле «{field.Ru}»",
+        $"'{field.En}' is required");
+
+    public static Refusal TooLong(LocalizedText field, int max) => Refusal.Of(
+        RefusalKind.InvalidInput,
+        "too-long",
+        $"«{field.Kk}» өрісі {max} таңбадан аспауы тиіс",
+        $"Поле «{field.Ru}» не должно превышать {max} символов",
+        $"'{field.En}' must be at most {max} characters");
+
+    public static Refusal Late(LocalizedText deadline, DateOnly due, string? clause) => Refusal.Of(
+        "deadline-passed",
+        $"Мерзімі өтті: {deadline.Kk} {Day(due)} дейін ({clause}-тармақ)",
+        $"Срок истёк: {deadline.Ru} до {Day(due)} (пункт {clause})",
+        $"Too late: {deadline.En} was due by {Day(due)} (clause {clause})");
+
+    /// <summary>Also answered for records of another body and results the user may not open (no existence leak).</summary>
+    public static Refusal NotFound(LocalizedText what) => Refusal.Of(
+        RefusalKind.NotFound,
+        "not-found",
+        $"{Capital(what.Kk)} табылмады",
+        $"Не найдено: {what.Ru}",
+        $"{Capital(what.En)} not found");
+
+    /// <summary>A record that does not exist or is not the user's to see, when the page does not say which record.</summary>
+    public static Refusal NotFound() => NotFound(Records.Record);
 
     public static Refusal Stale() => Refusal.Of(
-        $"concurrency-conflict",
+        RefusalKind.Conflict,
+        "concurrency-conflict",
         $"Жазбаны басқа пайдаланушы өзгертті: қайта ашып, қайталаңыз",
         $"Запись изменена другим пользователем: откройте её заново и повторите",
         $"Someone else changed this record: reload it and try again");
 
-    public static Refusal NotFound(string what) => Refusal.Of(
-        $"not-found",
-        $"{what} табылмады",
-        $"{what}: не найдено",
-        $"{what} not found");
+    public static Refusal UnknownPack(string packId) => Refusal.Of(
+        RefusalKind.InvalidInput,
+        "unknown-pack",
+        $"«{packId}» әдістемесі жоқ",
+        $"Методики «{packId}» нет",
+        $"There is no pack '{packId}'");
 
-    /// <summary>"kk|ru|en" role names, so one call gives the three languages.</summary>
-    private static string Part(string who, int index)
+    /// <summary>A free text: required or optional, at most <see cref="MaxText"/> characters.</summary>
+    public static Refusal? Text(LocalizedText field, string? value, bool required)
     {
-        var parts = who.Split('|');
-        return parts.Length > index ? parts[index] : parts[0];
-    }
-}
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return required ? Required(field) : null;
+        }
 
-/// <summary>Role names for <see cref="WorkflowRefusals.WrongActor"/> in kk|ru|en.</summary>
-public static class ActorNames
-{
-    public const string Hr = "персоналды басқару қызметі|служба управления персоналом|HR";
-    public const string Servant = "бағаланатын қызметші|оцениваемый служащий|the evaluated servant";
-    public const string DirectSupervisor = "тікелей басшы|непосредственный руководитель|the direct supervisor";
-    public const string Superior = "жоғары тұрған басшы|вышестоящий руководитель|the superior";
-    public const string AuthorizedPerson = "уәкілетті тұлға|уполномоченное лицо|the authorized person";
-    public const string Chair = "Комиссия төрағасы|председатель Комиссии|the Commission's chair";
-    public const string VotingMember = "Комиссияның дауыс беретін мүшесі|голосующий член Комиссии|a voting member of the Commission";
-    public const string Assignee = "тапсырма орындаушысы|исполнитель задачи|the task's assignee";
+        return value.Trim().Length > MaxText ? TooLong(field, MaxText) : null;
+    }
+
+    /// <summary>A day as people in Kazakhstan write it (dd.MM.yyyy) in every language of a message.</summary>
+    public static string Day(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    private static string Capital(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
 }

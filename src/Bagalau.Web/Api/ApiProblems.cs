@@ -1,3 +1,5 @@
+using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -42,6 +44,47 @@ public static class ApiProblems
         }
 
         return TypedResults.Problem(problem);
+    }
+
+    /// <summary>
+    /// The one mapping from a refusal's kind to an HTTP status (ADR 0017): every endpoint and the
+    /// pages' error display use it, so one idea always has one status whatever the family.
+    /// </summary>
+    public static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.InvalidInput => StatusCodes.Status400BadRequest,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.Gone => StatusCodes.Status410Gone,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    /// <summary>A refusal as RFC 7807: its kind's status, its stable code, its message in the request's language.</summary>
+    public static ProblemHttpResult From(Refusal refusal) =>
+        Problem(StatusOf(refusal.Kind), refusal.Code, refusal.Message.In(ApiCaller.Language));
+
+    /// <summary>204, or the refusal.</summary>
+    public static Results<NoContent, ProblemHttpResult> Done(Outcome outcome) =>
+        outcome.Refusal is { } refusal ? From(refusal) : TypedResults.NoContent();
+
+    /// <summary>204, or the refusal.</summary>
+    public static Results<NoContent, ProblemHttpResult> Done<T>(Outcome<T> outcome) =>
+        outcome.Refusal is { } refusal ? From(refusal) : TypedResults.NoContent();
+
+    /// <summary>200 with the value mapped to its DTO, or the refusal.</summary>
+    public static Results<Ok<TDto>, ProblemHttpResult> Answer<T, TDto>(Outcome<T> outcome, Func<T, TDto> map) =>
+        outcome.Refusal is { } refusal ? From(refusal) : TypedResults.Ok(map(outcome.Value!));
+
+    /// <summary>The problem responses an operation that runs a workflow step may give, for the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder route, params RefusalKind[] kinds)
+    {
+        foreach (var status in (kinds.Length == 0 ? Enum.GetValues<RefusalKind>() : kinds).Select(StatusOf).Distinct().Order())
+        {
+            route.ProducesProblem(status);
+        }
+
+        return route;
     }
 
     /// <summary>A problem whose message is the resource `error.{code}` formatted with the arguments.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Persistence;
@@ -101,67 +102,63 @@ public static class Calibration2023Endpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
-    private static string UserId(HttpContext context, UserManager<BagalauUser> users) => users.GetUserId(context.User) ?? string.Empty;
-
-    private static async Task<Ok<List<CalibrationSummaryDto>>> List(Guid bodyId, HttpContext context, UserManager<BagalauUser> users, CalibrationService service)
+    private static async Task<Ok<List<CalibrationSummaryDto>>> List(Guid bodyId, [AsParameters] ApiCaller caller, CalibrationService service)
     {
-        var cases = await service.ListAsync(UserId(context, users), bodyId, context.RequestAborted);
+        var cases = await service.ListAsync(caller.UserId, bodyId, caller.Cancelled);
         return TypedResults.Ok(cases.Select(c => new CalibrationSummaryDto(
             c.Id, c.SheetId, KindIds.Id(c.State), c.AppliedOn, new DeadlineDto(c.DecisionDue, c.DecisionClause), new DeadlineDto(c.SessionDue, c.SessionClause), c.Version, c.CanOpen)).ToList());
     }
 
     private static async Task<Results<Created<CalibrationCaseDto>, ProblemHttpResult>> Apply(
-        Guid bodyId, CalibrationApplicationRequest request, HttpContext context, UserManager<BagalauUser> users, CalibrationService service)
+        Guid bodyId, CalibrationApplicationRequest request, [AsParameters] ApiCaller caller, CalibrationService service)
     {
-        var userId = UserId(context, users);
-        var applied = await service.ApplyAsync(userId, bodyId, request.SheetId, request.Statement, context.RequestAborted);
+        var userId = caller.UserId;
+        var applied = await service.ApplyAsync(userId, bodyId, request.SheetId, request.Statement, caller.Cancelled);
         if (applied.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        var view = await service.ViewAsync(userId, bodyId, applied.Value!.Id, context.RequestAborted);
+        var view = await service.ViewAsync(userId, bodyId, applied.Value!.Id, caller.Cancelled);
         return TypedResults.Created($"/api/v1/bodies/{bodyId}/calibration/{applied.Value.Id}", Dto(view.Value!));
     }
 
     private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> Get(
-        Guid bodyId, Guid caseId, HttpContext context, UserManager<BagalauUser> users, CalibrationService service)
+        Guid bodyId, Guid caseId, [AsParameters] ApiCaller caller, CalibrationService service)
     {
-        var view = await service.ViewAsync(UserId(context, users), bodyId, caseId, context.RequestAborted);
-        return view.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(Dto(view.Value!));
+        var view = await service.ViewAsync(caller.UserId, bodyId, caseId, caller.Cancelled);
+        return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(Dto(view.Value!));
     }
 
     private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> Convene(
-        Guid bodyId, Guid caseId, CalibrationCompositionRequest request, HttpContext context, UserManager<BagalauUser> users, CalibrationService service)
+        Guid bodyId, Guid caseId, CalibrationCompositionRequest request, [AsParameters] ApiCaller caller, CalibrationService service)
     {
-        var userId = UserId(context, users);
-        var outcome = await service.ConveneAsync(userId, bodyId, caseId, request.Version, request.Members ?? [], context.RequestAborted);
-        return await Answer(outcome, userId, bodyId, caseId, context, service);
+        var userId = caller.UserId;
+        var outcome = await service.ConveneAsync(userId, bodyId, caseId, request.Version, request.Members ?? [], caller.Cancelled);
+        return await ViewAfterAsync(outcome, userId, bodyId, caseId, caller, service);
     }
 
     private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> Session(
-        Guid bodyId, Guid caseId, CalibrationSessionRequest request, HttpContext context, UserManager<BagalauUser> users, CalibrationService service)
+        Guid bodyId, Guid caseId, CalibrationSessionRequest request, [AsParameters] ApiCaller caller, CalibrationService service)
     {
-        var userId = UserId(context, users);
+        var userId = caller.UserId;
         var input = new CalibrationSessionInput(
             request.Justification, request.ObjectionForm, request.Objection, request.Arguments, request.ProposedScore,
             [.. (request.Ballots ?? []).Select(b => new MemberBallot(b.ServantId, b.Vote, b.Argument))]);
-        var outcome = await service.DecideAsync(userId, bodyId, caseId, request.Version, input, context.RequestAborted);
-        return await Answer(outcome, userId, bodyId, caseId, context, service);
+        var outcome = await service.DecideAsync(userId, bodyId, caseId, request.Version, input, caller.Cancelled);
+        return await ViewAfterAsync(outcome, userId, bodyId, caseId, caller, service);
     }
 
     private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> PostProtocol(
-        Guid bodyId, Guid caseId, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, CalibrationService service)
+        Guid bodyId, Guid caseId, VersionRequest request, [AsParameters] ApiCaller caller, CalibrationService service)
     {
-        var userId = UserId(context, users);
-        var outcome = await service.PostProtocolAsync(userId, bodyId, caseId, request.Version, context.RequestAborted);
-        return await Answer(outcome, userId, bodyId, caseId, context, service);
+        var userId = caller.UserId;
+        var outcome = await service.PostProtocolAsync(userId, bodyId, caseId, request.Version, caller.Cancelled);
+        return await ViewAfterAsync(outcome, userId, bodyId, caseId, caller, service);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Protocol(
-        Guid bodyId, Guid caseId, string? lang, string? format, HttpContext context, UserManager<BagalauUser> users,
+        Guid bodyId, Guid caseId, string? lang, string? format, [AsParameters] ApiCaller caller,
         CalibrationService service, DocumentService documents, IStringLocalizer<CalibrationText> t)
     {
         if (DocumentService.ParseLanguage(lang ?? "kk") is not { } language || DocumentService.ParseFormat(format ?? "pdf") is not { } fileFormat)
@@ -169,10 +166,10 @@ public static class Calibration2023Endpoints
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-document-request", t["api.document-request"]);
         }
 
-        var record = await service.ProtocolAsync(UserId(context, users), bodyId, caseId, context.RequestAborted);
+        var record = await service.ProtocolAsync(caller.UserId, bodyId, caseId, caller.Cancelled);
         if (record.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var file = documents.Render(record.Value!, language, fileFormat);
@@ -180,44 +177,44 @@ public static class Calibration2023Endpoints
     }
 
     private static async Task<Results<Ok<FeedbackMeetingDto>, ProblemHttpResult>> GetFeedback(
-        Guid bodyId, Guid sheetId, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService sheets)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService sheets)
     {
-        var view = await sheets.GetSheetAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted);
-        return view.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(Feedback(view.Value!));
+        var view = await sheets.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
+        return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(Feedback(view.Value!));
     }
 
     private static async Task<Results<Ok<FeedbackMeetingDto>, ProblemHttpResult>> RecordFeedback(
-        Guid bodyId, Guid sheetId, FeedbackMeetingRequest request, HttpContext context, UserManager<BagalauUser> users,
+        Guid bodyId, Guid sheetId, FeedbackMeetingRequest request, [AsParameters] ApiCaller caller,
         CalibrationService service, QuarterlyEvaluationService sheets)
     {
-        var userId = UserId(context, users);
-        var outcome = await service.RecordFeedbackAsync(userId, bodyId, sheetId, request.Version, request.Achievements, request.Skills, request.Potential, context.RequestAborted);
+        var userId = caller.UserId;
+        var outcome = await service.RecordFeedbackAsync(userId, bodyId, sheetId, request.Version, request.Achievements, request.Skills, request.Potential, caller.Cancelled);
         if (outcome.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        var view = await sheets.GetSheetAsync(userId, bodyId, sheetId, context.RequestAborted);
-        return view.Refusal is { } again ? Problem(again) : TypedResults.Ok(Feedback(view.Value!));
+        var view = await sheets.GetSheetAsync(userId, bodyId, sheetId, caller.Cancelled);
+        return view.Refusal is { } again ? ApiProblems.From(again) : TypedResults.Ok(Feedback(view.Value!));
     }
 
-    private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> Answer(
-        WorkflowResult<CalibrationCase> outcome, string userId, Guid bodyId, Guid caseId, HttpContext context, CalibrationService service)
+    private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> ViewAfterAsync(
+        Outcome<CalibrationCase> outcome, string userId, Guid bodyId, Guid caseId, ApiCaller caller, CalibrationService service)
     {
         if (outcome.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        var view = await service.ViewAsync(userId, bodyId, caseId, context.RequestAborted);
-        return view.Refusal is { } again ? Problem(again) : TypedResults.Ok(Dto(view.Value!));
+        var view = await service.ViewAsync(userId, bodyId, caseId, caller.Cancelled);
+        return view.Refusal is { } again ? ApiProblems.From(again) : TypedResults.Ok(Dto(view.Value!));
     }
 
     private static FeedbackMeetingDto Feedback(SheetView v) => new(
         v.Sheet.Id, v.ServantName, v.EvaluatorName, v.Round.Year, v.Round.Quarter, v.Sheet.FinalScore, v.Sheet.FinalGrade,
         v.Sheet.FeedbackOn, v.Sheet.FeedbackAchievements, v.Sheet.FeedbackSkills, v.Sheet.FeedbackPotential, v.CanRecordFeedback, v.Sheet.Version);
 
-    private static CalibrationPersonDto Person(CalibrationPerson p) => new(p.ServantId, p.Name, p.Position?.In(Language));
+    private static CalibrationPersonDto Person(CalibrationPerson p) => new(p.ServantId, p.Name, p.Position?.In(ApiCaller.Language));
 
     private static CalibrationCaseDto Dto(CalibrationView v)
     {
@@ -226,24 +223,13 @@ public static class Calibration2023Endpoints
             ? new CalibrationSessionDto(
                 held, c.EvaluatorJustification ?? string.Empty, c.ObjectionForm ?? string.Empty, c.Objection ?? string.Empty, c.MembersArguments,
                 c.OriginalScore ?? 0, v.OriginalGrade, c.ProposedScore ?? 0, c.VotesFor ?? 0, c.VotesAgainst ?? 0, c.Outcome ?? string.Empty, c.Direction,
-                c.FinalScore ?? 0, c.FinalGrade ?? string.Empty, v.FinalGradeTitle?.In(Language), c.OutcomeClause)
+                c.FinalScore ?? 0, c.FinalGrade ?? string.Empty, v.FinalGradeTitle?.In(ApiCaller.Language), c.OutcomeClause)
             : null;
-        var members = v.Members.Zip(c.Members, (p, m) => new CalibrationMemberDto(p.ServantId, p.Name, p.Position?.In(Language), m.Vote, m.Argument)).ToList();
+        var members = v.Members.Zip(c.Members, (p, m) => new CalibrationMemberDto(p.ServantId, p.Name, p.Position?.In(ApiCaller.Language), m.Vote, m.Argument)).ToList();
         return new CalibrationCaseDto(
             c.Id, c.SheetId, KindIds.Id(c.State), v.PackId, v.Year, v.Quarter, Person(v.Applicant), Person(v.Evaluator), c.Statement, c.AppliedOn,
             new DeadlineDto(c.DecisionDue, c.DecisionClause), new DeadlineDto(c.SessionDue, c.SessionClause), c.ConvenedOn, members, session,
             c.ProtocolDue is { } due ? new DeadlineDto(due, c.ProtocolClause) : null, c.ProtocolPostedOn, c.IsProtocolLate, c.Version);
     }
 
-    /// <summary>A workflow refusal as problem details: a wrong actor is 403, a stale copy or a closed step 409, bad input 422.</summary>
-    public static ProblemHttpResult Problem(Refusal refusal) => ApiProblems.Problem(
-        refusal.Code switch
-        {
-            "not-found" => StatusCodes.Status404NotFound,
-            "not-allowed" or "wrong-actor" => StatusCodes.Status403Forbidden,
-            "concurrency-conflict" or "wrong-state" or "calibration-session-closed" or "calibration-exists" => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        },
-        refusal.Code,
-        refusal.Message.In(Language));
 }

@@ -8,6 +8,7 @@ using Bagalau.Application.Tasks;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Packs;
 using Bagalau.Domain.Workflow;
 using Bagalau.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -180,28 +181,24 @@ public static class Evaluation2018Endpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Results<FileContentHttpResult, ProblemHttpResult> FileOf(Outcome<RenderedDocument> file) =>
-        file.Value is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : Problem(file.Refusal!);
+        file.Value is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : ApiProblems.From(file.Refusal!);
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PlanDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
-        FileOf(await forms.PlanForAsync(User(context, users), id, language, format, context.RequestAborted));
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PlanDocument(Guid id, string? format, string? language, [AsParameters] ApiCaller caller, Cycle2018Documents forms) =>
+        FileOf(await forms.PlanForAsync(caller.UserId, id, language, format, caller.Cancelled));
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SheetDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
-        FileOf(await forms.SheetForAsync(User(context, users), id, language, format, context.RequestAborted));
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SheetDocument(Guid id, string? format, string? language, [AsParameters] ApiCaller caller, Cycle2018Documents forms) =>
+        FileOf(await forms.SheetForAsync(caller.UserId, id, language, format, caller.Cancelled));
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CompetencySheetDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
-        FileOf(await forms.CompetencySheetForAsync(User(context, users), id, language, format, context.RequestAborted));
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CompetencySheetDocument(Guid id, string? format, string? language, [AsParameters] ApiCaller caller, Cycle2018Documents forms) =>
+        FileOf(await forms.CompetencySheetForAsync(caller.UserId, id, language, format, caller.Cancelled));
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProtocolDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
-        FileOf(await forms.ProtocolForAsync(User(context, users), id, language, format, context.RequestAborted));
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProtocolDocument(Guid id, string? format, string? language, [AsParameters] ApiCaller caller, Cycle2018Documents forms) =>
+        FileOf(await forms.ProtocolForAsync(caller.UserId, id, language, format, caller.Cancelled));
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RefusalActDocument(Guid id, string? format, string? language, HttpContext context, UserManager<BagalauUser> users, Cycle2018Documents forms) =>
-        FileOf(await forms.RefusalActForAsync(User(context, users), id, language, format, context.RequestAborted));
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RefusalActDocument(Guid id, string? format, string? language, [AsParameters] ApiCaller caller, Cycle2018Documents forms) =>
+        FileOf(await forms.RefusalActForAsync(caller.UserId, id, language, format, caller.Cancelled));
 
     private static DateOnly Today(TimeProvider clock) => KazakhstanClock.Today(clock);
-
-    private static string User(HttpContext context, UserManager<BagalauUser> users) => users.GetUserId(context.User) ?? string.Empty;
 
     private static void Get(RouteHandlerBuilder route, string name, string summary) =>
         route.WithName(name).WithSummary(summary).ProducesProblem(StatusCodes.Status404NotFound);
@@ -213,135 +210,127 @@ public static class Evaluation2018Endpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static ProblemHttpResult Problem(Refusal refusal) => TaskEndpoints.Problem(refusal);
-
-    private static Results<NoContent, ProblemHttpResult> Done(Outcome outcome) => outcome.Refusal is { } r ? Problem(r) : TypedResults.NoContent();
-
-    private static Results<Ok<T>, ProblemHttpResult> Answer<TValue, T>(Outcome<TValue> outcome, Func<TValue, T> map)
-        where TValue : class =>
-        outcome.Refusal is { } r ? Problem(r) : TypedResults.Ok(map(outcome.Value!));
-
-    private static ProblemHttpResult Missing(string field) => Problem(WorkflowRefusals.Required(field));
+    private static ProblemHttpResult Missing(LocalizedText field) => ApiProblems.From(WorkflowRefusals.Required(field));
 
     // ---- cycles and plans ----
 
-    private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> OpenCycle(OpenCycleRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Answer(await service.OpenCycleAsync(User(context, users), request.BodyId, request.PackId ?? string.Empty, request.Year, Today(clock), context.RequestAborted),
+    private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> OpenCycle(OpenCycleRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Answer(await service.OpenCycleAsync(caller.UserId, request.BodyId, request.PackId ?? string.Empty, request.Year, Today(clock), caller.Cancelled),
             o => new CycleDto(o.Cycle.Id, o.Cycle.StateBodyId, o.Cycle.PackId, o.Cycle.PackVersionId, o.Cycle.Year, o.Cycle.OpenedOn, o.PlansDrafted));
 
-    private static async Task<Results<Ok<PageDto<EligibilityDto>>, ProblemHttpResult>> Eligibility(Guid id, int? page, int? size, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, IStringLocalizer<SharedResource> t)
+    private static async Task<Results<Ok<PageDto<EligibilityDto>>, ProblemHttpResult>> Eligibility(Guid id, int? page, int? size, [AsParameters] ApiCaller caller, Evaluation2018Service service, IStringLocalizer<SharedResource> t)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
             return problem!;
         }
 
-        return Answer(await service.EligibilityAsync(User(context, users), id, request, context.RequestAborted),
+        return ApiProblems.Answer(await service.EligibilityAsync(caller.UserId, id, request, caller.Cancelled),
             p => PageDto<EligibilityDto>.Of(p, e => new EligibilityDto(e.ServantId, e.UnitId, e.Evaluate, e.Reason, e.Due, e.Clause)));
     }
 
-    private static async Task<Results<Ok<PageDto<PlanDto>>, ProblemHttpResult>> Plans(Guid id, int? page, int? size, HttpContext context, UserManager<BagalauUser> users, SheetService service, IStringLocalizer<SharedResource> t)
+    private static async Task<Results<Ok<PageDto<PlanDto>>, ProblemHttpResult>> Plans(Guid id, int? page, int? size, [AsParameters] ApiCaller caller, SheetService service, IStringLocalizer<SharedResource> t)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
             return problem!;
         }
 
-        return Answer(await service.PlansAsync(User(context, users), id, request, context.RequestAborted), p => PageDto<PlanDto>.Of(p, PlanOf));
+        return ApiProblems.Answer(await service.PlansAsync(caller.UserId, id, request, caller.Cancelled), p => PageDto<PlanDto>.Of(p, PlanOf));
     }
 
     private static PlanDto PlanOf(WorkPlan p) => new(p.Id, p.CycleId, p.ServantId, p.DirectSupervisorId, p.ApproverId, p.ApproverClause, KindIds.Id(p.State), p.Revision,
         p.ReturnReason, p.ResubmitDue, p.ResubmitClause, p.SubmittedOn, p.ApprovedOn,
         p.Kpis.Select(k => new PlanKpiDto(k.Number, k.Name, k.Unit, k.Planned, k.Due, k.Result, k.Source)).ToList(), p.Version);
 
-    private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(Guid id, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
-        Answer(await service.GetPlanAsync(User(context, users), id, context.RequestAborted), PlanOf);
+    private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(Guid id, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
+        ApiProblems.Answer(await service.GetPlanAsync(caller.UserId, id, caller.Cancelled), PlanOf);
 
-    private static async Task<Results<Ok<PlanSheetsDto>, ProblemHttpResult>> PlanSheets(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
-        Answer(await service.SheetsOfPlanAsync(User(context, users), id, context.RequestAborted), s => new PlanSheetsDto(s.PlanId, s.KpiSheetId, s.CompetencySheetId));
+    private static async Task<Results<Ok<PlanSheetsDto>, ProblemHttpResult>> PlanSheets(Guid id, [AsParameters] ApiCaller caller, SheetService service) =>
+        ApiProblems.Answer(await service.SheetsOfPlanAsync(caller.UserId, id, caller.Cancelled), s => new PlanSheetsDto(s.PlanId, s.KpiSheetId, s.CompetencySheetId));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetKpis(Guid id, KpisRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
-        Done(await service.SetKpisAsync(User(context, users), id, request.Version, request.Kpis ?? [], context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetKpis(Guid id, KpisRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
+        ApiProblems.Done(await service.SetKpisAsync(caller.UserId, id, request.Version, request.Kpis ?? [], caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SubmitPlan(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Done(await service.SubmitPlanAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> SubmitPlan(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(await service.SubmitPlanAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ReturnPlan(Guid id, ReasonRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Done(await service.ReturnPlanAsync(User(context, users), id, request.Version, request.Reason ?? string.Empty, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReturnPlan(Guid id, ReasonRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(await service.ReturnPlanAsync(caller.UserId, id, request.Version, request.Reason ?? string.Empty, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ApprovePlan(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Done(await service.ApprovePlanAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> ApprovePlan(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(await service.ApprovePlanAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
     private static NoteDto NoteOf(MonitoringNote n) => new(n.Id, n.PlanId, n.Quarter, n.Progress, n.Recommendations, n.RecordedOn, n.Version);
 
-    private static async Task<Results<Ok<IReadOnlyList<NoteDto>>, ProblemHttpResult>> Notes(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
-        Answer<IReadOnlyList<MonitoringNote>, IReadOnlyList<NoteDto>>(await service.NotesAsync(User(context, users), id, context.RequestAborted), n => n.Select(NoteOf).ToList());
+    private static async Task<Results<Ok<IReadOnlyList<NoteDto>>, ProblemHttpResult>> Notes(Guid id, [AsParameters] ApiCaller caller, SheetService service) =>
+        ApiProblems.Answer<IReadOnlyList<MonitoringNote>, IReadOnlyList<NoteDto>>(await service.NotesAsync(caller.UserId, id, caller.Cancelled), n => n.Select(NoteOf).ToList());
 
-    private static async Task<Results<Ok<NoteDto>, ProblemHttpResult>> RecordNote(Guid id, int quarter, NoteRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock) =>
-        Answer(await service.RecordNoteAsync(User(context, users), id, quarter, request.Version, request.Progress ?? [], request.Recommendations, Today(clock), context.RequestAborted), NoteOf);
+    private static async Task<Results<Ok<NoteDto>, ProblemHttpResult>> RecordNote(Guid id, int quarter, NoteRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock) =>
+        ApiProblems.Answer(await service.RecordNoteAsync(caller.UserId, id, quarter, request.Version, request.Progress ?? [], request.Recommendations, Today(clock), caller.Cancelled), NoteOf);
 
     // ---- KPI sheets and facts ----
 
     private static KpiSheetDto SheetOf(KpiSheet s) => new(s.Id, s.PlanId, s.ServantId, s.DirectSupervisorId, s.SuperiorId, KindIds.Id(s.State), s.Rows, s.Achieved, s.Grade, s.GradeClause,
         s.SignedOn, s.ReturnReason, s.ResubmitDue, s.AgreedOn, s.CommissionDue, s.CommissionDueClause, s.SentOn, s.SentLate, s.ReopenedByAppealId, s.Version);
 
-    private static async Task<Results<Ok<KpiSheetDto>, ProblemHttpResult>> OpenSheet(Guid id, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
-        Answer(await service.OpenSheetAsync(User(context, users), id, context.RequestAborted), SheetOf);
+    private static async Task<Results<Ok<KpiSheetDto>, ProblemHttpResult>> OpenSheet(Guid id, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
+        ApiProblems.Answer(await service.OpenSheetAsync(caller.UserId, id, caller.Cancelled), SheetOf);
 
-    private static async Task<Results<Ok<KpiSheetDto>, ProblemHttpResult>> GetSheet(Guid id, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
-        Answer(await service.GetSheetAsync(User(context, users), id, context.RequestAborted), SheetOf);
+    private static async Task<Results<Ok<KpiSheetDto>, ProblemHttpResult>> GetSheet(Guid id, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
+        ApiProblems.Answer(await service.GetSheetAsync(caller.UserId, id, caller.Cancelled), SheetOf);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> FillSheet(Guid id, ResultsRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service) =>
-        Done(await service.FillSheetAsync(User(context, users), id, request.Version, request.Results ?? [], context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> FillSheet(Guid id, ResultsRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
+        ApiProblems.Done(await service.FillSheetAsync(caller.UserId, id, request.Version, request.Results ?? [], caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignSheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Done(await service.SignSheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignSheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(await service.SignSheetAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ReturnSheet(Guid id, ReasonRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Done(await service.ReturnSheetAsync(User(context, users), id, request.Version, request.Reason ?? string.Empty, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReturnSheet(Guid id, ReasonRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(await service.ReturnSheetAsync(caller.UserId, id, request.Version, request.Reason ?? string.Empty, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AgreeSheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Done(await service.AgreeSheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> AgreeSheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(await service.AgreeSheetAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SendSheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, Evaluation2018Service service, TimeProvider clock) =>
-        Done(await service.SendSheetToCommissionAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> SendSheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(await service.SendSheetToCommissionAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
     private static FactDto FactOf(KpiFactInfo f) => new(f.Id, f.SheetId, f.KpiNumber, f.FileName, f.ContentType, f.Length, f.UploadedOn);
 
-    private static async Task<Results<Ok<IReadOnlyList<FactDto>>, ProblemHttpResult>> Facts(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
-        Answer<IReadOnlyList<KpiFactInfo>, IReadOnlyList<FactDto>>(await service.FactsAsync(User(context, users), id, context.RequestAborted), f => f.Select(FactOf).ToList());
+    private static async Task<Results<Ok<IReadOnlyList<FactDto>>, ProblemHttpResult>> Facts(Guid id, [AsParameters] ApiCaller caller, SheetService service) =>
+        ApiProblems.Answer<IReadOnlyList<KpiFactInfo>, IReadOnlyList<FactDto>>(await service.FactsAsync(caller.UserId, id, caller.Cancelled), f => f.Select(FactOf).ToList());
 
     private static async Task<Results<Ok<FactDto>, ProblemHttpResult>> AttachFact(
-        Guid id, [FromForm] int? kpi, IFormFile? file, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock)
+        Guid id, [FromForm] int? kpi, IFormFile? file, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock)
     {
         if (file is null)
         {
-            return Missing("file");
+            return Missing(Fields.File);
         }
 
         if (kpi is null)
         {
-            return Missing("kpi");
+            return Missing(Fields.Kpi);
         }
 
         if (FactFileRule.CheckSize(file.FileName, file.Length) is { } tooLarge)
         {
-            return Problem(tooLarge);
+            return ApiProblems.From(tooLarge);
         }
 
         using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, context.RequestAborted);
-        return Answer(await service.AttachFactAsync(User(context, users), id, kpi.Value, file.FileName, buffer.ToArray(), Today(clock), context.RequestAborted), FactOf);
+        await file.CopyToAsync(buffer, caller.Cancelled);
+        return ApiProblems.Answer(await service.AttachFactAsync(caller.UserId, id, kpi.Value, file.FileName, buffer.ToArray(), Today(clock), caller.Cancelled), FactOf);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadFact(Guid id, Guid factId, HttpContext context, UserManager<BagalauUser> users, SheetService service)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadFact(Guid id, Guid factId, [AsParameters] ApiCaller caller, SheetService service)
     {
-        var fact = await service.FactAsync(User(context, users), id, factId, context.RequestAborted);
-        return fact.Value is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : Problem(fact.Refusal!);
+        var fact = await service.FactAsync(caller.UserId, id, factId, caller.Cancelled);
+        return fact.Value is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : ApiProblems.From(fact.Refusal!);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveFact(Guid id, Guid factId, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
-        Done(await service.RemoveFactAsync(User(context, users), id, factId, context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveFact(Guid id, Guid factId, [AsParameters] ApiCaller caller, SheetService service) =>
+        ApiProblems.Done(await service.RemoveFactAsync(caller.UserId, id, factId, caller.Cancelled));
 
     // ---- competency sheets ----
 
@@ -349,62 +338,62 @@ public static class Evaluation2018Endpoints
     {
         var s = v.Sheet;
         return new CompetencySheetDto(s.Id, s.CycleId, s.ServantId, s.DirectSupervisorId, s.Category, s.Qualifier, s.ProvidesPublicServices, s.Group, KindIds.Id(s.State),
-            v.Competencies.Select(c => new CompetencyDto(c.Id, c.Title.In(Language), c.Indicators, c.Observed, c.Result?.Level, c.Result?.Unobserved, c.Result?.Clause)).ToList(),
+            v.Competencies.Select(c => new CompetencyDto(c.Id, c.Title.In(ApiCaller.Language), c.Indicators, c.Observed, c.Result?.Level, c.Result?.Unobserved, c.Result?.Clause)).ToList(),
             s.SignedOn, s.SentOn, s.ReopenedByAppealId, s.Version);
     }
 
-    private static async Task<Results<Ok<CompetencySheetDto>, ProblemHttpResult>> OpenCompetencySheet(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock)
+    private static async Task<Results<Ok<CompetencySheetDto>, ProblemHttpResult>> OpenCompetencySheet(Guid id, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock)
     {
-        var userId = User(context, users);
-        var opened = await service.OpenCompetencySheetAsync(userId, id, Today(clock), context.RequestAborted);
+        var userId = caller.UserId;
+        var opened = await service.OpenCompetencySheetAsync(userId, id, Today(clock), caller.Cancelled);
         if (opened.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        return Answer(await service.CompetencySheetAsync(userId, opened.Value!.Id, context.RequestAborted), CompetencySheetOf);
+        return ApiProblems.Answer(await service.CompetencySheetAsync(userId, opened.Value!.Id, caller.Cancelled), CompetencySheetOf);
     }
 
-    private static async Task<Results<Ok<CompetencySheetDto>, ProblemHttpResult>> GetCompetencySheet(Guid id, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
-        Answer(await service.CompetencySheetAsync(User(context, users), id, context.RequestAborted), CompetencySheetOf);
+    private static async Task<Results<Ok<CompetencySheetDto>, ProblemHttpResult>> GetCompetencySheet(Guid id, [AsParameters] ApiCaller caller, SheetService service) =>
+        ApiProblems.Answer(await service.CompetencySheetAsync(caller.UserId, id, caller.Cancelled), CompetencySheetOf);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Tick(Guid id, string competency, TickRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service) =>
-        Done(await service.TickAsync(User(context, users), id, request.Version, competency, request.Observed ?? [], context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> Tick(Guid id, string competency, TickRequest request, [AsParameters] ApiCaller caller, SheetService service) =>
+        ApiProblems.Done(await service.TickAsync(caller.UserId, id, request.Version, competency, request.Observed ?? [], caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignCompetencySheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock) =>
-        Done(await service.SignCompetencySheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignCompetencySheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.SignCompetencySheetAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SendCompetencySheet(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, SheetService service, TimeProvider clock) =>
-        Done(await service.SendCompetencySheetAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> SendCompetencySheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.SendCompetencySheetAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
     // ---- commission, schedule, sittings ----
 
     private static CommissionDto CommissionOf(EvaluationCommission c) =>
         new(c.Id, c.CycleId, c.Seats.Select(s => new SeatDto(s.ServantId, KindIds.Id(s.Role))).ToList(), c.ComposedOn, c.Version);
 
-    private static async Task<Results<Ok<CommissionDto>, ProblemHttpResult>> GetCommission(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Answer(await service.CommissionAsync(User(context, users), id, context.RequestAborted), CommissionOf);
+    private static async Task<Results<Ok<CommissionDto>, ProblemHttpResult>> GetCommission(Guid id, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Answer(await service.CommissionAsync(caller.UserId, id, caller.Cancelled), CommissionOf);
 
-    private static async Task<Results<Ok<CommissionDto>, ProblemHttpResult>> Compose(Guid id, CommissionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
-        Answer(await service.ComposeAsync(User(context, users), id, request.Version, request.Seats ?? [], Today(clock), context.RequestAborted), CommissionOf);
+    private static async Task<Results<Ok<CommissionDto>, ProblemHttpResult>> Compose(Guid id, CommissionRequest request, [AsParameters] ApiCaller caller, CommissionService service, TimeProvider clock) =>
+        ApiProblems.Answer(await service.ComposeAsync(caller.UserId, id, request.Version, request.Seats ?? [], Today(clock), caller.Cancelled), CommissionOf);
 
     private static ScheduleDto ScheduleOf(CommissionSchedule s) =>
         new(s.Id, s.CycleId, s.CommissionId, KindIds.Id(s.State), s.Sittings, s.Servants, s.AgreedOn, s.NoticeDue, s.NoticeClause, s.Version);
 
-    private static async Task<Ok<IReadOnlyList<ScheduleDto>>> Schedules(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        TypedResults.Ok<IReadOnlyList<ScheduleDto>>((await service.SchedulesAsync(User(context, users), id, context.RequestAborted)).Select(ScheduleOf).ToList());
+    private static async Task<Ok<IReadOnlyList<ScheduleDto>>> Schedules(Guid id, [AsParameters] ApiCaller caller, CommissionService service) =>
+        TypedResults.Ok<IReadOnlyList<ScheduleDto>>((await service.SchedulesAsync(caller.UserId, id, caller.Cancelled)).Select(ScheduleOf).ToList());
 
-    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> BuildSchedule(Guid id, ScheduleRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Answer(await service.BuildScheduleAsync(User(context, users), id, request.Sittings ?? [], request.Servants ?? [], context.RequestAborted), ScheduleOf);
+    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> BuildSchedule(Guid id, ScheduleRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Answer(await service.BuildScheduleAsync(caller.UserId, id, request.Sittings ?? [], request.Servants ?? [], caller.Cancelled), ScheduleOf);
 
-    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> GetSchedule(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Answer(await service.ScheduleOfAsync(User(context, users), id, context.RequestAborted), ScheduleOf);
+    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> GetSchedule(Guid id, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Answer(await service.ScheduleOfAsync(caller.UserId, id, caller.Cancelled), ScheduleOf);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeSchedule(Guid id, ScheduleRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Done(await service.ChangeScheduleAsync(User(context, users), id, request.Version ?? -1, request.Sittings ?? [], request.Servants ?? [], context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeSchedule(Guid id, ScheduleRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Done(await service.ChangeScheduleAsync(caller.UserId, id, request.Version ?? -1, request.Sittings ?? [], request.Servants ?? [], caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AgreeSchedule(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
-        Done(await service.AgreeScheduleAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> AgreeSchedule(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, CommissionService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.AgreeScheduleAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
     private static SittingDto SittingOf(CommissionSitting s) => new(
         s.Id, s.CommissionId, s.CycleId, s.SittingOn, KindIds.Id(s.State),
@@ -416,31 +405,31 @@ public static class Evaluation2018Endpoints
     private static CaseDto CaseOf(CommissionCase c) =>
         new(c.ServantId, c.Decision, c.Clause, c.Approve, c.Revise, c.ChairVote is { } v ? KindIds.Id(v) : null, c.CorrectedGrade, c.Recommendations);
 
-    private static async Task<Results<Ok<SittingDto>, ProblemHttpResult>> OpenSitting(Guid id, OpenSittingRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Answer(await service.OpenSittingAsync(User(context, users), id, request.On, context.RequestAborted), SittingOf);
+    private static async Task<Results<Ok<SittingDto>, ProblemHttpResult>> OpenSitting(Guid id, OpenSittingRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Answer(await service.OpenSittingAsync(caller.UserId, id, request.On, caller.Cancelled), SittingOf);
 
-    private static async Task<Results<Ok<SittingDto>, ProblemHttpResult>> GetSitting(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Answer(await service.SittingAsync(User(context, users), id, context.RequestAborted), SittingOf);
+    private static async Task<Results<Ok<SittingDto>, ProblemHttpResult>> GetSitting(Guid id, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Answer(await service.SittingAsync(caller.UserId, id, caller.Cancelled), SittingOf);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Attendance(Guid id, AttendanceRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Done(await service.MarkPresentAsync(User(context, users), id, request.Version, request.Present ?? [], context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> Attendance(Guid id, AttendanceRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Done(await service.MarkPresentAsync(caller.UserId, id, request.Version, request.Present ?? [], caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Vote(Guid id, VoteRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Done(await service.VoteAsync(User(context, users), id, request.Version, request.ServantId, request.Vote ?? string.Empty, context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> Vote(Guid id, VoteRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Done(await service.VoteAsync(caller.UserId, id, request.Version, request.ServantId, request.Vote ?? string.Empty, caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RecordCase(Guid id, CaseRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Done(await service.RecordCaseAsync(User(context, users), id, request.Version, request.ServantId, request.CorrectedGrade, request.Recommendations, context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> RecordCase(Guid id, CaseRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Done(await service.RecordCaseAsync(caller.UserId, id, request.Version, request.ServantId, request.CorrectedGrade, request.Recommendations, caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DrawProtocol(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
-        Done(await service.DrawProtocolAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> DrawProtocol(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, CommissionService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.DrawProtocolAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ApproveProtocol(Guid id, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, CommissionService service, TimeProvider clock) =>
-        Done(await service.ApproveProtocolAsync(User(context, users), id, request.Version, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> ApproveProtocol(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, CommissionService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.ApproveProtocolAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<Ok<ProtocolDto>, ProblemHttpResult>> Protocol(Guid id, HttpContext context, UserManager<BagalauUser> users, CommissionService service) =>
-        Answer(await service.ProtocolAsync(User(context, users), id, context.RequestAborted), p => new ProtocolDto(
-            p.Sitting.Id, p.Sitting.SittingOn, KindIds.Id(p.Sitting.State), p.Sitting.ProtocolOn, p.Sitting.ApprovedOn, p.WorkingBody.In(Language), p.WorkingBodyClause,
-            p.Rows.Select(r => new ProtocolRowDto(r.ServantId, r.ServantName, r.KpiGrade, r.KpiGradeTitle?.In(Language), r.CorrectedGrade, r.CorrectedGradeTitle?.In(Language),
+    private static async Task<Results<Ok<ProtocolDto>, ProblemHttpResult>> Protocol(Guid id, [AsParameters] ApiCaller caller, CommissionService service) =>
+        ApiProblems.Answer(await service.ProtocolAsync(caller.UserId, id, caller.Cancelled), p => new ProtocolDto(
+            p.Sitting.Id, p.Sitting.SittingOn, KindIds.Id(p.Sitting.State), p.Sitting.ProtocolOn, p.Sitting.ApprovedOn, p.WorkingBody.In(ApiCaller.Language), p.WorkingBodyClause,
+            p.Rows.Select(r => new ProtocolRowDto(r.ServantId, r.ServantName, r.KpiGrade, r.KpiGradeTitle?.In(ApiCaller.Language), r.CorrectedGrade, r.CorrectedGradeTitle?.In(ApiCaller.Language),
                 r.CompetenciesMet, r.CompetenciesAssessed, r.Case.Decision, r.Case.Clause, r.Case.Recommendations, r.AcquaintanceId)).ToList()));
 
     // ---- appeals and refusal acts ----
@@ -448,29 +437,29 @@ public static class Evaluation2018Endpoints
     private static AppealDto AppealOf(EvaluationAppeal a) => new(a.Id, a.SittingId, a.ServantId, a.Body, a.DecisionOn, a.FiledOn, a.Due, a.DueClause,
         a.Outcome is { } o ? KindIds.Id(o) : null, a.OutcomeOn, a.OutcomeNote, a.Version);
 
-    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult>> FileAppeal(Guid id, AppealRequest request, HttpContext context, UserManager<BagalauUser> users, AppealService service, TimeProvider clock)
+    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult>> FileAppeal(Guid id, AppealRequest request, [AsParameters] ApiCaller caller, AppealService service, TimeProvider clock)
     {
         if (request.FiledOn > Today(clock))
         {
-            return Problem(Refusals.InvalidInput($"filedOn {request.FiledOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is in the future"));
+            return ApiProblems.From(Refusals.InvalidInput($"«filedOn» {WorkflowRefusals.Day(request.FiledOn)} күні әлі келген жоқ", $"«filedOn» {WorkflowRefusals.Day(request.FiledOn)} ещё не наступил", $"filedOn {WorkflowRefusals.Day(request.FiledOn)} is in the future"));
         }
 
-        return Answer(await service.FileAsync(User(context, users), id, request.ServantId, request.Body, request.FiledOn, context.RequestAborted), AppealOf);
+        return ApiProblems.Answer(await service.FileAsync(caller.UserId, id, request.ServantId, request.Body, request.FiledOn, caller.Cancelled), AppealOf);
     }
 
-    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult>> GetAppeal(Guid id, HttpContext context, UserManager<BagalauUser> users, AppealService service) =>
-        Answer(await service.GetAsync(User(context, users), id, context.RequestAborted), AppealOf);
+    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult>> GetAppeal(Guid id, [AsParameters] ApiCaller caller, AppealService service) =>
+        ApiProblems.Answer(await service.GetAsync(caller.UserId, id, caller.Cancelled), AppealOf);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AppealOutcome(Guid id, AppealOutcomeRequest request, HttpContext context, UserManager<BagalauUser> users, AppealService service, TimeProvider clock) =>
-        Done(await service.RecordOutcomeAsync(User(context, users), id, request.Version, request.Outcome ?? string.Empty, request.Note, Today(clock), context.RequestAborted));
+    private static async Task<Results<NoContent, ProblemHttpResult>> AppealOutcome(Guid id, AppealOutcomeRequest request, [AsParameters] ApiCaller caller, AppealService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.RecordOutcomeAsync(caller.UserId, id, request.Version, request.Outcome ?? string.Empty, request.Note, Today(clock), caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RefusalAct(Guid id, RefusalActRequest request, HttpContext context, UserManager<BagalauUser> users, AcquaintanceService service, TimeProvider clock)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RefusalAct(Guid id, RefusalActRequest request, [AsParameters] ApiCaller caller, AcquaintanceService service, TimeProvider clock)
     {
         if (request.Act is null)
         {
-            return Missing("act");
+            return Missing(Fields.Act);
         }
 
-        return Done(await service.RecordRefusalAsync(User(context, users), id, request.Version, request.Act, Today(clock), context.RequestAborted));
+        return ApiProblems.Done(await service.RecordRefusalAsync(caller.UserId, id, request.Version, request.Act, Today(clock), caller.Cancelled));
     }
 }

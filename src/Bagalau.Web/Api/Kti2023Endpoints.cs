@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -129,74 +130,57 @@ public static class Kti2023Endpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
-    private static string UserId(HttpContext context, UserManager<BagalauUser> users) => users.GetUserId(context.User) ?? string.Empty;
-
-    /// <summary>Refusals as problem details: a wrong actor is 403, a stale copy or a wrong/frozen state 409, other refusals 422.</summary>
-    public static ProblemHttpResult Problem(Refusal refusal) => ApiProblems.Problem(
-        refusal.Code switch
-        {
-            "not-found" => StatusCodes.Status404NotFound,
-            "unknown-pack" => StatusCodes.Status404NotFound,
-            "not-allowed" => StatusCodes.Status403Forbidden,
-            "concurrency-conflict" or "wrong-state" or "kti-plan-frozen" or "kti-plan-exists" => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        },
-        refusal.Code,
-        refusal.Message.In(Language));
-
     private static async Task<Results<Ok<IReadOnlyList<KtiHeadDto>>, ProblemHttpResult>> Heads(
-        Guid bodyId, Guid roundId, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid roundId, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var result = await service.HeadsAsync(UserId(context, users), bodyId, roundId, context.RequestAborted);
+        var result = await service.HeadsAsync(caller.UserId, bodyId, roundId, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         return TypedResults.Ok<IReadOnlyList<KtiHeadDto>>(result.Value!.Select(h => new KtiHeadDto(
             h.ServantId, h.FullName, h.Appointed, h.Required, h.Reason, h.Clause, h.PlanDue, h.PlanId, h.State, h.SetLate, h.ActualsDue,
-            h.NotRequired?.Code, h.NotRequired?.Message.In(Language))).ToList());
+            h.NotRequired?.Code, h.NotRequired?.Message.In(ApiCaller.Language))).ToList());
     }
 
     private static async Task<Ok<IReadOnlyList<KtiPlanSummaryDto>>> PlansOfRound(
-        Guid bodyId, Guid roundId, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid roundId, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var plans = await service.PlansOfRoundAsync(UserId(context, users), bodyId, roundId, context.RequestAborted);
+        var plans = await service.PlansOfRoundAsync(caller.UserId, bodyId, roundId, caller.Cancelled);
         return TypedResults.Ok<IReadOnlyList<KtiPlanSummaryDto>>(plans.Select(Summary).ToList());
     }
 
     private static async Task<Ok<IReadOnlyList<KtiPlanSummaryDto>>> Mine(
-        Guid bodyId, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var plans = await service.MyPlansAsync(UserId(context, users), bodyId, context.RequestAborted);
+        var plans = await service.MyPlansAsync(caller.UserId, bodyId, caller.Cancelled);
         return TypedResults.Ok<IReadOnlyList<KtiPlanSummaryDto>>(plans.Select(Summary).ToList());
     }
 
     private static async Task<Results<Created<KtiPlanDto>, ProblemHttpResult>> Open(
-        Guid bodyId, Guid roundId, OpenKtiPlanRequest request, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid roundId, OpenKtiPlanRequest request, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var userId = UserId(context, users);
-        var result = await service.OpenAsync(userId, bodyId, roundId, request.ServantId, request.EvaluatorId, context.RequestAborted);
+        var userId = caller.UserId;
+        var result = await service.OpenAsync(userId, bodyId, roundId, request.ServantId, request.EvaluatorId, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        var view = await service.GetAsync(userId, bodyId, result.Value!.Id, context.RequestAborted);
+        var view = await service.GetAsync(userId, bodyId, result.Value!.Id, caller.Cancelled);
         return TypedResults.Created($"/api/v1/bodies/{bodyId}/kti/plans/{result.Value.Id}", Dto(view.Value!));
     }
 
     private static async Task<Results<Ok<KtiPlanDto>, ProblemHttpResult>> Get(
-        Guid bodyId, Guid planId, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid planId, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var view = await service.GetAsync(UserId(context, users), bodyId, planId, context.RequestAborted);
-        return view.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(Dto(view.Value!));
+        var view = await service.GetAsync(caller.UserId, bodyId, planId, caller.Cancelled);
+        return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(Dto(view.Value!));
     }
 
     private static async Task<Results<Ok<KtiPlanDto>, ProblemHttpResult>> SetKtis(
-        Guid bodyId, Guid planId, SetKtisRequest request, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid planId, SetKtisRequest request, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
         var entries = new List<KpiEntry>();
         foreach (var k in request.Ktis ?? [])
@@ -206,7 +190,7 @@ public static class Kti2023Endpoints
             {
                 if (!DateOnly.TryParseExact(k.Due.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 {
-                    return Problem(Refusals.InvalidInput($"due must be a date like 2024-06-30, found '{k.Due}'"));
+                    return ApiProblems.From(Refusals.InvalidInput($"мерзімі 2024-06-30 түріндегі күн болуы тиіс, берілгені «{k.Due}»", $"срок должен быть датой вида 2024-06-30, указано «{k.Due}»", $"due must be a date like 2024-06-30, found '{k.Due}'"));
                 }
 
                 due = parsed;
@@ -215,54 +199,54 @@ public static class Kti2023Endpoints
             entries.Add(new KpiEntry(k.Name, k.Unit, k.Planned, due, k.Result));
         }
 
-        var userId = UserId(context, users);
-        var result = await service.SetKtisAsync(userId, bodyId, planId, request.Version, entries, context.RequestAborted);
-        return await AfterAsync(result, userId, bodyId, planId, service, context);
+        var userId = caller.UserId;
+        var result = await service.SetKtisAsync(userId, bodyId, planId, request.Version, entries, caller.Cancelled);
+        return await AfterAsync(result, userId, bodyId, planId, service, caller);
     }
 
     private static async Task<Results<Ok<KtiPlanDto>, ProblemHttpResult>> Agree(
-        Guid bodyId, Guid planId, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid planId, VersionRequest request, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var userId = UserId(context, users);
-        var result = await service.AgreeAsync(userId, bodyId, planId, request.Version, context.RequestAborted);
-        return await AfterAsync(result, userId, bodyId, planId, service, context);
+        var userId = caller.UserId;
+        var result = await service.AgreeAsync(userId, bodyId, planId, request.Version, caller.Cancelled);
+        return await AfterAsync(result, userId, bodyId, planId, service, caller);
     }
 
     private static async Task<Results<Ok<KtiPlanDto>, ProblemHttpResult>> Actuals(
-        Guid bodyId, Guid planId, KtiActualsRequest request, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid planId, KtiActualsRequest request, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var userId = UserId(context, users);
+        var userId = caller.UserId;
         var actuals = (request.Actuals ?? []).Select(a => new KtiActualInput(a.Number, a.Actual, a.AchievementPercent)).ToList();
-        var result = await service.EnterActualsAsync(userId, bodyId, planId, request.Version, actuals, context.RequestAborted);
-        return await AfterAsync(result, userId, bodyId, planId, service, context);
+        var result = await service.EnterActualsAsync(userId, bodyId, planId, request.Version, actuals, caller.Cancelled);
+        return await AfterAsync(result, userId, bodyId, planId, service, caller);
     }
 
     private static async Task<Results<Ok<KtiPreviewDto>, ProblemHttpResult>> Preview(
-        Guid bodyId, Guid planId, KtiScoresRequest request, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid planId, KtiScoresRequest request, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
         var scores = (request.Scores ?? []).Select(s => new KtiScoreEntry(s.Number, s.Score, s.Comment)).ToList();
-        var result = await service.PreviewAsync(UserId(context, users), bodyId, planId, scores, context.RequestAborted);
+        var result = await service.PreviewAsync(caller.UserId, bodyId, planId, scores, caller.Cancelled);
         return result.Refusal is { } refusal
-            ? Problem(refusal)
+            ? ApiProblems.From(refusal)
             : TypedResults.Ok(new KtiPreviewDto(result.Value!.Score, result.Value.Grade, result.Value.TableApplied, result.Value.Clause));
     }
 
     private static async Task<Results<Ok<KtiPlanDto>, ProblemHttpResult>> Score(
-        Guid bodyId, Guid planId, KtiScoresRequest request, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid planId, KtiScoresRequest request, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var userId = UserId(context, users);
+        var userId = caller.UserId;
         var scores = (request.Scores ?? []).Select(s => new KtiScoreEntry(s.Number, s.Score, s.Comment)).ToList();
-        var result = await service.ScoreAsync(userId, bodyId, planId, request.Version, scores, context.RequestAborted);
-        return await AfterAsync(result, userId, bodyId, planId, service, context);
+        var result = await service.ScoreAsync(userId, bodyId, planId, request.Version, scores, caller.Cancelled);
+        return await AfterAsync(result, userId, bodyId, planId, service, caller);
     }
 
     private static async Task<Results<Ok<KtiAnnualDto>, ProblemHttpResult>> Annual(
-        Guid bodyId, Guid servantId, int year, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, Guid servantId, int year, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var result = await service.AnnualAsync(UserId(context, users), bodyId, servantId, year, context.RequestAborted);
+        var result = await service.AnnualAsync(caller.UserId, bodyId, servantId, year, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var a = result.Value!;
@@ -271,36 +255,36 @@ public static class Kti2023Endpoints
     }
 
     private static async Task<Results<Ok<KtiTableDto>, ProblemHttpResult>> Table(
-        Guid bodyId, string packId, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, string packId, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
-        var result = await service.TableAsync(UserId(context, users), bodyId, packId, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(TableDto(packId, result.Value));
+        var result = await service.TableAsync(caller.UserId, bodyId, packId, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(TableDto(packId, result.Value));
     }
 
     private static async Task<Results<Ok<KtiTableDto>, ProblemHttpResult>> EnterTable(
-        Guid bodyId, string packId, KtiTableRequest request, HttpContext context, UserManager<BagalauUser> users, KtiPlanService service)
+        Guid bodyId, string packId, KtiTableRequest request, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
         var rows = (request.Rows ?? []).Select(r => new PermittedScoreRow(r.FromPercent, r.ToPercent, r.MinScore, r.MaxScore)).ToList();
-        var result = await service.EnterTableAsync(UserId(context, users), bodyId, packId, request.Revision, request.Source, rows, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(TableDto(packId, result.Value));
+        var result = await service.EnterTableAsync(caller.UserId, bodyId, packId, request.Revision, request.Source, rows, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(TableDto(packId, result.Value));
     }
 
     private static async Task<Results<Ok<KtiPlanDto>, ProblemHttpResult>> AfterAsync(
-        WorkflowResult<KtiPlan> result, string userId, Guid bodyId, Guid planId, KtiPlanService service, HttpContext context)
+        Outcome<KtiPlan> result, string userId, Guid bodyId, Guid planId, KtiPlanService service, ApiCaller caller)
     {
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        var view = await service.GetAsync(userId, bodyId, planId, context.RequestAborted);
-        return view.Refusal is { } gone ? Problem(gone) : TypedResults.Ok(Dto(view.Value!));
+        var view = await service.GetAsync(userId, bodyId, planId, caller.Cancelled);
+        return view.Refusal is { } gone ? ApiProblems.From(gone) : TypedResults.Ok(Dto(view.Value!));
     }
 
     /// <summary>The product says when no table is entered (the act's Appendix 3 is not in the seed).</summary>
     private static KtiTableDto TableDto(string packId, KtiTableView? table) => table is null
-        ? new KtiTableDto(packId, 0, null, null, [], NoTableNote.In(Language))
-        : new KtiTableDto(packId, table.Revision, table.Source, table.EnteredOn, table.Rows.Select(r => new KtiTableRowDto(r.FromPercent, r.ToPercent, r.MinScore, r.MaxScore)).ToList(), TableNote.In(Language));
+        ? new KtiTableDto(packId, 0, null, null, [], NoTableNote.In(ApiCaller.Language))
+        : new KtiTableDto(packId, table.Revision, table.Source, table.EnteredOn, table.Rows.Select(r => new KtiTableRowDto(r.FromPercent, r.ToPercent, r.MinScore, r.MaxScore)).ToList(), TableNote.In(ApiCaller.Language));
 
     internal static readonly Domain.Packs.LocalizedText NoTableNote = new(
         "Рұқсат етілген баға кестесі (Үлгілік әдістеменің 3-қосымшасы) әдістемеде жоқ және әлі енгізілмеген: ТНИ бағасы тек 0-ден 5-ке дейін тексеріледі (27-тармақ).",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Persistence;
@@ -184,71 +185,54 @@ public static class Quarterly2023Endpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
-    private static string UserId(HttpContext context, UserManager<BagalauUser> users) => users.GetUserId(context.User) ?? string.Empty;
-
-    /// <summary>A refusal as problem details: not allowed 403, states and stale copies 409, the rest 422.</summary>
-    public static ProblemHttpResult Problem(Refusal refusal) => ApiProblems.Problem(
-        refusal.Code switch
-        {
-            "not-found" => StatusCodes.Status404NotFound,
-            "not-allowed" or "wrong-actor" => StatusCodes.Status403Forbidden,
-            "concurrency-conflict" or "wrong-state" or "sheet-already-submitted" or "round-exists" => StatusCodes.Status409Conflict,
-            "invalid-request" => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        },
-        refusal.Code,
-        refusal.Message.In(Language));
-
-    private static ProblemHttpResult BadRequest(FormattableString kk, FormattableString ru, FormattableString en) => Problem(Refusal.Of("invalid-request", kk, ru, en));
+    private static ProblemHttpResult BadRequest(FormattableString kk, FormattableString ru, FormattableString en) => ApiProblems.From(Refusal.Of(RefusalKind.InvalidInput, "invalid-request", kk, ru, en));
 
     private static async Task<Ok<List<QuarterRoundDto>>> ListRounds(Guid bodyId, QuarterlyEvaluationService service, HttpContext context) =>
         TypedResults.Ok((await service.RoundsAsync(bodyId, context.RequestAborted)).Select(QuarterRoundDto.Of).ToList());
 
     private static async Task<Results<Created<QuarterRoundDto>, ProblemHttpResult>> Schedule(
-        Guid bodyId, ScheduleQuarterRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+        Guid bodyId, ScheduleQuarterRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
     {
         if (string.IsNullOrWhiteSpace(request.PackId) || string.IsNullOrWhiteSpace(request.Quarter) || request.EvaluationDate is not { } day)
         {
             return BadRequest($"packId, quarter және evaluationDate өрістерін толтырыңыз", $"Заполните packId, quarter и evaluationDate", $"packId, quarter and evaluationDate are required");
         }
 
-        var result = await service.ScheduleAsync(UserId(context, users), bodyId, request.PackId.Trim(), request.Quarter, day, context.RequestAborted);
+        var result = await service.ScheduleAsync(caller.UserId, bodyId, request.PackId.Trim(), request.Quarter, day, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        var view = await service.RoundAsync(bodyId, result.Value!.Id, context.RequestAborted);
+        var view = await service.RoundAsync(bodyId, result.Value!.Id, caller.Cancelled);
         return TypedResults.Created($"/api/v1/bodies/{bodyId}/quarters/rounds/{result.Value.Id}", QuarterRoundDto.Of(view!));
     }
 
     private static async Task<Results<Ok<QuarterRoundDto>, ProblemHttpResult>> GetRound(Guid bodyId, Guid roundId, QuarterlyEvaluationService service, HttpContext context) =>
-        await service.RoundAsync(bodyId, roundId, context.RequestAborted) is { } view ? TypedResults.Ok(QuarterRoundDto.Of(view)) : Problem(ServiceRefusals.NotFound);
+        await service.RoundAsync(bodyId, roundId, context.RequestAborted) is { } view ? TypedResults.Ok(QuarterRoundDto.Of(view)) : ApiProblems.From(WorkflowRefusals.NotFound());
 
     private static async Task<Results<Ok<QuarterRoundDto>, ProblemHttpResult>> Approve(
-        Guid bodyId, Guid roundId, VersionRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+        Guid bodyId, Guid roundId, VersionRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
     {
-        var result = await service.ApproveAsync(UserId(context, users), bodyId, roundId, request.Version, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(QuarterRoundDto.Of(result.Value!));
+        var result = await service.ApproveAsync(caller.UserId, bodyId, roundId, request.Version, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(QuarterRoundDto.Of(result.Value!));
     }
 
     private static async Task<Results<Ok<List<SheetSummaryDto>>, ProblemHttpResult>> SheetsOfRound(
-        Guid bodyId, Guid roundId, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+        Guid bodyId, Guid roundId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
     {
-        var result = await service.SheetsOfRoundAsync(UserId(context, users), bodyId, roundId, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(result.Value!.Select(SheetSummaryDto.Of).ToList());
+        var result = await service.SheetsOfRoundAsync(caller.UserId, bodyId, roundId, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(result.Value!.Select(SheetSummaryDto.Of).ToList());
     }
 
-    private static async Task<Ok<List<SheetSummaryDto>>> MySheets(Guid bodyId, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service) =>
-        TypedResults.Ok((await service.MySheetsAsync(UserId(context, users), bodyId, context.RequestAborted)).Select(SheetSummaryDto.Of).ToList());
+    private static async Task<Ok<List<SheetSummaryDto>>> MySheets(Guid bodyId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service) =>
+        TypedResults.Ok((await service.MySheetsAsync(caller.UserId, bodyId, caller.Cancelled)).Select(SheetSummaryDto.Of).ToList());
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> GetSheet(
-        Guid bodyId, Guid sheetId, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
-        var result = await service.GetSheetAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(ToDto(result.Value!, packs));
+        var result = await service.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(ToDto(result.Value!, packs));
     }
 
     public static RatingSheetDto ToDto(SheetView v, Application.Packs.PackCatalog packs)
@@ -257,14 +241,14 @@ public static class Quarterly2023Endpoints
         var version = v.Round.VersionIn(packs.Catalogue.Find(v.Round.PackId)!);
         var caps = version.Rules.SanctionCaps;
         var capRule = caps is null ? null : CapRule(caps);
-        var finalTitle = s.FinalGrade is { } g ? version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == g)?.Title.In(Language) : null;
+        var finalTitle = s.FinalGrade is { } g ? version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == g)?.Title.In(ApiCaller.Language) : null;
         return new RatingSheetDto(
             s.Id, s.RoundId, v.Round.PackId, v.Round.Year, v.Round.Quarter, s.ServantId, v.ServantName, s.CurrentEvaluatorId, v.EvaluatorName,
-            s.FormId, v.FormTitle?.In(Language), v.FormClause, s.Participation, s.EligibilityReason, s.EligibilityClause, KindIds.Id(s.State),
+            s.FormId, v.FormTitle?.In(ApiCaller.Language), v.FormClause, s.Participation, s.EligibilityReason, s.EligibilityClause, KindIds.Id(s.State),
             s.Due, s.DueClause, v.ScaleMin, v.ScaleMax,
-            [.. v.Parameters.Select(p => new SheetParameterDto(p.Id, p.Title.In(Language), p.GuidanceKk, p.Clause, p.Score, string.IsNullOrEmpty(p.Comment) ? null : p.Comment))],
-            [.. v.SanctionsInQuarter.Select(x => new SheetSanctionDto(x.Kind, Vocabulary.SanctionKinds.TryGetValue(x.Kind, out var t) ? t.In(Language) : x.Kind, x.Applied))],
-            capRule, s.Average, s.Score, s.Grade, s.CappedBy, QuarterlyDocuments.CapReason(version, s, v.SanctionsInQuarter)?.In(Language),
+            [.. v.Parameters.Select(p => new SheetParameterDto(p.Id, p.Title.In(ApiCaller.Language), p.GuidanceKk, p.Clause, p.Score, string.IsNullOrEmpty(p.Comment) ? null : p.Comment))],
+            [.. v.SanctionsInQuarter.Select(x => new SheetSanctionDto(x.Kind, Vocabulary.SanctionKinds.TryGetValue(x.Kind, out var t) ? t.In(ApiCaller.Language) : x.Kind, x.Applied))],
+            capRule, s.Average, s.Score, s.Grade, s.CappedBy, QuarterlyDocuments.CapReason(version, s, v.SanctionsInQuarter)?.In(ApiCaller.Language),
             s.ResultClause, s.SubmittedOn, s.AcknowledgedOn, s.NotifiedOn, s.NotificationChannel is { } channel ? KindIds.Id(channel) : null, s.CalibratedScore, s.FinalScore, s.FinalGrade, finalTitle,
             s.FeedbackAchievements, s.FeedbackSkills, s.FeedbackPotential, s.FeedbackOn,
             v.CanFill, v.CanAcknowledge, v.CanRecordFeedback, s.Version);
@@ -273,7 +257,7 @@ public static class Quarterly2023Endpoints
     /// <summary>The pack's sanction caps in words, with their clauses (shown beside the sheet).</summary>
     public static string CapRule(SanctionCaps caps)
     {
-        var parts = caps.Caps.Select(c => string.Join(", ", c.Kinds.Select(k => Vocabulary.SanctionKinds.TryGetValue(k, out var t) ? t.In(Language) : k))
+        var parts = caps.Caps.Select(c => string.Join(", ", c.Kinds.Select(k => Vocabulary.SanctionKinds.TryGetValue(k, out var t) ? t.In(ApiCaller.Language) : k))
             + " ≤ " + c.Max.ToString("0.00", CultureInfo.InvariantCulture));
         return string.Join("; ", parts) + " (" + string.Join(", ", caps.Clauses) + ")";
     }
@@ -294,117 +278,117 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<Ok<SheetPreviewDto>, ProblemHttpResult>> Preview(
-        Guid bodyId, Guid sheetId, SheetScoresRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SheetScoresRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
         if (Inputs(request.Scores, out var problem) is not { } inputs)
         {
             return problem!;
         }
 
-        var result = await service.PreviewAsync(UserId(context, users), bodyId, sheetId, inputs, context.RequestAborted);
+        var result = await service.PreviewAsync(caller.UserId, bodyId, sheetId, inputs, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
-        var sheet = (await service.GetSheetAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted)).Value!;
+        var sheet = (await service.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled)).Value!;
         var version = sheet.Round.VersionIn(packs.Catalogue.Find(sheet.Round.PackId)!);
         var p = result.Value!;
-        var title = version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == p.Grade)?.Title.In(Language) ?? p.Grade;
-        var capReason = QuarterlyDocuments.CapReason(version, p.CappedBy, sheet.SanctionsInQuarter)?.In(Language);
+        var title = version.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == p.Grade)?.Title.In(ApiCaller.Language) ?? p.Grade;
+        var capReason = QuarterlyDocuments.CapReason(version, p.CappedBy, sheet.SanctionsInQuarter)?.In(ApiCaller.Language);
         return TypedResults.Ok(new SheetPreviewDto(p.Average, p.Score, p.Grade, title, p.CappedBy, p.Clause, capReason));
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Submit(
-        Guid bodyId, Guid sheetId, SubmitSheetRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SubmitSheetRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
         if (Inputs(request.Scores, out var problem) is not { } inputs)
         {
             return problem!;
         }
 
-        var result = await service.SubmitAsync(UserId(context, users), bodyId, sheetId, request.Version, inputs, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
+        var result = await service.SubmitAsync(caller.UserId, bodyId, sheetId, request.Version, inputs, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : await SheetAsync(bodyId, sheetId, caller, service, packs);
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> SaveDraft(
-        Guid bodyId, Guid sheetId, SubmitSheetRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SubmitSheetRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
         if (Inputs(request.Scores, out var problem) is not { } inputs)
         {
             return problem!;
         }
 
-        var result = await service.SaveDraftAsync(UserId(context, users), bodyId, sheetId, request.Version, inputs, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
+        var result = await service.SaveDraftAsync(caller.UserId, bodyId, sheetId, request.Version, inputs, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : await SheetAsync(bodyId, sheetId, caller, service, packs);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delegate(
-        Guid bodyId, Guid sheetId, SheetPersonRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
     {
-        var result = await service.DelegateAsync(UserId(context, users), bodyId, sheetId, request.Version, request.ServantId, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.NoContent();
+        var result = await service.DelegateAsync(caller.UserId, bodyId, sheetId, request.Version, request.ServantId, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AssignEvaluator(
-        Guid bodyId, Guid sheetId, SheetPersonRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
     {
-        var result = await service.AssignEvaluatorAsync(UserId(context, users), bodyId, sheetId, request.Version, request.ServantId, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.NoContent();
+        var result = await service.AssignEvaluatorAsync(caller.UserId, bodyId, sheetId, request.Version, request.ServantId, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Substitute(
-        Guid bodyId, Guid sheetId, SheetPersonRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
     {
-        var result = await service.SubstituteAsync(UserId(context, users), bodyId, sheetId, request.Version, request.ServantId, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.NoContent();
+        var result = await service.SubstituteAsync(caller.UserId, bodyId, sheetId, request.Version, request.ServantId, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Acknowledge(
-        Guid bodyId, Guid sheetId, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
-        var result = await service.AcknowledgeAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
+        var result = await service.AcknowledgeAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : await SheetAsync(bodyId, sheetId, caller, service, packs);
     }
 
     private static async Task<Results<Ok<SheetSummaryDto>, ProblemHttpResult>> RecordNotification(
-        Guid bodyId, Guid sheetId, SheetNotificationRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetNotificationRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
     {
         if (string.IsNullOrWhiteSpace(request.Channel) || request.Date is not { } date)
         {
             return BadRequest($"channel және date өрістерін толтырыңыз", $"Заполните channel и date", $"channel and date are required");
         }
 
-        var result = await service.RecordNotificationAsync(UserId(context, users), bodyId, sheetId, request.Version, request.Channel, date, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(SheetSummaryDto.Of(result.Value!));
+        var result = await service.RecordNotificationAsync(caller.UserId, bodyId, sheetId, request.Version, request.Channel, date, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(SheetSummaryDto.Of(result.Value!));
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Feedback(
-        Guid bodyId, Guid sheetId, SheetFeedbackRequest request, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SheetFeedbackRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
-        var result = await service.FeedbackAsync(UserId(context, users), bodyId, sheetId, request.Achievements, request.Skills, request.Potential, context.RequestAborted);
-        return result.Refusal is { } refusal ? Problem(refusal) : await SheetAsync(bodyId, sheetId, context, users, service, packs);
+        var result = await service.FeedbackAsync(caller.UserId, bodyId, sheetId, request.Achievements, request.Skills, request.Potential, caller.Cancelled);
+        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : await SheetAsync(bodyId, sheetId, caller, service, packs);
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> SheetAsync(
-        Guid bodyId, Guid sheetId, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
-        var view = await service.GetSheetAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted);
-        return view.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(ToDto(view.Value!, packs));
+        var view = await service.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
+        return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(ToDto(view.Value!, packs));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
-        Guid bodyId, Guid sheetId, string? format, string? lang, HttpContext context, UserManager<BagalauUser> users, QuarterlyDocuments documents, DocumentService renderer)
+        Guid bodyId, Guid sheetId, string? format, string? lang, [AsParameters] ApiCaller caller, QuarterlyDocuments documents, DocumentService renderer)
     {
         if (DocumentService.ParseFormat(format ?? "pdf") is not { } fileFormat || DocumentService.ParseLanguage(lang ?? "kk") is not { } language)
         {
             return BadRequest($"format: docx немесе pdf, lang: kk немесе ru", $"format: docx или pdf, lang: kk или ru", $"format must be docx or pdf, lang kk or ru");
         }
 
-        var result = await documents.RatingSheetAsync(UserId(context, users), bodyId, sheetId, context.RequestAborted);
+        var result = await documents.RatingSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var file = renderer.Render(result.Value!, language, fileFormat);
@@ -412,21 +396,21 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<Ok<AnnualScoreDto>, ProblemHttpResult>> Annual(
-        Guid bodyId, Guid servantId, string? pack, int? year, HttpContext context, UserManager<BagalauUser> users, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid servantId, string? pack, int? year, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
     {
         if (string.IsNullOrWhiteSpace(pack) || year is not (>= 2000 and <= 2100))
         {
             return BadRequest($"pack және year (2000-2100) параметрлері керек", $"Нужны параметры pack и year (2000-2100)", $"pack and year (2000-2100) are required");
         }
 
-        var result = await service.AnnualAsync(UserId(context, users), bodyId, servantId, pack.Trim(), year.Value, context.RequestAborted);
+        var result = await service.AnnualAsync(caller.UserId, bodyId, servantId, pack.Trim(), year.Value, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var a = result.Value!;
-        var title = packs.Catalogue.Find(a.PackId)?.VersionOn(new DateOnly(a.Year, 12, 31))?.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == a.Grade)?.Title.In(Language) ?? a.Grade;
+        var title = packs.Catalogue.Find(a.PackId)?.VersionOn(new DateOnly(a.Year, 12, 31))?.Rules.GradeBands?.Bands.FirstOrDefault(b => b.Grade == a.Grade)?.Title.In(ApiCaller.Language) ?? a.Grade;
         return TypedResults.Ok(new AnnualScoreDto(
             a.Year, a.PackId, a.Score, a.Grade, title, a.Clause, a.QuartersCounted,
             [.. a.Quarters.Select(q => new QuarterContributionDto(q.Quarter, q.Status, q.Score, q.Share))], a.Due, a.DueClause));

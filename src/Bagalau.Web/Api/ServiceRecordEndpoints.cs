@@ -28,7 +28,7 @@ public static class ServiceRecordEndpoints
         var result = await records.OfServantAsync(users.GetUserId(context.User) ?? string.Empty, bodyId, servantId, context.RequestAborted);
         if (result.Refusal is { } refusal)
         {
-            return Quarterly2023Endpoints.Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

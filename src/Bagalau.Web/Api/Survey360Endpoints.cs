@@ -155,47 +155,27 @@ public static class Survey360Endpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
-    private static string UserId(HttpContext context, UserManager<BagalauUser> users) => users.GetUserId(context.User) ?? string.Empty;
-
-    /// <summary>Link refusals: an unknown link is 404, a used or expired one 410 Gone.</summary>
-    private static ProblemHttpResult LinkProblem(Refusal refusal) => refusal.Code switch
-    {
-        "link-invalid" => ApiProblems.Problem(StatusCodes.Status404NotFound, refusal.Code, refusal.Message.In(Language)),
-        "link-used" or "link-expired" => ApiProblems.Problem(StatusCodes.Status410Gone, refusal.Code, refusal.Message.In(Language)),
-        _ => Problem(refusal),
-    };
-
-    /// <summary>Workflow refusals: not HR is 403, an existing round or a stale copy 409, bad input 422.</summary>
-    private static ProblemHttpResult Problem(Refusal refusal) => refusal.Code switch
-    {
-        "not-allowed" => ApiProblems.Problem(StatusCodes.Status403Forbidden, refusal.Code, refusal.Message.In(Language)),
-        "survey-exists" => ApiProblems.Problem(StatusCodes.Status409Conflict, refusal.Code, refusal.Message.In(Language)),
-        _ => TaskEndpoints.Problem(refusal),
-    };
-
     private static async Task<Results<Ok<Survey360FormDto>, ProblemHttpResult>> LinkForm(string token, Survey360Service service, HttpContext context)
     {
         var form = await service.LinkFormAsync(token, context.RequestAborted);
         if (form.Refusal is { } refusal)
         {
-            return LinkProblem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var f = form.Value!;
-        return TypedResults.Ok(new Survey360FormDto(f.PersonName, f.IsSelf, f.ScaleMin, f.ScaleMax, [.. f.Competencies.Select(c => new Survey360CompetencyDto(c.Id, c.Title.In(Language)))]));
+        return TypedResults.Ok(new Survey360FormDto(f.PersonName, f.IsSelf, f.ScaleMin, f.ScaleMax, [.. f.Competencies.Select(c => new Survey360CompetencyDto(c.Id, c.Title.In(ApiCaller.Language)))]));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Answer(string token, Survey360AnswerRequest? request, Survey360Service service, HttpContext context)
     {
         if (request?.Ratings is not { } ratings)
         {
-            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "rating-missing", RatingsMissing.In(Language));
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "rating-missing", RatingsMissing.In(ApiCaller.Language));
         }
 
         var answered = await service.AnswerAsync(token, ratings, context.RequestAborted);
-        return answered.Refusal is { } refusal ? LinkProblem(refusal) : TypedResults.NoContent();
+        return answered.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
     private static readonly Domain.Packs.LocalizedText RatingsMissing = new("Бағалар берілмеген", "Оценки не переданы", "No ratings were sent");
@@ -208,45 +188,45 @@ public static class Survey360Endpoints
 
     private static Survey360RoundDto ToDto(Survey360Round r) => new(r.Id, r.PackId, r.VersionId, r.Year, r.LaunchedOn, r.Due, r.DueClause);
 
-    private static async Task<Results<Created<Survey360RoundDto>, ProblemHttpResult>> Launch(Guid bodyId, LaunchSurvey360Request request, Survey360Service service, HttpContext context, UserManager<BagalauUser> users)
+    private static async Task<Results<Created<Survey360RoundDto>, ProblemHttpResult>> Launch(Guid bodyId, LaunchSurvey360Request request, Survey360Service service, [AsParameters] ApiCaller caller)
     {
-        var launched = await service.LaunchAsync(UserId(context, users), bodyId, request.PackId ?? string.Empty, request.Year, context.RequestAborted);
+        var launched = await service.LaunchAsync(caller.UserId, bodyId, request.PackId ?? string.Empty, request.Year, caller.Cancelled);
         return launched.Refusal is { } refusal
-            ? Problem(refusal)
+            ? ApiProblems.From(refusal)
             : TypedResults.Created($"{ApiPaths.Prefix}/bodies/{bodyId}/survey360/rounds/{launched.Value!.Id}/targets", ToDto(launched.Value));
     }
 
-    private static async Task<Results<Ok<List<Survey360TargetDto>>, ProblemHttpResult>> Targets(Guid bodyId, Guid roundId, Survey360Service service, HttpContext context, UserManager<BagalauUser> users)
+    private static async Task<Results<Ok<List<Survey360TargetDto>>, ProblemHttpResult>> Targets(Guid bodyId, Guid roundId, Survey360Service service, [AsParameters] ApiCaller caller)
     {
-        var targets = await service.TargetsAsync(UserId(context, users), bodyId, roundId, context.RequestAborted);
+        var targets = await service.TargetsAsync(caller.UserId, bodyId, roundId, caller.Cancelled);
         return targets.Refusal is { } refusal
-            ? Problem(refusal)
+            ? ApiProblems.From(refusal)
             : TypedResults.Ok(targets.Value!.Select(t => new Survey360TargetDto(
                 t.Id, t.ServantId, t.Name, t.Role, t.Issued, t.Version, [.. t.Respondents.Select(r => new Survey360RespondentDto(r.ServantId, r.Name, r.Relation))], t.Answered)).ToList());
     }
 
-    private static async Task<Results<Ok<List<TrainingNeedDto>>, ProblemHttpResult>> TrainingNeeds(Guid bodyId, Guid roundId, Survey360Service service, HttpContext context, UserManager<BagalauUser> users)
+    private static async Task<Results<Ok<List<TrainingNeedDto>>, ProblemHttpResult>> TrainingNeeds(Guid bodyId, Guid roundId, Survey360Service service, [AsParameters] ApiCaller caller)
     {
-        var needs = await service.TrainingNeedsAsync(UserId(context, users), bodyId, roundId, context.RequestAborted);
+        var needs = await service.TrainingNeedsAsync(caller.UserId, bodyId, roundId, caller.Cancelled);
         return needs.Refusal is { } refusal
-            ? Problem(refusal)
-            : TypedResults.Ok(needs.Value!.Select(n => new TrainingNeedDto(n.CompetencyId, n.Title.In(Language), n.Average, n.People)).ToList());
+            ? ApiProblems.From(refusal)
+            : TypedResults.Ok(needs.Value!.Select(n => new TrainingNeedDto(n.CompetencyId, n.Title.In(ApiCaller.Language), n.Average, n.People)).ToList());
     }
 
     private static async Task<Results<Ok<Survey360TargetDto>, ProblemHttpResult>> AddRespondent(
-        Guid bodyId, Guid targetId, AddRespondentRequest request, Survey360Service service, HttpContext context, UserManager<BagalauUser> users)
+        Guid bodyId, Guid targetId, AddRespondentRequest request, Survey360Service service, [AsParameters] ApiCaller caller)
     {
-        var userId = UserId(context, users);
-        var added = await service.AddRespondentAsync(userId, bodyId, targetId, request.Version, request.ServantId, request.Relation ?? string.Empty, context.RequestAborted);
-        return added.Refusal is { } refusal ? Problem(refusal) : await TargetAsync(service, userId, bodyId, added.Value!, context);
+        var userId = caller.UserId;
+        var added = await service.AddRespondentAsync(userId, bodyId, targetId, request.Version, request.ServantId, request.Relation ?? string.Empty, caller.Cancelled);
+        return added.Refusal is { } refusal ? ApiProblems.From(refusal) : await TargetAsync(service, userId, bodyId, added.Value!, caller.Context);
     }
 
     private static async Task<Results<Ok<Survey360TargetDto>, ProblemHttpResult>> RemoveRespondent(
-        Guid bodyId, Guid targetId, Guid servantId, int version, Survey360Service service, HttpContext context, UserManager<BagalauUser> users)
+        Guid bodyId, Guid targetId, Guid servantId, int version, Survey360Service service, [AsParameters] ApiCaller caller)
     {
-        var userId = UserId(context, users);
-        var removed = await service.RemoveRespondentAsync(userId, bodyId, targetId, version, servantId, context.RequestAborted);
-        return removed.Refusal is { } refusal ? Problem(refusal) : await TargetAsync(service, userId, bodyId, removed.Value!, context);
+        var userId = caller.UserId;
+        var removed = await service.RemoveRespondentAsync(userId, bodyId, targetId, version, servantId, caller.Cancelled);
+        return removed.Refusal is { } refusal ? ApiProblems.From(refusal) : await TargetAsync(service, userId, bodyId, removed.Value!, caller.Context);
     }
 
     private static async Task<Results<Ok<Survey360TargetDto>, ProblemHttpResult>> TargetAsync(Survey360Service service, string userId, Guid bodyId, Survey360Target target, HttpContext context)
@@ -257,22 +237,22 @@ public static class Survey360Endpoints
     }
 
     private static async Task<Results<Ok<List<IssuedLinkDto>>, ProblemHttpResult>> Issue(
-        Guid bodyId, Guid targetId, IssueLinksRequest request, Survey360Service service, BagalauDbContext db, IMailSender mail, HttpContext context, UserManager<BagalauUser> users, ILoggerFactory logs)
+        Guid bodyId, Guid targetId, IssueLinksRequest request, Survey360Service service, BagalauDbContext db, IMailSender mail, [AsParameters] ApiCaller caller, ILoggerFactory logs)
     {
-        var issued = await service.IssueAsync(UserId(context, users), bodyId, targetId, request.Version, request.ExpiresAt, context.RequestAborted);
+        var issued = await service.IssueAsync(caller.UserId, bodyId, targetId, request.Version, request.ExpiresAt, caller.Cancelled);
         if (issued.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var ids = issued.Value!.Select(l => l.RespondentId).ToList();
-        var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (s.FullName, s.Email), context.RequestAborted);
+        var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (s.FullName, s.Email), caller.Cancelled);
         var result = new List<IssuedLinkDto>();
         foreach (var link in issued.Value!)
         {
-            var url = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{LinkPagePath}{link.Token}";
+            var url = $"{caller.Context.Request.Scheme}://{caller.Context.Request.Host}{caller.Context.Request.PathBase}{LinkPagePath}{link.Token}";
             var (name, email) = people.GetValueOrDefault(link.RespondentId, ("?", string.Empty));
-            var emailed = request.Email && mail.Enabled && !string.IsNullOrWhiteSpace(email) && await SendAsync(mail, email, url, request.ExpiresAt, logs, context.RequestAborted);
+            var emailed = request.Email && mail.Enabled && !string.IsNullOrWhiteSpace(email) && await SendAsync(mail, email, url, request.ExpiresAt, logs, caller.Cancelled);
             result.Add(new IssuedLinkDto(link.RespondentId, name, link.Relation, url, link.Token, emailed));
         }
 
@@ -297,54 +277,54 @@ public static class Survey360Endpoints
         }
     }
 
-    private static async Task<Results<Ok<Survey360ReportDto>, ProblemHttpResult>> Report(Guid bodyId, Guid targetId, Survey360Service service, HttpContext context, UserManager<BagalauUser> users)
+    private static async Task<Results<Ok<Survey360ReportDto>, ProblemHttpResult>> Report(Guid bodyId, Guid targetId, Survey360Service service, [AsParameters] ApiCaller caller)
     {
-        var report = await service.ReportAsync(UserId(context, users), bodyId, targetId, context.RequestAborted);
+        var report = await service.ReportAsync(caller.UserId, bodyId, targetId, caller.Cancelled);
         if (report.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var r = report.Value!;
         return TypedResults.Ok(new Survey360ReportDto(
             r.TargetId, r.Name, r.Role, r.Respondents, r.Status, r.Overall,
-            [.. r.Competencies.Select(c => new Survey360ReportLineDto(c.Id, c.Title.In(Language), c.Average, c.Self))], r.Weakest, r.Clause));
+            [.. r.Competencies.Select(c => new Survey360ReportLineDto(c.Id, c.Title.In(ApiCaller.Language), c.Average, c.Self))], r.Weakest, r.Clause));
     }
 
-    private static async Task<Results<Ok<Survey360FeedbackDto>, ProblemHttpResult>> Feedback(Guid bodyId, Guid targetId, Survey360Service service, HttpContext context, UserManager<BagalauUser> users)
+    private static async Task<Results<Ok<Survey360FeedbackDto>, ProblemHttpResult>> Feedback(Guid bodyId, Guid targetId, Survey360Service service, [AsParameters] ApiCaller caller)
     {
-        var form = await service.FeedbackDocumentAsync(UserId(context, users), bodyId, targetId, context.RequestAborted);
+        var form = await service.FeedbackDocumentAsync(caller.UserId, bodyId, targetId, caller.Cancelled);
         if (form.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var f = form.Value!;
-        return TypedResults.Ok(new Survey360FeedbackDto(f.ServantName, f.ServantPosition, f.EvaluatorName, f.EvaluatorPosition, f.Year, [.. f.Topics.Select(t => new Survey360FeedbackTopicDto(t.Topic.In(Language), t.Notes))], f.Clause));
+        return TypedResults.Ok(new Survey360FeedbackDto(f.ServantName, f.ServantPosition, f.EvaluatorName, f.EvaluatorPosition, f.Year, [.. f.Topics.Select(t => new Survey360FeedbackTopicDto(t.Topic.In(ApiCaller.Language), t.Notes))], f.Clause));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportDocument(
-        Guid bodyId, Guid targetId, string? format, string? lang, Survey360Service service, DocumentService documents, HttpContext context, UserManager<BagalauUser> users)
+        Guid bodyId, Guid targetId, string? format, string? lang, Survey360Service service, DocumentService documents, [AsParameters] ApiCaller caller)
     {
         if (!TryFile(format, lang, out var fileFormat, out var language, out var problem))
         {
             return problem!;
         }
 
-        var form = await service.ReportDocumentAsync(UserId(context, users), bodyId, targetId, context.RequestAborted);
-        return form.Refusal is { } refusal ? Problem(refusal) : File(documents.Render(form.Value!, language, fileFormat));
+        var form = await service.ReportDocumentAsync(caller.UserId, bodyId, targetId, caller.Cancelled);
+        return form.Refusal is { } refusal ? ApiProblems.From(refusal) : File(documents.Render(form.Value!, language, fileFormat));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FeedbackDocument(
-        Guid bodyId, Guid targetId, string? format, string? lang, Survey360Service service, DocumentService documents, HttpContext context, UserManager<BagalauUser> users)
+        Guid bodyId, Guid targetId, string? format, string? lang, Survey360Service service, DocumentService documents, [AsParameters] ApiCaller caller)
     {
         if (!TryFile(format, lang, out var fileFormat, out var language, out var problem))
         {
             return problem!;
         }
 
-        var form = await service.FeedbackDocumentAsync(UserId(context, users), bodyId, targetId, context.RequestAborted);
-        return form.Refusal is { } refusal ? Problem(refusal) : File(documents.Render(form.Value!, language, fileFormat));
+        var form = await service.FeedbackDocumentAsync(caller.UserId, bodyId, targetId, caller.Cancelled);
+        return form.Refusal is { } refusal ? ApiProblems.From(refusal) : File(documents.Render(form.Value!, language, fileFormat));
     }
 
     private static FileContentHttpResult File(RenderedDocument file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
@@ -352,11 +332,11 @@ public static class Survey360Endpoints
     private static bool TryFile(string? format, string? lang, out DocumentFileFormat fileFormat, out DocumentLanguage language, out ProblemHttpResult? problem)
     {
         var f = DocumentService.ParseFormat(format ?? "docx");
-        var l = DocumentService.ParseLanguage(lang ?? (Language == "ru" ? "ru" : "kk"));
+        var l = DocumentService.ParseLanguage(lang ?? (ApiCaller.Language == "ru" ? "ru" : "kk"));
         fileFormat = f ?? DocumentFileFormat.Docx;
         language = l ?? DocumentLanguage.Kk;
         problem = f is null || l is null
-            ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "bad-document-request", BadFile.In(Language))
+            ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "bad-document-request", BadFile.In(ApiCaller.Language))
             : null;
         return problem is null;
     }

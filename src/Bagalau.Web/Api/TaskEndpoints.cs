@@ -48,8 +48,6 @@ public static class TaskEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
     private static DateOnly Today(TimeProvider clock) => KazakhstanClock.Today(clock);
 
     private static async Task<Results<Ok<PageDto<TaskDto>>, ProblemHttpResult>> MyTasks(
@@ -63,51 +61,40 @@ public static class TaskEndpoints
         // The id claim Identity's UserManager.GetUserId reads, without building a UserManager per request.
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         var result = await tasks.MyTasksAsync(userId, Today(clock), request, done == true, context.RequestAborted);
-        return TypedResults.Ok(PageDto<TaskDto>.Of(result, v => new TaskDto(v.Id, v.StateBodyId, v.Kind, v.Name.In(Language), v.SubjectType, v.SubjectId, v.Due, v.DeadlineId, v.Clause, v.Status, v.CompletedOn)));
+        return TypedResults.Ok(PageDto<TaskDto>.Of(result, v => new TaskDto(v.Id, v.StateBodyId, v.Kind, v.Name.In(ApiCaller.Language), v.SubjectType, v.SubjectId, v.Due, v.DeadlineId, v.Clause, v.Status, v.CompletedOn)));
     }
 
     private static async Task<Results<Ok<PageDto<NotificationDto>>, ProblemHttpResult>> MyNotifications(
-        int? page, int? size, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, NotificationService notifications, IStringLocalizer<SharedResource> t)
+        int? page, int? size, [AsParameters] ApiCaller caller, NotificationService notifications, IStringLocalizer<SharedResource> t)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
             return problem!;
         }
 
-        var userId = users.GetUserId(context.User) ?? string.Empty;
-        var result = await notifications.MineAsync(userId, request, false, context.RequestAborted);
-        return TypedResults.Ok(PageDto<NotificationDto>.Of(result, n => new NotificationDto(n.Id, n.Kind, n.Text.In(Language), n.CreatedOn, n.ReadOn, n.TaskId)));
+        var userId = caller.UserId;
+        var result = await notifications.MineAsync(userId, request, false, caller.Cancelled);
+        return TypedResults.Ok(PageDto<NotificationDto>.Of(result, n => new NotificationDto(n.Id, n.Kind, n.Text.In(ApiCaller.Language), n.CreatedOn, n.ReadOn, n.TaskId)));
     }
 
     private static async Task<Results<Ok<AcquaintanceDto>, ProblemHttpResult>> GetAcquaintance(
-        Guid id, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, AcquaintanceService service)
+        Guid id, [AsParameters] ApiCaller caller, AcquaintanceService service)
     {
-        var outcome = await service.GetAsync(users.GetUserId(context.User) ?? string.Empty, id, context.RequestAborted);
+        var outcome = await service.GetAsync(caller.UserId, id, caller.Cancelled);
         if (outcome.Refusal is { } refusal)
         {
-            return Problem(refusal);
+            return ApiProblems.From(refusal);
         }
 
         var a = outcome.Value!;
-        return TypedResults.Ok(new AcquaintanceDto(a.Id, a.ServantId, a.Result.In(Language), a.ResultOn, a.Due, a.DueClause, Domain.Organisation.KindIds.Id(a.State), a.CompletedOn, a.Late, a.Version));
+        return TypedResults.Ok(new AcquaintanceDto(a.Id, a.ServantId, a.Result.In(ApiCaller.Language), a.ResultOn, a.Due, a.DueClause, Domain.Organisation.KindIds.Id(a.State), a.CompletedOn, a.Late, a.Version));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Acknowledge(
-        Guid id, VersionRequest request, HttpContext context, UserManager<Application.Persistence.BagalauUser> users, AcquaintanceService service, TimeProvider clock)
+        Guid id, VersionRequest request, [AsParameters] ApiCaller caller, AcquaintanceService service, TimeProvider clock)
     {
-        var outcome = await service.AcknowledgeAsync(users.GetUserId(context.User) ?? string.Empty, id, request.Version, Today(clock), context.RequestAborted);
-        return outcome.Refusal is { } refusal ? Problem(refusal) : TypedResults.NoContent();
+        var outcome = await service.AcknowledgeAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled);
+        return outcome.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
-    /// <summary>A workflow refusal as problem details: its code and its message in the request's language.</summary>
-    public static ProblemHttpResult Problem(Refusal refusal) => ApiProblems.Problem(
-        refusal.Code switch
-        {
-            "not-found" => StatusCodes.Status404NotFound,
-            "wrong-actor" => StatusCodes.Status403Forbidden,
-            "concurrency-conflict" or "wrong-state" => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        },
-        refusal.Code,
-        refusal.Message.In(Language));
 }

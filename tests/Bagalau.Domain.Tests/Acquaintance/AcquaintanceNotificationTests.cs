@@ -24,7 +24,7 @@ public class AcquaintanceNotificationTests
         var refusal = acquaintance.RecordNotification(Hr, NotificationChannel.Sms, ResultOn.AddDays(-1), null, servantAbsentOrDismissed: true, today: ResultOn).Refusal;
 
         Assert.Equal("notification-before-result", refusal?.Code);
-        Assert.Contains("2026-07-17", refusal!.Message.Kk, StringComparison.Ordinal);
+        Assert.Contains("17.07.2026", refusal!.Message.Kk, StringComparison.Ordinal);
         Assert.Contains("раньше", refusal.Message.Ru, StringComparison.Ordinal);
         Assert.Equal(AcquaintanceState.Pending, acquaintance.State);
     }

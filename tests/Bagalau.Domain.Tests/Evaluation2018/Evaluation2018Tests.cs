@@ -61,7 +61,7 @@ public class Evaluation2018Tests
         var plan = SubmittedPlan(Almaty);
         var due = DeadlineDecision.Decide(Almaty, "plan-resubmit", D("2022-01-13"), Kz);
 
-        Assert.Equal("wrong-actor", plan.Return(As(Supervisor), "КПИ 3 өлшенбейді", due).Refusal?.Code);
+        Assert.Equal("not-allowed", plan.Return(As(Supervisor), "КПИ 3 өлшенбейді", due).Refusal?.Code);
         Assert.Equal("required", plan.Return(As(Superior), " ", due).Refusal?.Code);
         Assert.False(plan.Return(As(Superior), "КПИ 3 өлшенбейді", due).IsRefused);
         Assert.Equal((WorkPlanState.Returned, "12"), (plan.State, plan.ResubmitClause));
@@ -89,7 +89,7 @@ public class Evaluation2018Tests
     [Fact]
     public void Approve_ByTheServantThemselves_IsAWrongActor()
     {
-        Assert.Equal("wrong-actor", SubmittedPlan(Almaty).Approve(As(Servant), D("2022-01-17")).Refusal?.Code);
+        Assert.Equal("not-allowed", SubmittedPlan(Almaty).Approve(As(Servant), D("2022-01-17")).Refusal?.Code);
     }
 
     [Theory]
@@ -127,8 +127,8 @@ public class Evaluation2018Tests
         var sheet = KpiSheet.Open(plan, Superior, Almaty).Value!;
         sheet.Fill(As(Supervisor), Enumerable.Range(1, 5).Select(n => (n, (string?)"факт", true)).ToList());
 
-        Assert.Equal("wrong-actor", sheet.Sign(As(Superior), Almaty, D("2022-12-05")).Refusal?.Code);
-        Assert.Equal("wrong-actor", sheet.Sign(As(Servant), Almaty, D("2022-12-05")).Refusal?.Code);
+        Assert.Equal("not-allowed", sheet.Sign(As(Superior), Almaty, D("2022-12-05")).Refusal?.Code);
+        Assert.Equal("not-allowed", sheet.Sign(As(Servant), Almaty, D("2022-12-05")).Refusal?.Code);
         Assert.Equal(KpiSheetState.Draft, sheet.State);
     }
 
@@ -150,10 +150,10 @@ public class Evaluation2018Tests
     public void Sheet_AgreedThenSentLate_IsFlaggedAgainstTheTwoWorkingDayDeadline()
     {
         var sheet = SignedSheet(Almaty, 5);
-        Assert.Equal("wrong-actor", sheet.Agree(As(Supervisor), D("2022-12-06"), DeadlineDecision.Decide(Almaty, "sheet-to-commission", D("2022-12-06"), Kz)).Refusal?.Code);
+        Assert.Equal("not-allowed", sheet.Agree(As(Supervisor), D("2022-12-06"), DeadlineDecision.Decide(Almaty, "sheet-to-commission", D("2022-12-06"), Kz)).Refusal?.Code);
         sheet.Agree(As(Superior), D("2022-12-06"), DeadlineDecision.Decide(Almaty, "sheet-to-commission", D("2022-12-06"), Kz));
 
-        Assert.Equal("wrong-actor", sheet.SendToCommission(As(Supervisor), D("2022-12-07")).Refusal?.Code);
+        Assert.Equal("not-allowed", sheet.SendToCommission(As(Supervisor), D("2022-12-07")).Refusal?.Code);
         Assert.False(sheet.SendToCommission(As(Guid.NewGuid(), Actor.Hr), sheet.CommissionDue!.Value.AddDays(1)).IsRefused);
         Assert.Equal("24", sheet.CommissionDueClause);
         Assert.True(sheet.SentLate);
@@ -179,7 +179,7 @@ public class Evaluation2018Tests
         seats.AddRange(Members.Take(3).Select(m => new CommissionSeat(m, CommissionRole.Member)));
 
         Assert.Equal("commission-too-small", CommissionSitting.Compose(As(Guid.NewGuid(), Actor.AuthorizedPerson), Almaty, seats).Refusal?.Code);
-        Assert.Equal("wrong-actor", CommissionSitting.Compose(As(Guid.NewGuid(), Actor.Hr), Almaty, seats).Refusal?.Code);
+        Assert.Equal("not-allowed", CommissionSitting.Compose(As(Guid.NewGuid(), Actor.Hr), Almaty, seats).Refusal?.Code);
     }
 
     [Fact]

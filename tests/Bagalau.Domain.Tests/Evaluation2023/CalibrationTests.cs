@@ -1,4 +1,5 @@
 using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Packs;
 using static Bagalau.Domain.Tests.TestData;
@@ -12,8 +13,8 @@ public class CalibrationTests
     private static readonly Guid HrMember = Guid.NewGuid();
     private static readonly Guid M2 = Guid.NewGuid();
     private static readonly Guid M3 = Guid.NewGuid();
-    private static readonly Actor Hr = new("hr", HrMember, Hr: true);
-    private static readonly Actor Authorized = new("authorized", Guid.NewGuid(), Authorized: true);
+    private static readonly Actor Hr = Actor.WithRoles("hr", HrMember, Actor.Hr);
+    private static readonly Actor Authorized = Actor.WithRoles("authorized", Guid.NewGuid(), Actor.AuthorizedPerson);
     private static readonly Actor TheServant = new("servant", Servant);
 
     private static (RatingSheet Sheet, PackVersion Version) AcknowledgedSheet()

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Evaluation2023;
 using static Bagalau.Domain.Tests.TestData;
 
@@ -10,7 +11,7 @@ public class KtiPlanTests
     private static readonly Guid Body = Guid.NewGuid();
     private static readonly Guid Head = Guid.NewGuid();
     private static readonly Guid Evaluator = Guid.NewGuid();
-    private static readonly Actor Hr = new("hr", Guid.NewGuid(), Hr: true);
+    private static readonly Actor Hr = Actor.WithRoles("hr", Guid.NewGuid(), Actor.Hr);
     private static readonly Actor TheEvaluator = new("evaluator", Evaluator);
     private static readonly Actor TheHead = new("head", Head);
 

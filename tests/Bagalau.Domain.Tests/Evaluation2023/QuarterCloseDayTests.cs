@@ -1,4 +1,5 @@
 using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Evaluation2023;
 using static Bagalau.Domain.Tests.TestData;
 
@@ -6,8 +7,8 @@ namespace Bagalau.Domain.Tests.Evaluation2023;
 
 public class QuarterCloseDayTests
 {
-    private static readonly Actor Hr = new("hr", Guid.NewGuid(), Hr: true);
-    private static readonly Actor Authorized = new("authorized", Guid.NewGuid(), Authorized: true);
+    private static readonly Actor Hr = Actor.WithRoles("hr", Guid.NewGuid(), Actor.Hr);
+    private static readonly Actor Authorized = Actor.WithRoles("authorized", Guid.NewGuid(), Actor.AuthorizedPerson);
 
     private static QuarterRound Round(string pack, int year, int quarter, string evaluationDate, bool approve = true)
     {

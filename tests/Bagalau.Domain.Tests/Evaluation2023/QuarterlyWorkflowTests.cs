@@ -1,4 +1,5 @@
 using Bagalau.Domain.Decisions;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
 using static Bagalau.Domain.Tests.TestData;
@@ -10,8 +11,8 @@ public class QuarterlyWorkflowTests
     private static readonly Guid Body = Guid.NewGuid();
     private static readonly Guid Servant = Guid.NewGuid();
     private static readonly Guid Evaluator = Guid.NewGuid();
-    private static readonly Actor Hr = new("hr", Guid.NewGuid(), Hr: true);
-    private static readonly Actor Authorized = new("authorized", Guid.NewGuid(), Authorized: true);
+    private static readonly Actor Hr = Actor.WithRoles("hr", Guid.NewGuid(), Actor.Hr);
+    private static readonly Actor Authorized = Actor.WithRoles("authorized", Guid.NewGuid(), Actor.AuthorizedPerson);
     private static readonly Actor TheEvaluator = new("evaluator", Evaluator);
     private static readonly Actor TheServant = new("servant", Servant);
 

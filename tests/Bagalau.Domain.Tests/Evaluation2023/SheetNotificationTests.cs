@@ -1,4 +1,5 @@
 using Bagalau.Domain.Acquaintance;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Organisation;
@@ -11,7 +12,7 @@ public class SheetNotificationTests
     private static readonly Guid Body = Guid.NewGuid();
     private static readonly Guid Servant = Guid.NewGuid();
     private static readonly Guid Evaluator = Guid.NewGuid();
-    private static readonly Actor Hr = new("hr", Guid.NewGuid(), Hr: true);
+    private static readonly Actor Hr = Actor.WithRoles("hr", Guid.NewGuid(), Actor.Hr);
     private static readonly Actor TheEvaluator = new("evaluator", Evaluator);
     private static readonly Actor TheServant = new("servant", Servant);
     private static readonly DateOnly Submitted = D("2026-07-10");

@@ -1,4 +1,5 @@
 using Bagalau.Application.Demo;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
@@ -94,8 +95,8 @@ public class Survey360GeneratorTests
 
         // An open link left for the bench answers once.
         var link = total.OpenLinks[0];
-        Assert.True((await app.WithAsync<Survey360Service, WorkflowResult<bool>>(s => s.AnswerAsync(link.Token, link.Ratings))).IsSuccess);
-        Assert.Equal("link-used", (await app.WithAsync<Survey360Service, WorkflowResult<bool>>(s => s.AnswerAsync(link.Token, link.Ratings))).Refusal?.Code);
+        Assert.True((await app.WithAsync<Survey360Service, Outcome<bool>>(s => s.AnswerAsync(link.Token, link.Ratings))).IsSuccess);
+        Assert.Equal("link-used", (await app.WithAsync<Survey360Service, Outcome<bool>>(s => s.AnswerAsync(link.Token, link.Ratings))).Refusal?.Code);
 
         // The same seed gives the same people, links and answers in another database; another seed differs.
         await using var again = await TestApp.StartAsync(provider);

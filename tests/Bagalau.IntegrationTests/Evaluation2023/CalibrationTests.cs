@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.IntegrationTests.Infrastructure;
 using Bagalau.IntegrationTests.Organisation;
@@ -23,13 +24,13 @@ public class CalibrationTests
         var submitted = await SubmitAsync(app, body, "head", await SheetOfAsync(app, body["spec1"], round.Round.Id), Threes);
         Assert.True(submitted.IsSuccess, submitted.Refusal?.ToString());
         SetToday(app, 2026, 7, 13);
-        var acknowledged = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, submitted.Value!.Id));
+        var acknowledged = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, submitted.Value!.Id));
         Assert.True(acknowledged.IsSuccess, acknowledged.Refusal?.ToString());
         return (body, acknowledged.Value!);
     }
 
-    private static Task<WorkflowResult<CalibrationCase>> ApplyAsync(TestApp app, Body2023 body, RatingSheet sheet) =>
-        app.WithAsync<CalibrationService, WorkflowResult<CalibrationCase>>(s => s.ApplyAsync(body.User("spec1"), body.BodyId, sheet.Id, "Бағаммен келіспеймін: тоқсанда барлық тапсырма мерзімінде орындалды"));
+    private static Task<Outcome<CalibrationCase>> ApplyAsync(TestApp app, Body2023 body, RatingSheet sheet) =>
+        app.WithAsync<CalibrationService, Outcome<CalibrationCase>>(s => s.ApplyAsync(body.User("spec1"), body.BodyId, sheet.Id, "Бағаммен келіспеймін: тоқсанда барлық тапсырма мерзімінде орындалды"));
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -43,7 +44,7 @@ public class CalibrationTests
 
         Assert.Equal("deadline-passed", late.Refusal?.Code);
         Assert.Contains("пункт 10", late.Refusal!.Message.Ru, StringComparison.Ordinal);
-        Assert.Contains("2026-07-20", late.Refusal.Message.Kk, StringComparison.Ordinal);
+        Assert.Contains("20.07.2026", late.Refusal.Message.Kk, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -58,8 +59,8 @@ public class CalibrationTests
         var id = applied.Value!.Id;
         SetToday(app, 2026, 7, 22);
 
-        async Task<WorkflowResult<CalibrationCase>> Convene(string user, params string[] members) =>
-            await app.WithAsync<CalibrationService, WorkflowResult<CalibrationCase>>(s => s.ConveneAsync(body.User(user), body.BodyId, id, applied.Value.Version, members.Select(m => body[m]).ToList()));
+        async Task<Outcome<CalibrationCase>> Convene(string user, params string[] members) =>
+            await app.WithAsync<CalibrationService, Outcome<CalibrationCase>>(s => s.ConveneAsync(body.User(user), body.BodyId, id, applied.Value.Version, members.Select(m => body[m]).ToList()));
 
         var byHr = await Convene("hr", "hr", "colleague", "deputy");
         var even = await Convene("authorized", "hr", "colleague");
@@ -76,8 +77,8 @@ public class CalibrationTests
         Assert.True(convened.IsSuccess, convened.Refusal?.ToString());
 
         // A member can now open the result; another colleague still cannot.
-        var memberView = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetView>>(s => s.GetSheetAsync(body.User("deputy"), body.BodyId, sheet.Id));
-        var outsider = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
+        var memberView = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("deputy"), body.BodyId, sheet.Id));
+        var outsider = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
         Assert.True(memberView.IsSuccess);
         Assert.Equal("not-found", outsider.Refusal?.Code);
 
@@ -85,14 +86,14 @@ public class CalibrationTests
         var session = new CalibrationSessionInput(
             "Тоқсандық жоспар толық орындалмады", "written", "Барлық тапсырма мерзімінде", "Бағаны көтеру негізді", 4.1m,
             [new(body["hr"], "for", "Құжаттар расталды"), new(body["chair"], "for", null), new(body["deputy"], "against", "Жоспар орындалмады")]);
-        var decided = await app.WithAsync<CalibrationService, WorkflowResult<CalibrationCase>>(s => s.DecideAsync(body.User("hr"), body.BodyId, id, convened.Value!.Version, session));
+        var decided = await app.WithAsync<CalibrationService, Outcome<CalibrationCase>>(s => s.DecideAsync(body.User("hr"), body.BodyId, id, convened.Value!.Version, session));
         Assert.True(decided.IsSuccess, decided.Refusal?.ToString());
-        var again = await app.WithAsync<CalibrationService, WorkflowResult<CalibrationCase>>(s => s.DecideAsync(body.User("hr"), body.BodyId, id, decided.Value!.Version, session with { ProposedScore = 5 }));
+        var again = await app.WithAsync<CalibrationService, Outcome<CalibrationCase>>(s => s.DecideAsync(body.User("hr"), body.BodyId, id, decided.Value!.Version, session with { ProposedScore = 5 }));
         SetToday(app, 2026, 7, 30);
-        var posted = await app.WithAsync<CalibrationService, WorkflowResult<CalibrationCase>>(s => s.PostProtocolAsync(body.User("hr"), body.BodyId, id, decided.Value!.Version));
-        var feedback = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RatingSheet>>(s => s.FeedbackAsync(
+        var posted = await app.WithAsync<CalibrationService, Outcome<CalibrationCase>>(s => s.PostProtocolAsync(body.User("hr"), body.BodyId, id, decided.Value!.Version));
+        var feedback = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.FeedbackAsync(
             body.User("head"), body.BodyId, sheet.Id, "Жоспар орындалды", "Талдау дағдысы өсті", "Бөлім басшысы лауазымына дайын"));
-        var view = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetView>>(s => s.GetSheetAsync(body.User("spec1"), body.BodyId, sheet.Id));
+        var view = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec1"), body.BodyId, sheet.Id));
 
         Assert.Equal(("changed", 4.1m, "effective", "22"), (decided.Value!.Outcome, decided.Value.FinalScore, decided.Value.FinalGrade, decided.Value.OutcomeClause));
         Assert.Equal("calibration-session-closed", again.Refusal?.Code);

@@ -1,4 +1,5 @@
 using Bagalau.Application.Demo;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -22,7 +23,7 @@ public class KtiHeadQuarterTests
 
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
-    private static readonly Actor Hr = new("hr (test)", null, Hr: true);
+    private static readonly Actor Hr = Actor.WithRoles("hr (test)", null, Actor.Hr);
 
     /// <summary>Body2023 with a head of the apparatus (E-2) in the centre, reporting to the chair.</summary>
     private static async Task<(Body2023 Body, Guid Apparatus)> BodyAsync(TestApp app, string code, DateOnly? appointed = null)
@@ -47,9 +48,9 @@ public class KtiHeadQuarterTests
     private static async Task<QuarterRound> ApprovedRoundAsync(TestApp app, Body2023 body, string packId, int year, int quarter)
     {
         var evaluation = new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(4);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, packId, $"{year}-Q{quarter}", evaluation));
+        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, packId, $"{year}-Q{quarter}", evaluation));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         return approved.Value!.Round;
     }
@@ -58,18 +59,18 @@ public class KtiHeadQuarterTests
     private static async Task ScoredPlanAsync(TestApp app, Body2023 body, Guid apparatus, QuarterRound round, decimal score)
     {
         var lastMonth = round.Quarter * 3;
-        var opened = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, apparatus, body["chair"]));
+        var opened = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, apparatus, body["chair"]));
         Assert.True(opened.IsSuccess, opened.Refusal?.ToString());
         var ktis = Enumerable.Range(1, 3).Select(i => new KpiEntry($"ТНИ {i}", "%", "100", new DateOnly(round.Year, lastMonth, 20), $"Күтілетін нәтиже {i}")).ToList();
-        var set = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, opened.Value!.Id, opened.Value.Version, ktis));
+        var set = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, opened.Value!.Id, opened.Value.Version, ktis));
         Assert.True(set.IsSuccess, set.Refusal?.ToString());
-        var agreed = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, set.Value!.Id, set.Value.Version));
+        var agreed = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, set.Value!.Id, set.Value.Version));
         Assert.True(agreed.IsSuccess, agreed.Refusal?.ToString());
         SetToday(app, round.Year, lastMonth, 28);
-        var actuals = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.EnterActualsAsync(
+        var actuals = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.EnterActualsAsync(
             body.User("hr"), body.BodyId, agreed.Value!.Id, agreed.Value.Version, [new(1, "90", 90), new(2, "90", 90), new(3, "90", 90)]));
         Assert.True(actuals.IsSuccess, actuals.Refusal?.ToString());
-        var scored = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.ScoreAsync(
+        var scored = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.ScoreAsync(
             body.User("authorized"), body.BodyId, actuals.Value!.Id, actuals.Value.Version, [new(1, score, null), new(2, score, null), new(3, score, null)]));
         Assert.True(scored.IsSuccess, scored.Refusal?.ToString());
     }
@@ -83,11 +84,11 @@ public class KtiHeadQuarterTests
         SetToday(app, 2024, 4, 3);
 
         var round = await ApprovedRoundAsync(app, body, Oskemen, 2024, 2);
-        var sheets = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id));
-        var before = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
-        var opened = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, apparatus, body["chair"]));
-        var after = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
-        var forServant = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("spec1"), body.BodyId, round.Id));
+        var sheets = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id));
+        var before = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var opened = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, apparatus, body["chair"]));
+        var after = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var forServant = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("spec1"), body.BodyId, round.Id));
 
         Assert.Equal(9, sheets.Value!.Count); // Body2023 without the newcomer (appointed in 2026) and the head of the apparatus
         Assert.DoesNotContain(sheets.Value, s => s.ServantId == apparatus);
@@ -108,7 +109,7 @@ public class KtiHeadQuarterTests
         SetToday(app, 2024, 4, 22);
 
         var round = await ApprovedRoundAsync(app, body, Oskemen, 2024, 2);
-        var rows = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var rows = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
 
         var row = Assert.Single(rows.Value!);
         Assert.Null(row.PlanId);
@@ -135,14 +136,14 @@ public class KtiHeadQuarterTests
 
             var closeOn = new DateOnly(2024, q * 3, 1).AddMonths(1).AddDays(7);
             SetToday(app, closeOn.Year, closeOn.Month, closeOn.Day);
-            var closed = await app.WithAsync<QuarterCloseService, WorkflowResult<QuarterCloseReport>>(s => s.CloseRoundAsync(Hr, round.Id, closeOn));
+            var closed = await app.WithAsync<QuarterCloseService, Outcome<QuarterCloseReport>>(s => s.CloseRoundAsync(Hr, round.Id, closeOn));
             Assert.True(closed.IsSuccess, closed.Refusal?.ToString());
             reports.Add(closed.Value!);
         }
 
         var annual = await app.WithAsync<BagalauDbContext, AnnualResult>(db => db.AnnualResults.AsNoTracking().SingleAsync(a => a.ServantId == apparatus));
-        var view = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<AnnualView>>(s => s.AnnualAsync(body.User("hrhead"), body.BodyId, apparatus, Oskemen, 2024));
-        var ktiView = await app.WithAsync<KtiPlanService, WorkflowResult<AnnualView>>(s => s.AnnualAsync(body.User("hrhead"), body.BodyId, apparatus, 2024));
+        var view = await app.WithAsync<QuarterlyEvaluationService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("hrhead"), body.BodyId, apparatus, Oskemen, 2024));
+        var ktiView = await app.WithAsync<KtiPlanService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("hrhead"), body.BodyId, apparatus, 2024));
         var acquaintances = await app.WithAsync<BagalauDbContext, int>(db => db.Acquaintances.CountAsync(a => a.ServantId == apparatus && a.SubjectType == QuarterCloseService.KtiAcquaintanceSubject));
         var sheets = await app.WithAsync<BagalauDbContext, int>(db => db.RatingSheets.CountAsync(s => s.ServantId == apparatus));
 
@@ -172,8 +173,8 @@ public class KtiHeadQuarterTests
         SetToday(app, 2026, 7, 1);
 
         var round = await ApprovedRoundAsync(app, body, "nhrc", 2026, 2);
-        var sheets = (await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id))).Value!.ToDictionary(s => s.ServantId);
-        var kti = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var sheets = (await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id))).Value!.ToDictionary(s => s.ServantId);
+        var kti = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
 
         Assert.Equal(11, sheets.Count);
         Assert.Equal("leader", sheets[body["head"]].FormId);

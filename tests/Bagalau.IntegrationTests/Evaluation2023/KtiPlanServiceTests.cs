@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
@@ -23,14 +24,14 @@ public class KtiPlanServiceTests
 
     internal static async Task<QuarterRound> RoundAsync(TestApp app, Body2023 body, string quarter, DateOnly evaluationDate)
     {
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, Oskemen, quarter, evaluationDate));
+        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, Oskemen, quarter, evaluationDate));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
         return scheduled.Value!;
     }
 
     private static async Task<KtiPlan> OpenAsync(TestApp app, Body2023 body, QuarterRound round)
     {
-        var opened = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, body["head"], body["chair"]));
+        var opened = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, body["head"], body["chair"]));
         Assert.True(opened.IsSuccess, opened.Refusal?.ToString());
         return opened.Value!;
     }
@@ -45,12 +46,12 @@ public class KtiPlanServiceTests
         QuarterlyEvaluationTests.SetToday(app, 2024, 4, 3);
         var round = await RoundAsync(app, body, "2024-Q2", new DateOnly(2024, 7, 5));
         var plan = await OpenAsync(app, body, round);
-        var set = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, Ktis(3)));
+        var set = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, Ktis(3)));
         Assert.True(set.IsSuccess, set.Refusal?.ToString());
-        var agreed = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, plan.Id, set.Value!.Version));
+        var agreed = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, plan.Id, set.Value!.Version));
         Assert.True(agreed.IsSuccess, agreed.Refusal?.ToString());
         QuarterlyEvaluationTests.SetToday(app, 2024, 6, 28);
-        var actuals = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.EnterActualsAsync(
+        var actuals = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.EnterActualsAsync(
             body.User("hr"), body.BodyId, plan.Id, agreed.Value!.Version, [new(1, "96", 96), new(2, "70", 70), new(3, "100", 100)]));
         Assert.True(actuals.IsSuccess, actuals.Refusal?.ToString());
         return (body, await PlanAsync(app, plan.Id));
@@ -65,9 +66,9 @@ public class KtiPlanServiceTests
         QuarterlyEvaluationTests.SetToday(app, 2024, 4, 3);
         var plan = await OpenAsync(app, body, await RoundAsync(app, body, "2024-Q2", new DateOnly(2024, 7, 5)));
 
-        var two = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, Ktis(2)));
-        var six = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, Ktis(6)));
-        var five = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, Ktis(5)));
+        var two = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, Ktis(2)));
+        var six = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.SetKtisAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, Ktis(6)));
+        var five = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.SetKtisAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, Ktis(5)));
 
         Assert.Equal("kti-plan-invalid", two.Refusal!.Code);
         Assert.Equal("kti-plan-invalid", six.Refusal!.Code);
@@ -83,9 +84,9 @@ public class KtiPlanServiceTests
         var body = await Body2023.CreateAsync(app, "kti-l", new DateOnly(2020, 1, 1));
         QuarterlyEvaluationTests.SetToday(app, 2024, 4, 22);
         var plan = await OpenAsync(app, body, await RoundAsync(app, body, "2024-Q2", new DateOnly(2024, 7, 5)));
-        var set = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, Ktis(4)));
+        var set = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.SetKtisAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, Ktis(4)));
 
-        var agreed = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, plan.Id, set.Value!.Version));
+        var agreed = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, plan.Id, set.Value!.Version));
         var task = await app.WithAsync<BagalauDbContext, Domain.Tasks.EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == plan.Id));
 
         Assert.True(agreed.IsSuccess, agreed.Refusal?.ToString());
@@ -103,8 +104,8 @@ public class KtiPlanServiceTests
         QuarterlyEvaluationTests.SetToday(app, 2024, 4, 9);
         var round = await RoundAsync(app, body, "2024-Q2", new DateOnly(2024, 7, 5));
 
-        var heads = await app.WithAsync<KtiPlanService, WorkflowResult<IReadOnlyList<KtiHeadRow>>>(s => s.HeadsAsync(body.User("hr"), body.BodyId, round.Id));
-        var opened = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, body["head"], body["chair"]));
+        var heads = await app.WithAsync<KtiPlanService, Outcome<IReadOnlyList<KtiHeadRow>>>(s => s.HeadsAsync(body.User("hr"), body.BodyId, round.Id));
+        var opened = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, body["head"], body["chair"]));
 
         var head = heads.Value!.Single(h => h.ServantId == body["head"]);
         Assert.Equal((false, "under-3-months-left", "22"), (head.Required, head.Reason, head.Clause));
@@ -120,11 +121,11 @@ public class KtiPlanServiceTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var (body, plan) = await ReadyToScoreAsync(app);
-        var entered = await app.WithAsync<KtiPlanService, WorkflowResult<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 0, "Үлгілік әдістеменің 3-қосымшасы", Table));
+        var entered = await app.WithAsync<KtiPlanService, Outcome<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 0, "Үлгілік әдістеменің 3-қосымшасы", Table));
         Assert.True(entered.IsSuccess, entered.Refusal?.ToString());
 
-        var outside = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, [new(1, 5, null), new(2, 4, null), new(3, 5, null)]));
-        var inside = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, [new(1, 5, null), new(2, 3, "ішінара"), new(3, 5, null)]));
+        var outside = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, [new(1, 5, null), new(2, 4, null), new(3, 5, null)]));
+        var inside = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, [new(1, 5, null), new(2, 3, "ішінара"), new(3, 5, null)]));
 
         Assert.Equal("score-not-permitted", outside.Refusal!.Code);
         Assert.True(inside.IsSuccess, inside.Refusal?.ToString());
@@ -139,10 +140,10 @@ public class KtiPlanServiceTests
         var body = await Body2023.CreateAsync(app, "kti-t", new DateOnly(2020, 1, 1));
         QuarterlyEvaluationTests.SetToday(app, 2024, 4, 3);
 
-        var first = await app.WithAsync<KtiPlanService, WorkflowResult<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 0, "3-қосымша", Table));
-        var stale = await app.WithAsync<KtiPlanService, WorkflowResult<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 0, "3-қосымша", Table));
-        var second = await app.WithAsync<KtiPlanService, WorkflowResult<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 1, "3-қосымша, 2", [new(0, 100, 0, 5)]));
-        var byEvaluator = await app.WithAsync<KtiPlanService, WorkflowResult<KtiTableView>>(s => s.EnterTableAsync(body.User("head"), body.BodyId, Oskemen, 2, "x", Table));
+        var first = await app.WithAsync<KtiPlanService, Outcome<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 0, "3-қосымша", Table));
+        var stale = await app.WithAsync<KtiPlanService, Outcome<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 0, "3-қосымша", Table));
+        var second = await app.WithAsync<KtiPlanService, Outcome<KtiTableView>>(s => s.EnterTableAsync(body.User("hr"), body.BodyId, Oskemen, 1, "3-қосымша, 2", [new(0, 100, 0, 5)]));
+        var byEvaluator = await app.WithAsync<KtiPlanService, Outcome<KtiTableView>>(s => s.EnterTableAsync(body.User("head"), body.BodyId, Oskemen, 2, "x", Table));
         var stored = await app.WithAsync<BagalauDbContext, int>(db => db.KtiScoreTables.CountAsync(t => t.StateBodyId == body.BodyId));
         var audited = await app.WithAsync<BagalauDbContext, int>(db => db.AuditRecords.CountAsync(a => a.Entity == nameof(KtiScoreTable)));
 
@@ -161,14 +162,14 @@ public class KtiPlanServiceTests
         await using var app = await TestApp.StartAsync(provider);
         var (body, plan) = await ReadyToScoreAsync(app);
 
-        var byServantOpen = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.OpenAsync(body.User("spec1"), body.BodyId, plan.RoundId, body["head"], body["chair"]));
-        var byHrScore = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.ScoreAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, [new(1, 4, null), new(2, 3, null), new(3, 4, null)]));
-        var byHeadAgree = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.AgreeAsync(body.User("head"), body.BodyId, plan.Id, plan.Version));
-        var scored = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, [new(1, 4, null), new(2, 3, null), new(3, 4, null)]));
-        var bySpec = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlanView>>(s => s.GetAsync(body.User("spec1"), body.BodyId, plan.Id));
-        var byHr = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlanView>>(s => s.GetAsync(body.User("hr"), body.BodyId, plan.Id));
-        var byHrHead = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlanView>>(s => s.GetAsync(body.User("hrhead"), body.BodyId, plan.Id));
-        var byHead = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlanView>>(s => s.GetAsync(body.User("head"), body.BodyId, plan.Id));
+        var byServantOpen = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.OpenAsync(body.User("spec1"), body.BodyId, plan.RoundId, body["head"], body["chair"]));
+        var byHrScore = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.ScoreAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, [new(1, 4, null), new(2, 3, null), new(3, 4, null)]));
+        var byHeadAgree = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.AgreeAsync(body.User("head"), body.BodyId, plan.Id, plan.Version));
+        var scored = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, plan.Version, [new(1, 4, null), new(2, 3, null), new(3, 4, null)]));
+        var bySpec = await app.WithAsync<KtiPlanService, Outcome<KtiPlanView>>(s => s.GetAsync(body.User("spec1"), body.BodyId, plan.Id));
+        var byHr = await app.WithAsync<KtiPlanService, Outcome<KtiPlanView>>(s => s.GetAsync(body.User("hr"), body.BodyId, plan.Id));
+        var byHrHead = await app.WithAsync<KtiPlanService, Outcome<KtiPlanView>>(s => s.GetAsync(body.User("hrhead"), body.BodyId, plan.Id));
+        var byHead = await app.WithAsync<KtiPlanService, Outcome<KtiPlanView>>(s => s.GetAsync(body.User("head"), body.BodyId, plan.Id));
 
         Assert.Equal("not-allowed", byServantOpen.Refusal!.Code);
         Assert.Equal("not-allowed", byHrScore.Refusal!.Code);
@@ -191,15 +192,15 @@ public class KtiPlanServiceTests
         {
             QuarterlyEvaluationTests.SetToday(app, 2024, int.Parse(quarter[^1..], System.Globalization.CultureInfo.InvariantCulture) * 3, 1);
             var plan = await OpenAsync(app, body, await RoundAsync(app, body, quarter, DateOnly.Parse(evaluation, System.Globalization.CultureInfo.InvariantCulture)));
-            var set = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.SetKtisAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, Ktis(3, due)));
-            var agreed = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, plan.Id, set.Value!.Version));
-            var actuals = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.EnterActualsAsync(body.User("hr"), body.BodyId, plan.Id, agreed.Value!.Version, [new(1, "1", null), new(2, "1", null), new(3, "1", null)]));
-            var scored = await app.WithAsync<KtiPlanService, WorkflowResult<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, actuals.Value!.Version, [new(1, score, null), new(2, score, null), new(3, score, null)]));
+            var set = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.SetKtisAsync(body.User("hr"), body.BodyId, plan.Id, plan.Version, Ktis(3, due)));
+            var agreed = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.AgreeAsync(body.User("hr"), body.BodyId, plan.Id, set.Value!.Version));
+            var actuals = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.EnterActualsAsync(body.User("hr"), body.BodyId, plan.Id, agreed.Value!.Version, [new(1, "1", null), new(2, "1", null), new(3, "1", null)]));
+            var scored = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.ScoreAsync(body.User("authorized"), body.BodyId, plan.Id, actuals.Value!.Version, [new(1, score, null), new(2, score, null), new(3, score, null)]));
             Assert.True(scored.IsSuccess, scored.Refusal?.ToString());
         }
 
-        var annual = await app.WithAsync<KtiPlanService, WorkflowResult<AnnualView>>(s => s.AnnualAsync(body.User("head"), body.BodyId, body["head"], 2024));
-        var bySpec = await app.WithAsync<KtiPlanService, WorkflowResult<AnnualView>>(s => s.AnnualAsync(body.User("spec1"), body.BodyId, body["head"], 2024));
+        var annual = await app.WithAsync<KtiPlanService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("head"), body.BodyId, body["head"], 2024));
+        var bySpec = await app.WithAsync<KtiPlanService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("spec1"), body.BodyId, body["head"], 2024));
 
         Assert.True(annual.IsSuccess, annual.Refusal?.ToString());
         Assert.Equal((4m, "effective", "4", 2), (annual.Value!.Score, annual.Value.Grade, annual.Value.Clause, annual.Value.QuartersCounted));

@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Acquaintance;
@@ -23,7 +24,7 @@ public class SheetNotificationAcquaintanceTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
-    private static readonly Actor Hr = new("hr (test)", null, Hr: true);
+    private static readonly Actor Hr = Actor.WithRoles("hr (test)", null, Actor.Hr);
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -33,7 +34,7 @@ public class SheetNotificationAcquaintanceTests
         var (body, roundId) = await SubmittedWithoutParticipationThenClosedAsync(app, new DateOnly(2023, 8, 16));
         SetToday(app, 2023, 8, 17);
         var sheet = await SheetOfAsync(app, body["spec1"], roundId);
-        var notified = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetSummary>>(
+        var notified = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetSummary>>(
             s => s.RecordNotificationAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, "phone-message", new DateOnly(2023, 8, 17)));
 
         Assert.True(notified.IsSuccess, notified.Refusal?.ToString());
@@ -59,7 +60,7 @@ public class SheetNotificationAcquaintanceTests
         var sheet = await SheetOfAsync(app, body["spec1"], roundId);
 
         // The sheet was submitted on 15.08 and the letter sent on 16.08, before the close of 17.08 opened the acquaintance.
-        var notified = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<SheetSummary>>(
+        var notified = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetSummary>>(
             s => s.RecordNotificationAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, "registered-letter", new DateOnly(2023, 8, 16)));
 
         Assert.True(notified.IsSuccess, notified.Refusal?.ToString());
@@ -77,9 +78,9 @@ public class SheetNotificationAcquaintanceTests
             await db.SaveChangesAsync();
         });
         SetToday(app, 2023, 8, 14);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
+        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
         Assert.Equal(NotificationRule.WithoutParticipation, sheet.Participation);
@@ -88,7 +89,7 @@ public class SheetNotificationAcquaintanceTests
         SetToday(app, 2023, 8, 15);
         var evaluator = body.Servants.Single(s => s.Value == sheet.EvaluatorId).Key;
         Assert.True((await SubmitAsync(app, body, evaluator, sheet, scores)).IsSuccess);
-        var closed = await app.WithAsync<QuarterCloseService, WorkflowResult<IReadOnlyList<QuarterCloseReport>>>(
+        var closed = await app.WithAsync<QuarterCloseService, Outcome<IReadOnlyList<QuarterCloseReport>>>(
             s => s.CloseBodyAsync(Hr, "osk-t", Period.OfQuarter(2023, 2), null, closedOn));
         Assert.Equal(1, Assert.Single(closed.Value!).AcquaintancesOpened);
         return (body, approved.Value.Round.Id);
@@ -101,18 +102,18 @@ public class SheetNotificationAcquaintanceTests
         await using var app = await TestApp.StartAsync(provider);
         var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
         SetToday(app, 2024, 7, 1);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 3)));
-        var approved = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 3)));
+        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
         var version = app.Services.GetRequiredService<PackCatalog>().Catalogue.Find("oskemen-maslikhat")!.VersionOn(new DateOnly(2024, 7, 3))!;
         var scores = version.Rules.Form(sheet.FormId)!.Parameters.Select(p => new SheetScoreInput(p.Id, 4, null)).ToList();
         var evaluator = body.Servants.Single(s => s.Value == sheet.EvaluatorId).Key;
         Assert.True((await SubmitAsync(app, body, evaluator, sheet, scores)).IsSuccess);
-        await app.WithAsync<QuarterCloseService, WorkflowResult<IReadOnlyList<QuarterCloseReport>>>(s => s.CloseBodyAsync(Hr, "osk-t", Period.OfQuarter(2024, 2), null, new DateOnly(2024, 7, 8)));
+        await app.WithAsync<QuarterCloseService, Outcome<IReadOnlyList<QuarterCloseReport>>>(s => s.CloseBodyAsync(Hr, "osk-t", Period.OfQuarter(2024, 2), null, new DateOnly(2024, 7, 8)));
         SetToday(app, 2024, 7, 9);
 
-        var acknowledged = await app.WithAsync<QuarterlyEvaluationService, WorkflowResult<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
+        var acknowledged = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
 
         Assert.True(acknowledged.IsSuccess, acknowledged.Refusal?.ToString());
         var acquaintance = await app.WithAsync<BagalauDbContext, ResultAcquaintance>(db => db.Acquaintances.AsNoTracking().SingleAsync(a => a.SubjectId == sheet.Id));

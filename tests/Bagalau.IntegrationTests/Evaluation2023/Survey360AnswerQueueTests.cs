@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.IntegrationTests.Infrastructure;
@@ -23,18 +24,18 @@ public class Survey360AnswerQueueTests
     {
         var body = await Body2023.CreateAsync(app, "osk-q360", new DateOnly(2020, 1, 1));
         app.Clock.Now = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
-        var round = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Round>>(s => s.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
-        var targets = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<TargetView>>>(s => s.TargetsAsync(body.User("hr"), body.BodyId, round.Value!.Id));
+        var round = await app.WithAsync<Survey360Service, Outcome<Survey360Round>>(s => s.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
+        var targets = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<TargetView>>>(s => s.TargetsAsync(body.User("hr"), body.BodyId, round.Value!.Id));
         var spec1 = targets.Value!.Single(t => t.ServantId == body["spec1"]);
-        var added = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, spec1.Version, body["colleague"], "peer"));
-        added = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, body["head"], "peer"));
-        var links = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, app.Clock.Now.AddDays(3)));
+        var added = await app.WithAsync<Survey360Service, Outcome<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, spec1.Version, body["colleague"], "peer"));
+        added = await app.WithAsync<Survey360Service, Outcome<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, body["head"], "peer"));
+        var links = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, app.Clock.Now.AddDays(3)));
         Assert.True(links.IsSuccess, links.Refusal?.ToString());
         return links.Value!;
     }
 
-    private static Task<WorkflowResult<bool>> AnswerAsync(TestApp app, string token) =>
-        app.WithAsync<Survey360Service, WorkflowResult<bool>>(s => s.AnswerAsync(token, Ratings));
+    private static Task<Outcome<bool>> AnswerAsync(TestApp app, string token) =>
+        app.WithAsync<Survey360Service, Outcome<bool>>(s => s.AnswerAsync(token, Ratings));
 
     [Theory]
     [MemberData(nameof(Providers))]

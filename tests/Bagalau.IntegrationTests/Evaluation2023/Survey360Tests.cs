@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.IntegrationTests.Infrastructure;
@@ -25,35 +26,35 @@ public class Survey360Tests
         var body = await Body2023.CreateAsync(app, "osk-360", new DateOnly(2020, 1, 1));
         app.Clock.Now = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
-        var launched = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Round>>(s => s.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
-        var byServant = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Round>>(s => s.LaunchAsync(body.User("spec1"), body.BodyId, "oskemen-maslikhat", 2025));
+        var launched = await app.WithAsync<Survey360Service, Outcome<Survey360Round>>(s => s.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
+        var byServant = await app.WithAsync<Survey360Service, Outcome<Survey360Round>>(s => s.LaunchAsync(body.User("spec1"), body.BodyId, "oskemen-maslikhat", 2025));
         Assert.True(launched.IsSuccess, launched.Refusal?.ToString());
         Assert.Equal("not-allowed", byServant.Refusal?.Code);
         Assert.Equal(new DateOnly(2025, 1, 10), launched.Value!.Due);
 
-        var targets = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<TargetView>>>(s => s.TargetsAsync(body.User("hr"), body.BodyId, launched.Value.Id));
+        var targets = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<TargetView>>>(s => s.TargetsAsync(body.User("hr"), body.BodyId, launched.Value.Id));
         var spec1 = targets.Value!.Single(t => t.ServantId == body["spec1"]);
         Assert.Equal("servant", spec1.Role);
         Assert.Equal("head", targets.Value!.Single(t => t.ServantId == body["chair"]).Role);
         Assert.Equal(["deputy:supervisor", "spec2:peer"], spec1.Respondents.Select(r => $"{body.Servants.Single(s => s.Value == r.ServantId).Key}:{r.Relation}").Order());
 
         // Two respondents are too few (clause 35): HR adds a colleague and a fourth respondent.
-        var tooFew = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, spec1.Id, spec1.Version, app.Clock.Now.AddDays(3)));
+        var tooFew = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, spec1.Id, spec1.Version, app.Clock.Now.AddDays(3)));
         Assert.Equal("respondent-count", tooFew.Refusal?.Code);
-        var added = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, spec1.Version, body["colleague"], "peer"));
-        added = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, body["head"], "peer"));
+        var added = await app.WithAsync<Survey360Service, Outcome<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, spec1.Version, body["colleague"], "peer"));
+        added = await app.WithAsync<Survey360Service, Outcome<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, body["head"], "peer"));
         Assert.True(added.IsSuccess, added.Refusal?.ToString());
-        var links = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, app.Clock.Now.AddDays(3)));
+        var links = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, spec1.Id, added.Value!.Version, app.Clock.Now.AddDays(3)));
         Assert.True(links.IsSuccess, links.Refusal?.ToString());
         Assert.Equal(5, links.Value!.Count);
 
         string Token(string who) => links.Value.Single(l => l.RespondentId == body[who]).Token;
-        Task<WorkflowResult<bool>> Answer(string token, Dictionary<string, decimal> ratings) =>
-            app.WithAsync<Survey360Service, WorkflowResult<bool>>(s => s.AnswerAsync(token, ratings));
-        Task<WorkflowResult<Report360>> Report(string user) =>
-            app.WithAsync<Survey360Service, WorkflowResult<Report360>>(s => s.ReportAsync(body.User(user), body.BodyId, spec1.Id));
+        Task<Outcome<bool>> Answer(string token, Dictionary<string, decimal> ratings) =>
+            app.WithAsync<Survey360Service, Outcome<bool>>(s => s.AnswerAsync(token, ratings));
+        Task<Outcome<Report360>> Report(string user) =>
+            app.WithAsync<Survey360Service, Outcome<Report360>>(s => s.ReportAsync(body.User(user), body.BodyId, spec1.Id));
 
-        var form = await app.WithAsync<Survey360Service, WorkflowResult<LinkForm>>(s => s.LinkFormAsync(Token("deputy")));
+        var form = await app.WithAsync<Survey360Service, Outcome<LinkForm>>(s => s.LinkFormAsync(Token("deputy")));
         Assert.Equal(8, form.Value!.Competencies.Count);
         Assert.True((await Answer(Token("deputy"), Ratings(4, 2))).IsSuccess);
         Assert.True((await Answer(Token("spec1"), Ratings(5, 5))).IsSuccess);
@@ -70,7 +71,7 @@ public class Survey360Tests
         Assert.Equal(["ethics"], report.Value.Weakest);
         Assert.Equal("not-found", (await Report("spec2")).Refusal?.Code);
 
-        var needs = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<TrainingNeed>>>(s => s.TrainingNeedsAsync(body.User("hr"), body.BodyId, launched.Value.Id));
+        var needs = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<TrainingNeed>>>(s => s.TrainingNeedsAsync(body.User("hr"), body.BodyId, launched.Value.Id));
         Assert.Equal("ethics", needs.Value![0].CompetencyId);
 
         // The fourth respondent's link after it expired.

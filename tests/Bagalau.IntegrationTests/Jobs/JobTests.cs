@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Jobs;
 using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
@@ -133,12 +134,12 @@ public class JobTests
         await using var app = await TestApp.StartAsync(provider, new() { ["Bagalau:Retention:ExpiredLinkDays"] = "30" });
         var body = await Body2023.CreateAsync(app, "ret-360", new DateOnly(2020, 1, 1));
         app.Clock.Now = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
-        var round = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Round>>(s => s.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
-        var targets = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<TargetView>>>(s => s.TargetsAsync(body.User("hr"), body.BodyId, round.Value!.Id));
+        var round = await app.WithAsync<Survey360Service, Outcome<Survey360Round>>(s => s.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
+        var targets = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<TargetView>>>(s => s.TargetsAsync(body.User("hr"), body.BodyId, round.Value!.Id));
         var target = targets.Value!.Single(t => t.ServantId == body["spec1"]);
-        var added = await app.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, target.Id, target.Version, body["colleague"], "peer"));
+        var added = await app.WithAsync<Survey360Service, Outcome<Survey360Target>>(s => s.AddRespondentAsync(body.User("hr"), body.BodyId, target.Id, target.Version, body["colleague"], "peer"));
         var expires = app.Clock.Now.AddDays(3);
-        var links = await app.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, target.Id, added.Value!.Version, expires));
+        var links = await app.WithAsync<Survey360Service, Outcome<IReadOnlyList<IssuedLink>>>(s => s.IssueAsync(body.User("hr"), body.BodyId, target.Id, added.Value!.Version, expires));
         Assert.True(links.IsSuccess, links.Refusal?.ToString());
         var used = links.Value!.Single(l => l.RespondentId == body["deputy"]).Token;
         var ratings = new Dictionary<string, decimal>
@@ -146,7 +147,7 @@ public class JobTests
             ["communication"] = 4, ["ethics"] = 4, ["change-management"] = 4, ["result-orientation"] = 4,
             ["decision-making"] = 4, ["cooperation"] = 4, ["efficiency"] = 4, ["self-development"] = 4,
         };
-        Assert.True((await app.WithAsync<Survey360Service, WorkflowResult<bool>>(s => s.AnswerAsync(used, ratings))).IsSuccess);
+        Assert.True((await app.WithAsync<Survey360Service, Outcome<bool>>(s => s.AnswerAsync(used, ratings))).IsSuccess);
         var invitations = links.Value!.Count;
 
         var nextDay = await app.WithAsync<RetentionRun, RetentionRunResult>(r => r.ExecuteAsync(app.Clock.Now.AddDays(1)));

@@ -1,4 +1,5 @@
 using System.Net;
+using Bagalau.Domain.Workflow;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -126,15 +127,15 @@ public partial class ApiCalibrationTests
         }
 
         var body = world.Body;
-        var scheduled = await world.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
-        var approved = await world.WithAsync<QuarterlyEvaluationService, WorkflowResult<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var scheduled = await world.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
+        var approved = await world.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await world.WithAsync<BagalauDbContext, RatingSheet>(db => db.RatingSheets.AsNoTracking().SingleAsync(s => s.ServantId == body["spec1"] && s.RoundId == scheduled.Value!.Id));
         world.Today(7, 10);
-        var submitted = await world.WithAsync<QuarterlyEvaluationService, WorkflowResult<RatingSheet>>(s => s.SubmitAsync(body.User("head"), body.BodyId, sheet.Id, sheet.Version, Threes));
+        var submitted = await world.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.SubmitAsync(body.User("head"), body.BodyId, sheet.Id, sheet.Version, Threes));
         Assert.True(submitted.IsSuccess, submitted.Refusal?.ToString());
         world.Today(7, 13);
-        var acknowledged = await world.WithAsync<QuarterlyEvaluationService, WorkflowResult<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
+        var acknowledged = await world.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
         Assert.True(acknowledged.IsSuccess, acknowledged.Refusal?.ToString());
         world.SheetId = sheet.Id;
         return world;
@@ -186,9 +187,9 @@ public partial class ApiCalibrationTests
         var tasks = await Json(await (await world.As("authorized")).GetAsync("/api/v1/me/tasks"));
 
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "deadline-passed"), (late.Status, late.Code));
-        Assert.Contains("2026-07-20 (clause 10)", late.Title, StringComparison.Ordinal);
+        Assert.Contains("20.07.2026 (clause 10)", late.Title, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
-        Assert.Equal((HttpStatusCode.UnprocessableEntity, "required"), (empty.Status, empty.Code));
+        Assert.Equal((HttpStatusCode.BadRequest, "required"), (empty.Status, empty.Code));
         Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
         Assert.Equal(("applied", "2026-07-23", "19", "2026-08-03", "20"), (
             json.GetProperty("state").GetString(),

@@ -1,4 +1,5 @@
 using System.Net;
+using Bagalau.Domain.Workflow;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -61,7 +62,7 @@ public class ApiKtiTests
         }
 
         var hr = (await host.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "hr@kti.kz")))).Id;
-        var round = await host.WithAsync<QuarterlyEvaluationService, WorkflowResult<QuarterRound>>(s => s.ScheduleAsync(hr, bodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 5)));
+        var round = await host.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(hr, bodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 5)));
         Assert.True(round.IsSuccess, round.Refusal?.ToString());
         return (bodyId, round.Value!.Id, ids["head"], ids["chair"]);
     }
@@ -122,7 +123,7 @@ public class ApiKtiTests
         Assert.Equal(201, opened.Status);
         Assert.Equal((422, "kti-plan-invalid"), (two.Status, two.Code));
         Assert.Equal((422, "kti-plan-invalid"), (six.Status, six.Code));
-        Assert.Equal((422, "invalid-input"), (badDate.Status, badDate.Code));
+        Assert.Equal((400, "invalid-input"), (badDate.Status, badDate.Code));
         Assert.Equal(200, three.Status);
         Assert.Equal((409, "concurrency-conflict"), (stale.Status, stale.Code));
         Assert.Equal((403, "not-allowed"), (agreeByHead.Status, agreeByHead.Code));

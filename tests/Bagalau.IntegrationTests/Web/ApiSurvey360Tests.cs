@@ -67,7 +67,7 @@ public class ApiSurvey360Tests
         var tooFew = await hr.PostAsJsonAsync($"{api}/targets/{targetId}/links", new { version, expiresAt = s.Clock.Now.AddDays(3) });
         Assert.Equal("respondent-count", await CodeAsync(tooFew));
         var badRelation = await hr.PostAsJsonAsync($"{api}/targets/{targetId}/respondents", new { version, servantId = body["colleague"], relation = "friend" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, badRelation.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badRelation.StatusCode);
         var added = await JsonAsync(await hr.PostAsJsonAsync($"{api}/targets/{targetId}/respondents", new { version, servantId = body["colleague"], relation = "peer" }));
         var stale = await hr.PostAsJsonAsync($"{api}/targets/{targetId}/respondents", new { version, servantId = body["head"], relation = "peer" });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);

@@ -54,7 +54,7 @@ public class ApiTaskTests
         Assert.Equal(("acquaint", "39"), (task.GetProperty("kind").GetString(), task.GetProperty("clause").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherAck.StatusCode);
-        Assert.Equal("wrong-actor", JsonDocument.Parse(await otherAck.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        Assert.Equal("not-allowed", JsonDocument.Parse(await otherAck.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, ack.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

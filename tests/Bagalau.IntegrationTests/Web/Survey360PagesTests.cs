@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using System.Net;
 using System.Resources;
 using Bagalau.Application.Evaluation2023;
@@ -38,11 +39,11 @@ public class Survey360PagesTests
     {
         await using var s = await Survey360Host.StartAsync(provider, "pages-360");
         var body = s.Body;
-        var round = await s.WithAsync<Survey360Service, WorkflowResult<Survey360Round>>(x => x.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
-        var targets = await s.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<TargetView>>>(x => x.TargetsAsync(body.User("hr"), body.BodyId, round.Value!.Id));
+        var round = await s.WithAsync<Survey360Service, Outcome<Survey360Round>>(x => x.LaunchAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", 2024));
+        var targets = await s.WithAsync<Survey360Service, Outcome<IReadOnlyList<TargetView>>>(x => x.TargetsAsync(body.User("hr"), body.BodyId, round.Value!.Id));
         var target = targets.Value!.Single(t => t.ServantId == body["spec1"]);
-        var added = await s.WithAsync<Survey360Service, WorkflowResult<Survey360Target>>(x => x.AddRespondentAsync(body.User("hr"), body.BodyId, target.Id, target.Version, body["colleague"], "peer"));
-        var links = await s.WithAsync<Survey360Service, WorkflowResult<IReadOnlyList<IssuedLink>>>(x => x.IssueAsync(body.User("hr"), body.BodyId, target.Id, added.Value!.Version, s.Clock.Now.AddDays(3)));
+        var added = await s.WithAsync<Survey360Service, Outcome<Survey360Target>>(x => x.AddRespondentAsync(body.User("hr"), body.BodyId, target.Id, target.Version, body["colleague"], "peer"));
+        var links = await s.WithAsync<Survey360Service, Outcome<IReadOnlyList<IssuedLink>>>(x => x.IssueAsync(body.User("hr"), body.BodyId, target.Id, added.Value!.Version, s.Clock.Now.AddDays(3)));
         string Link(string who) => "/s360/" + links.Value!.Single(l => l.RespondentId == body[who]).Token;
 
         var phone = s.Anonymous();

@@ -42,7 +42,7 @@ public class Api2018Tests
 
         // Cycle and plan: the fourth KPI missing is refused by the engine; then five, approved.
         await MoveTo(new DateOnly(2022, 1, 4));
-        await Expect(api["supervisor"].PostAsJsonAsync("/api/v1/evaluation-2018/cycles", new { bodyId = world.BodyId, packId = pack, year = 2022 }), HttpStatusCode.Forbidden, "wrong-actor");
+        await Expect(api["supervisor"].PostAsJsonAsync("/api/v1/evaluation-2018/cycles", new { bodyId = world.BodyId, packId = pack, year = 2022 }), HttpStatusCode.Forbidden, "not-allowed");
         var cycle = await Ok(api["hr"].PostAsJsonAsync("/api/v1/evaluation-2018/cycles", new { bodyId = world.BodyId, packId = pack, year = 2022 }));
         var cycleId = cycle.GetProperty("id").GetGuid();
         var plans = await Ok(api["supervisor"].GetAsync($"/api/v1/evaluation-2018/cycles/{cycleId}/plans"));
@@ -78,7 +78,7 @@ public class Api2018Tests
         await NoContent(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/results", new { version = seenVersion, results }));
         await Expect(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/results", new { version = seenVersion, results = new[] { new { number = 1, actual = "басқа", achieved = false } } }), HttpStatusCode.Conflict, "concurrency-conflict");
         Assert.Equal("факт 1", (await Ok(api["hr"].GetAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}"))).GetProperty("rows")[0].GetProperty("actual").GetString());
-        await Expect(api["superior"].PostAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/sign", new { version = await SheetVersion() }), HttpStatusCode.Forbidden, "wrong-actor");
+        await Expect(api["superior"].PostAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/sign", new { version = await SheetVersion() }), HttpStatusCode.Forbidden, "not-allowed");
         await NoContent(api["supervisor"].PostAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/sign", new { version = await SheetVersion() }));
         await NoContent(api["superior"].PostAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/agree", new { version = await SheetVersion() }));
         await NoContent(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/send", new { version = await SheetVersion() }));
@@ -103,7 +103,7 @@ public class Api2018Tests
         await MoveTo(new DateOnly(2022, 12, 1));
         var seats = new[] { ("chair", "chair"), ("member1", "member"), ("member2", "member"), ("member3", "member"), ("member4", "member"), ("secretary", "secretary") }
             .Select(s => new { servantId = world.Servants[s.Item1], role = s.Item2 }).ToList();
-        await Expect(api["hr"].PutAsJsonAsync($"/api/v1/evaluation-2018/cycles/{cycleId}/commission", new { seats }), HttpStatusCode.Forbidden, "wrong-actor");
+        await Expect(api["hr"].PutAsJsonAsync($"/api/v1/evaluation-2018/cycles/{cycleId}/commission", new { seats }), HttpStatusCode.Forbidden, "not-allowed");
         await Ok(api["authorized"].PutAsJsonAsync($"/api/v1/evaluation-2018/cycles/{cycleId}/commission", new { seats }));
         var schedule = await Ok(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/cycles/{cycleId}/schedules", new { sittings = new[] { "2022-12-20" }, servants = new[] { world.Servant } }));
         var scheduleId = schedule.GetProperty("id").GetGuid();
@@ -126,7 +126,7 @@ public class Api2018Tests
 
         await NoContent(api["secretary"].PostAsJsonAsync($"/api/v1/evaluation-2018/sittings/{sittingId}/cases", new { version = await SittingVersion(), servantId = world.Servant, correctedGrade = "excellent", recommendations = "Тәлімгерлік" }));
         await NoContent(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/sittings/{sittingId}/protocol", new { version = await SittingVersion() }));
-        await Expect(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/sittings/{sittingId}/protocol/approve", new { version = await SittingVersion() }), HttpStatusCode.Forbidden, "wrong-actor");
+        await Expect(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/sittings/{sittingId}/protocol/approve", new { version = await SittingVersion() }), HttpStatusCode.Forbidden, "not-allowed");
         await NoContent(api["authorized"].PostAsJsonAsync($"/api/v1/evaluation-2018/sittings/{sittingId}/protocol/approve", new { version = await SittingVersion() }));
         var protocol = await Ok(api["authorized"].GetAsync($"/api/v1/evaluation-2018/sittings/{sittingId}/protocol"));
         var row = protocol.GetProperty("rows")[0];
@@ -137,7 +137,7 @@ public class Api2018Tests
         var acquaintance = await Ok(api["servant"].GetAsync($"/api/v1/acquaintances/{acquaintanceId}"));
         var act = new { date = "2022-12-21", hrName = "Қызметші hr", hrPosition = "Кадр", witness1Name = "Қызметші member1", witness1Position = "Бас маман", witness2Name = "Қызметші member2", witness2Position = "Жетекші маман", note = "Қол қоюдан бас тартты" };
         await MoveTo(new DateOnly(2022, 12, 21));
-        await Expect(api["servant"].PostAsJsonAsync($"/api/v1/evaluation-2018/acquaintances/{acquaintanceId}/refusal-act", new { version = acquaintance.GetProperty("version").GetInt32(), act }), HttpStatusCode.Forbidden, "wrong-actor");
+        await Expect(api["servant"].PostAsJsonAsync($"/api/v1/evaluation-2018/acquaintances/{acquaintanceId}/refusal-act", new { version = acquaintance.GetProperty("version").GetInt32(), act }), HttpStatusCode.Forbidden, "not-allowed");
         await NoContent(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/acquaintances/{acquaintanceId}/refusal-act", new { version = acquaintance.GetProperty("version").GetInt32(), act }));
 
         // Appeal: late refused with the clause; in time recorded; re-evaluation reopens the KPI sheet.

@@ -50,7 +50,7 @@ public class Cycle2018Tests
         var world = await World.BuildAsync(app, unit);
 
         var refused = await app.WithAsync<Evaluation2018Service, Outcome<OpenedCycle>>(s => s.OpenCycleAsync(world.User("supervisor"), world.BodyId, pack, 2022, Opened));
-        Assert.Equal("wrong-actor", refused.Refusal?.Code);
+        Assert.Equal("not-allowed", refused.Refusal?.Code);
         var opened = await app.WithAsync<Evaluation2018Service, Outcome<OpenedCycle>>(s => s.OpenCycleAsync(world.User("hr"), world.BodyId, pack, 2022, Opened));
         Assert.False(opened.IsRefused, opened.Refusal?.ToString());
         var entry = opened.Value!.Eligibility.Single(e => e.ServantId == world.Servant);
@@ -80,7 +80,7 @@ public class Cycle2018Tests
         plan = await PlanOf(app, plan.Id);
         Assert.False((await Plan(app, s => s.SubmitPlanAsync(world.User("supervisor"), plan.Id, plan.Version, Opened.AddDays(2)))).IsRefused);
         plan = await PlanOf(app, plan.Id);
-        Assert.Equal("wrong-actor", (await Plan(app, s => s.ApprovePlanAsync(world.User("servant"), plan.Id, plan.Version, Opened.AddDays(3)))).Refusal?.Code);
+        Assert.Equal("not-allowed", (await Plan(app, s => s.ApprovePlanAsync(world.User("servant"), plan.Id, plan.Version, Opened.AddDays(3)))).Refusal?.Code);
         Assert.False((await Plan(app, s => s.ApprovePlanAsync(world.User("superior"), plan.Id, plan.Version, Opened.AddDays(3)))).IsRefused);
         plan = await PlanOf(app, plan.Id);
         Assert.Equal((WorkPlanState.Approved, 1, "Өлшенетін НМИ 5"), (plan.State, plan.Revision, plan.Kpis[4].Name));
@@ -92,7 +92,7 @@ public class Cycle2018Tests
         var sheet = (await app.WithAsync<Evaluation2018Service, Outcome<KpiSheet>>(s => s.OpenSheetAsync(world.User("supervisor"), plan.Id))).Value!;
         Assert.False((await Plan(app, s => s.FillSheetAsync(world.User("supervisor"), sheet.Id, sheet.Version, Enumerable.Range(1, 5).Select(n => new KpiResultInput(n, "факт " + n, n != 3)).ToList()))).IsRefused);
         sheet = await SheetOf(app, sheet.Id);
-        Assert.Equal("wrong-actor", (await Plan(app, s => s.SignSheetAsync(world.User("superior"), sheet.Id, sheet.Version, new DateOnly(2022, 12, 5)))).Refusal?.Code);
+        Assert.Equal("not-allowed", (await Plan(app, s => s.SignSheetAsync(world.User("superior"), sheet.Id, sheet.Version, new DateOnly(2022, 12, 5)))).Refusal?.Code);
         Assert.False((await Plan(app, s => s.SignSheetAsync(world.User("supervisor"), sheet.Id, sheet.Version, new DateOnly(2022, 12, 5)))).IsRefused);
         sheet = await SheetOf(app, sheet.Id);
         var version = app.Services.GetRequiredService<PackCatalog>().Catalogue.Find(pack)!.VersionOn(new DateOnly(2022, 1, 1))!;

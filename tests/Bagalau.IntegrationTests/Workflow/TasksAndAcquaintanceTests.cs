@@ -156,8 +156,8 @@ public class TasksAndAcquaintanceTests
         var ok = await app.WithAsync<AcquaintanceService, Outcome>(s => s.AcknowledgeAsync(world.User("servant"), opened.Id, opened.Version, resultOn.AddDays(1)));
         var twice = await app.WithAsync<AcquaintanceService, Outcome>(s => s.AcknowledgeAsync(world.User("servant"), opened.Id, opened.Version + 1, resultOn.AddDays(1)));
 
-        Assert.Equal("wrong-actor", byOther.Refusal?.Code);
-        Assert.Equal("wrong-actor", bySupervisor.Refusal?.Code);
+        Assert.Equal("not-allowed", byOther.Refusal?.Code);
+        Assert.Equal("not-allowed", bySupervisor.Refusal?.Code);
         Assert.False(ok.IsRefused);
         Assert.Equal("wrong-state", twice.Refusal?.Code);
         await app.WithAsync<BagalauDbContext>(async db =>
@@ -205,7 +205,7 @@ public class TasksAndAcquaintanceTests
         var missing = await app.WithAsync<AcquaintanceService, Outcome>(s => s.RecordRefusalAsync(world.User("hr"), opened.Id, opened.Version, act with { Witness1Position = " " }, resultOn));
         var ok = await app.WithAsync<AcquaintanceService, Outcome>(s => s.RecordRefusalAsync(world.User("hr"), opened.Id, opened.Version, act, resultOn));
 
-        Assert.Equal("wrong-actor", byServant.Refusal?.Code);
+        Assert.Equal("not-allowed", byServant.Refusal?.Code);
         Assert.Equal("refusal-act-same-signatory", twoSigners.Refusal?.Code);
         Assert.Equal("refusal-act-signatories", missing.Refusal?.Code);
         Assert.False(ok.IsRefused);

@@ -54,7 +54,7 @@ public class WholeCycle2018Tests
         var (plan, sheet) = await Cycle.ToSentSheetAsync(app, world, pack, achieved: n => n != 3);
 
         // Quarterly monitoring: the direct supervisor writes, the servant reads, the outsider does not.
-        Assert.Equal("wrong-actor", (await Sheets(app, s => s.RecordNoteAsync(world.User("servant"), plan.Id, 1, null, [new(1, "жүріп жатыр")], "ұсыныс", new DateOnly(2022, 4, 5)))).Refusal?.Code);
+        Assert.Equal("not-allowed", (await Sheets(app, s => s.RecordNoteAsync(world.User("servant"), plan.Id, 1, null, [new(1, "жүріп жатыр")], "ұсыныс", new DateOnly(2022, 4, 5)))).Refusal?.Code);
         Assert.Equal("required", (await Sheets(app, s => s.RecordNoteAsync(world.User("supervisor"), plan.Id, 1, null, [new(1, "жүріп жатыр")], " ", new DateOnly(2022, 4, 5)))).Refusal?.Code);
         var note = await Sheets(app, s => s.RecordNoteAsync(world.User("supervisor"), plan.Id, 1, null, [new(1, "30%"), new(2, "50%")], "3-НМИ бойынша жұмысты жеделдету", new DateOnly(2022, 4, 5)));
         Assert.False(note.IsRefused, note.Refusal?.ToString());
@@ -79,7 +79,7 @@ public class WholeCycle2018Tests
         }
 
         var competencySheet = await CompetencyOf(app, view.Sheet.Id);
-        Assert.Equal("wrong-actor", (await app.WithAsync<SheetService, Outcome>(s => s.SignCompetencySheetAsync(world.User("superior"), competencySheet.Id, competencySheet.Version, new DateOnly(2022, 12, 5)))).Refusal?.Code);
+        Assert.Equal("not-allowed", (await app.WithAsync<SheetService, Outcome>(s => s.SignCompetencySheetAsync(world.User("superior"), competencySheet.Id, competencySheet.Version, new DateOnly(2022, 12, 5)))).Refusal?.Code);
         Assert.False((await app.WithAsync<SheetService, Outcome>(s => s.SignCompetencySheetAsync(world.User("supervisor"), competencySheet.Id, competencySheet.Version, new DateOnly(2022, 12, 5)))).IsRefused);
         competencySheet = await CompetencyOf(app, view.Sheet.Id);
         var expected = CompetencyLevelDecision.Decide(version, position, first.Id, [1], true);
@@ -92,11 +92,11 @@ public class WholeCycle2018Tests
 
         // Commission: the authorized person sets it; HR builds the schedule; the chair agrees; the evaluator is notified.
         var cycleId = plan.CycleId;
-        Assert.Equal("wrong-actor", (await Compose(app, world, "hr", cycleId)).Refusal?.Code);
+        Assert.Equal("not-allowed", (await Compose(app, world, "hr", cycleId)).Refusal?.Code);
         var commission = await Compose(app, world, "authorized", cycleId);
         Assert.False(commission.IsRefused, commission.Refusal?.ToString());
         var schedule = (await app.WithAsync<CommissionService, Outcome<CommissionSchedule>>(s => s.BuildScheduleAsync(world.User("hr"), cycleId, [Sitting], [world.Servant]))).Value!;
-        Assert.Equal("wrong-actor", (await app.WithAsync<CommissionService, Outcome>(s => s.AgreeScheduleAsync(world.User("hr"), schedule.Id, schedule.Version, new DateOnly(2022, 12, 1)))).Refusal?.Code);
+        Assert.Equal("not-allowed", (await app.WithAsync<CommissionService, Outcome>(s => s.AgreeScheduleAsync(world.User("hr"), schedule.Id, schedule.Version, new DateOnly(2022, 12, 1)))).Refusal?.Code);
         Assert.False((await app.WithAsync<CommissionService, Outcome>(s => s.AgreeScheduleAsync(world.User("chair"), schedule.Id, schedule.Version, new DateOnly(2022, 12, 1)))).IsRefused);
         schedule = (await app.WithAsync<CommissionService, Outcome<CommissionSchedule>>(s => s.ScheduleOfAsync(world.User("hr"), schedule.Id))).Value!;
         var notice = DeadlineDecision.Decide(version, "schedule-notice", Sitting, app.Services.GetRequiredService<PackCatalog>().Catalogue.Calendar);
@@ -122,7 +122,7 @@ public class WholeCycle2018Tests
 
         // Protocol: HR draws it, only the authorized person approves; acquaintance opens with the corrected result.
         sitting = await Step(app, sitting, (s, v) => s.DrawProtocolAsync(world.User("hr"), sitting.Id, v, Sitting));
-        Assert.Equal("wrong-actor", (await app.WithAsync<CommissionService, Outcome>(s => s.ApproveProtocolAsync(world.User("hr"), sitting.Id, sitting.Version, Sitting.AddDays(1)))).Refusal?.Code);
+        Assert.Equal("not-allowed", (await app.WithAsync<CommissionService, Outcome>(s => s.ApproveProtocolAsync(world.User("hr"), sitting.Id, sitting.Version, Sitting.AddDays(1)))).Refusal?.Code);
         sitting = await Step(app, sitting, (s, v) => s.ApproveProtocolAsync(world.User("authorized"), sitting.Id, v, Sitting.AddDays(1)));
         var protocol = (await app.WithAsync<CommissionService, Outcome<ProtocolView>>(s => s.ProtocolAsync(world.User("authorized"), sitting.Id))).Value!;
         var row = Assert.Single(protocol.Rows);

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -39,9 +39,11 @@ public sealed class RefusalActForm
 /// refusal act signed by HR and two other employees. Late acquaintance is allowed and flagged.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class AcquaintanceModel(AcquaintanceService acquaintances, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+public sealed class AcquaintanceModel(AcquaintanceService acquaintances, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock)
     : WorkflowPageModel(db, clock)
 {
+    protected override object RecordRoute => new { bodyId = BodyId, acquaintanceId = AcquaintanceId };
+
     [FromRoute]
     public Guid AcquaintanceId { get; set; }
 
@@ -85,38 +87,14 @@ public sealed class AcquaintanceModel(AcquaintanceService acquaintances, Bagalau
     {
         if (Input.Date is not { } date)
         {
-            return RefusedAsync(WorkflowRefusals.Required("date"));
+            return RefusedAsync(WorkflowRefusals.Required(Fields.Date));
         }
 
         var act = new RefusalActInput(date, Input.HrName ?? string.Empty, Input.HrPosition ?? string.Empty, Input.Witness1Name ?? string.Empty, Input.Witness1Position ?? string.Empty, Input.Witness2Name ?? string.Empty, Input.Witness2Position ?? string.Empty, Input.Note);
         return ActAsync(() => acquaintances.RecordRefusalAsync(UserId, AcquaintanceId, Input.Version, act, Today, HttpContext.RequestAborted), "acquaintance.refusal-recorded");
     }
 
-    private async Task<IActionResult> ActAsync(Func<Task<Outcome>> transition, string done)
-    {
-        var outcome = await transition();
-        if (outcome.Refusal is { } refusal)
-        {
-            return await RefusedAsync(refusal);
-        }
-
-        TempData["Flash"] = c[done].Value;
-        return RedirectToPage(new { bodyId = BodyId, acquaintanceId = AcquaintanceId });
-    }
-
-    private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
-    {
-        Db.ChangeTracker.Clear();
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        ShowRefusal(refusal);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
         var found = await acquaintances.GetAsync(UserId, AcquaintanceId, HttpContext.RequestAborted);
         if (found.Value is not { } record || record.StateBodyId != BodyId)

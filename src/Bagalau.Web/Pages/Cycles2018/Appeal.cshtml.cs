@@ -70,7 +70,7 @@ public sealed class AppealModel(AppealService appeals, BagalauDbContext db, Time
         return RedirectToPage(new { bodyId = BodyId, appealId = AppealId });
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
         var found = await appeals.GetAsync(UserId, AppealId, ct);

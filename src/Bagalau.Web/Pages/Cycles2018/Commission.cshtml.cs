@@ -41,6 +41,8 @@ public sealed class CommissionForm
 [Authorize(Policy = BodyPolicies.Member)]
 public sealed class CommissionModel(CommissionService commissions, BagalauDbContext db, TimeProvider clock, IStringLocalizer<Cycle2018Text> c) : WorkflowPageModel(db, clock)
 {
+    protected override object RecordRoute => new { bodyId = BodyId, cycleId = CycleId };
+
     public const int SeatRows = 9;
 
     [FromRoute]
@@ -88,7 +90,7 @@ public sealed class CommissionModel(CommissionService commissions, BagalauDbCont
     {
         if (Input.SittingOn is not { } on)
         {
-            return RefusedAsync(WorkflowRefusals.Required("date"));
+            return RefusedAsync(WorkflowRefusals.Required(Fields.Date));
         }
 
         return ActAsync(async () => (await commissions.BuildScheduleAsync(UserId, CycleId, [on], Input.Servants, HttpContext.RequestAborted)).Refusal, "schedule.built");
@@ -116,29 +118,7 @@ public sealed class CommissionModel(CommissionService commissions, BagalauDbCont
 
     public string RoleName(CommissionRole role) => c["seat." + Domain.Organisation.KindIds.Id(role)].Value;
 
-    private async Task<IActionResult> ActAsync(Func<Task<Domain.Decisions.Refusal?>> step, string done)
-    {
-        if (await step() is { } refusal)
-        {
-            return await RefusedAsync(refusal);
-        }
-
-        TempData["Flash"] = c[done].Value;
-        return RedirectToPage(new { bodyId = BodyId, cycleId = CycleId });
-    }
-
-    private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
-    {
-        Db.ChangeTracker.Clear();
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        ShowRefusal(refusal);
-        Pad();
-        return Page();
-    }
+    protected override void KeepForm() => Pad();
 
     private void Pad()
     {
@@ -148,7 +128,7 @@ public sealed class CommissionModel(CommissionService commissions, BagalauDbCont
         }
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
         var cycle = await Db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(x => x.Id == CycleId && x.StateBodyId == BodyId, ct);

@@ -31,8 +31,10 @@ public sealed class CompetencyForm
 /// gives each level with its clause and lists the indicators not observed.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents forms, BagalauDbContext db, TimeProvider clock, IStringLocalizer<Cycle2018Text> c) : WorkflowPageModel(db, clock)
+public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents forms, BagalauDbContext db, TimeProvider clock) : WorkflowPageModel(db, clock)
 {
+    protected override object RecordRoute => new { bodyId = BodyId, sheetId = SheetId };
+
     [FromRoute]
     public Guid SheetId { get; set; }
 
@@ -121,25 +123,7 @@ public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents form
     private Task<int> CurrentVersionAsync() =>
         Db.Set<CompetencySheet>().AsNoTracking().Where(s => s.Id == SheetId).Select(s => s.Version).FirstAsync(HttpContext.RequestAborted);
 
-    private IActionResult Done(string done)
-    {
-        TempData["Flash"] = c[done].Value;
-        return RedirectToPage(new { bodyId = BodyId, sheetId = SheetId });
-    }
-
-    private async Task<IActionResult> RefusedAsync(Domain.Decisions.Refusal refusal)
-    {
-        Db.ChangeTracker.Clear();
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        ShowRefusal(refusal);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
         var found = await sheets.CompetencySheetAsync(UserId, SheetId, ct);

@@ -42,15 +42,15 @@ public sealed class IndexModel(Evaluation2018Service cycles, BagalauDbContext db
     public async Task OnGetAsync()
     {
         Input = new OpenCycleForm { Year = Today.Year, PackId = Packs2018().FirstOrDefault()?.Id };
-        await LoadAsync();
+        await LoadListAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (Input.Year is not { } year || string.IsNullOrWhiteSpace(Input.PackId))
         {
-            ShowRefusal(Domain.Workflow.WorkflowRefusals.Required(Input.Year is null ? "year" : "pack"));
-            await LoadAsync();
+            ShowRefusal(Domain.Workflow.WorkflowRefusals.Required(Input.Year is null ? Domain.Workflow.Fields.Year : Domain.Workflow.Fields.Pack));
+            await LoadListAsync();
             return Page();
         }
 
@@ -58,7 +58,7 @@ public sealed class IndexModel(Evaluation2018Service cycles, BagalauDbContext db
         if (opened.Refusal is { } refusal)
         {
             ShowRefusal(refusal);
-            await LoadAsync();
+            await LoadListAsync();
             return Page();
         }
 
@@ -67,7 +67,7 @@ public sealed class IndexModel(Evaluation2018Service cycles, BagalauDbContext db
 
     private IReadOnlyList<Pack> Packs2018() => packs.Catalogue.Packs.Where(p => p.Family == PackFamily.KpiCompetency2018).ToList();
 
-    private async Task LoadAsync()
+    private async Task LoadListAsync()
     {
         var ct = HttpContext.RequestAborted;
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);

@@ -60,6 +60,8 @@ public sealed class PlanForm
 public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
+    protected override object RecordRoute => new { bodyId = BodyId, planId = PlanId };
+
     [FromRoute]
     public Guid PlanId { get; set; }
 
@@ -164,7 +166,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
         var recorded = await sheets.RecordNoteAsync(UserId, PlanId, Note.Quarter, existing, progress, Note.Recommendations, Today, HttpContext.RequestAborted);
         if (recorded.Refusal is { } refusal)
         {
-            return await RefusedAsync(refusal, keepPlanForm: false);
+            return await RefusedAsync(refusal);
         }
 
         TempData["Flash"] = c["note.recorded"].Value;
@@ -179,7 +181,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
             return RedirectToPage("/Cycles2018/Competency", new { bodyId = BodyId, sheetId = sheet.Id });
         }
 
-        return await RefusedAsync(opened.Refusal!, keepPlanForm: false);
+        return await RefusedAsync(opened.Refusal!);
     }
 
     public async Task<IActionResult> OnPostOpenSheetAsync()
@@ -193,39 +195,21 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
         return await RefusedAsync(opened.Refusal!);
     }
 
-    private async Task<IActionResult> ActAsync(Func<Task<Domain.Workflow.Outcome>> transition, string done)
+    /// <summary>
+    /// A post that carried the plan's rows keeps what was typed; one that did not (return, note,
+    /// opening a sheet) shows the plan as saved instead of an empty form.
+    /// </summary>
+    protected override void KeepForm()
     {
-        var outcome = await transition();
-        if (outcome.Refusal is { } refusal)
+        if (Input.Kpis.Count == 0)
         {
-            return await RefusedAsync(refusal);
-        }
-
-        TempData["Flash"] = c[done].Value;
-        return RedirectToPage(new { bodyId = BodyId, planId = PlanId });
-    }
-
-    /// <summary>Shows the refusal on the page; the form keeps what the user typed.</summary>
-    private async Task<IActionResult> RefusedAsync(Refusal refusal, bool keepPlanForm = true)
-    {
-        Db.ChangeTracker.Clear();
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        ShowRefusal(refusal);
-        if (!keepPlanForm)
-        {
-            Input = new PlanForm { Version = Plan.Version, Kpis = Rows(Plan) };
+            Input = new PlanForm { Version = Plan.Version, Reason = Input.Reason, Kpis = Rows(Plan) };
         }
 
         while (Input.Kpis.Count < PlanSize)
         {
             Input.Kpis.Add(new PlanKpiForm());
         }
-
-        return Page();
     }
 
     private List<KpiInput> Inputs() => Input.Kpis.Where(k => !IsBlank(k)).Select(k => k.ToInput()).ToList();
@@ -245,7 +229,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
         return rows;
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
         var found = await cycles.GetPlanAsync(UserId, PlanId, HttpContext.RequestAborted);
         if (found.Value is not { } plan || plan.StateBodyId != BodyId)

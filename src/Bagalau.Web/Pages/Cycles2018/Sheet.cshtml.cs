@@ -43,6 +43,8 @@ public sealed class SheetForm
 public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
+    protected override object RecordRoute => new { bodyId = BodyId, sheetId = SheetId };
+
     [FromRoute]
     public Guid SheetId { get; set; }
 
@@ -177,32 +179,16 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
 
     private List<KpiResultInput> Results() => Input.Rows.Select(r => new KpiResultInput(r.Number, r.Actual, r.Achieved)).ToList();
 
-    private async Task<IActionResult> ActAsync(Func<Task<Outcome>> transition, string done)
+    /// <summary>The form keeps what the user typed; a post without rows shows the sheet as saved.</summary>
+    protected override void KeepForm()
     {
-        var outcome = await transition();
-        if (outcome.Refusal is { } refusal)
+        if (Input.Rows.Count == 0)
         {
-            Db.ChangeTracker.Clear();
-            if (!await LoadAsync())
-            {
-                return NotFound();
-            }
-
-            // The form keeps what the user typed; only the refusal is added.
-            ShowRefusal(refusal);
-            if (Input.Rows.Count == 0)
-            {
-                Input.Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved }).ToList();
-            }
-
-            return Page();
+            Input.Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved }).ToList();
         }
-
-        TempData["Flash"] = c[done].Value;
-        return RedirectToPage(new { bodyId = BodyId, sheetId = SheetId });
     }
 
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
         var found = await cycles.GetSheetAsync(UserId, SheetId, HttpContext.RequestAborted);
         if (found.Value is not { } sheet || sheet.StateBodyId != BodyId)

@@ -43,6 +43,8 @@ public sealed class SittingForm
 public sealed class SittingModel(CommissionService commissions, AppealService appeals, Cycle2018Documents forms, BagalauDbContext db, PackCatalog packs, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(db, clock)
 {
+    protected override object RecordRoute => new { bodyId = BodyId, sittingId = SittingId };
+
     [FromRoute]
     public Guid SittingId { get; set; }
 
@@ -110,7 +112,7 @@ public sealed class SittingModel(CommissionService commissions, AppealService ap
     {
         if (Input.FiledOn is not { } filed)
         {
-            return await RefusedAsync(WorkflowRefusals.Required("date"));
+            return await RefusedAsync(WorkflowRefusals.Required(Fields.Date));
         }
 
         var filedAppeal = await appeals.FileAsync(UserId, SittingId, Input.ServantId ?? Guid.Empty, Input.AppealBody, filed, HttpContext.RequestAborted);
@@ -123,31 +125,7 @@ public sealed class SittingModel(CommissionService commissions, AppealService ap
         return await RefusedAsync(filedAppeal.Refusal!);
     }
 
-    private async Task<IActionResult> ActAsync(Func<Task<Outcome>> step, string done)
-    {
-        var outcome = await step();
-        if (outcome.Refusal is { } refusal)
-        {
-            return await RefusedAsync(refusal);
-        }
-
-        TempData["Flash"] = c[done].Value;
-        return RedirectToPage(new { bodyId = BodyId, sittingId = SittingId });
-    }
-
-    private async Task<IActionResult> RefusedAsync(Refusal refusal)
-    {
-        Db.ChangeTracker.Clear();
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        ShowRefusal(refusal);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
         var found = await commissions.SittingAsync(UserId, SittingId, ct);

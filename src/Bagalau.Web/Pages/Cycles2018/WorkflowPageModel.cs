@@ -1,38 +1,31 @@
 using System.Globalization;
 using Bagalau.Application.Persistence;
-using Bagalau.Application.Tasks;
+using Bagalau.Application.Time;
 using Bagalau.Domain.Decisions;
-using Bagalau.Domain.Packs;
 using Bagalau.Domain.Workflow;
 using Bagalau.Web.Bodies;
+using Bagalau.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Bagalau.Application.Time;
+using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
 
 /// <summary>
-/// A workflow page of a body (plans, sheets, acquaintance...). Any member may open it; the
-/// use case decides who may see and do what (wrong actor, wrong state and stale saves come back
-/// as refusals and are shown on the page, with what the user typed kept).
+/// A 2018-family record page (plan, sheet, sitting, acquaintance...): one way to run a step,
+/// show its refusal over what the user typed, or flash its success and reload the record.
 /// </summary>
-public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock) : BodyPageModel
+public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock) : WorkflowPage
 {
     protected BagalauDbContext Db => db;
-
-    protected override string? PolicyForChanges => null;
 
     /// <summary>Today in Kazakhstan (every deadline is counted in Kazakhstan's working days).</summary>
     public DateOnly Today => KazakhstanClock.Today(clock);
 
-    /// <summary>The code of the last refusal shown (tests and styling read it).</summary>
-    public string? RefusalCode { get; private set; }
-
     public IReadOnlyDictionary<Guid, string> Names { get; protected set; } = new Dictionary<Guid, string>();
 
-    protected string UserId => HttpContext.RequestServices.GetRequiredService<BodyContext>().UserId!;
-
-    public string Text(LocalizedText? text) => text?.In(Language) ?? string.Empty;
+    /// <summary>The route values of the page's own record, where a successful step returns to.</summary>
+    protected virtual object? RecordRoute => null;
 
     public string NameOf(Guid? servantId) => servantId is { } id && Names.TryGetValue(id, out var name) ? name : string.Empty;
 
@@ -42,11 +35,39 @@ public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock)
         Names = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, HttpContext.RequestAborted);
     }
 
-    /// <summary>Shows a refusal of the use case above the form, in the user's language.</summary>
-    protected void ShowRefusal(Refusal refusal)
+    /// <summary>Loads the page's record for display; false when it is not the user's to see.</summary>
+    protected virtual Task<bool> LoadAsync() => Task.FromResult(true);
+
+    /// <summary>After a refusal's reload: puts back what the form needs (rows to pad, typed values to keep).</summary>
+    protected virtual void KeepForm()
     {
-        RefusalCode = refusal.Code;
-        ModelState.AddModelError(string.Empty, refusal.Message.In(Language));
+    }
+
+    /// <summary>Runs a step; done flashes <paramref name="flash"/> (a Cycle2018Text key) and reloads, refused redisplays.</summary>
+    protected async Task<IActionResult> ActAsync(Func<Task<Outcome>> step, string flash) =>
+        (await step()).Refusal is { } refusal ? await RefusedAsync(refusal) : Done(flash);
+
+    protected async Task<IActionResult> ActAsync(Func<Task<Refusal?>> step, string flash) =>
+        await step() is { } refusal ? await RefusedAsync(refusal) : Done(flash);
+
+    /// <summary>Redisplays the page with the refusal over the form; the user's input is kept.</summary>
+    protected async Task<IActionResult> RefusedAsync(Refusal refusal)
+    {
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ShowRefusal(refusal);
+        KeepForm();
+        return Page();
+    }
+
+    protected IActionResult Done(string flash)
+    {
+        TempData["Flash"] = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Cycle2018Text>>()[flash].Value;
+        return RedirectToPage(RecordRoute);
     }
 
     /// <summary>A clause as people cite it: "12-тармақ", "п. 12", "clause 12".</summary>
@@ -56,6 +77,4 @@ public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock)
         "en" => $"clause {clause}",
         _ => $"{clause}-тармақ",
     };
-
-    protected static bool IsNotFound(Refusal? refusal) => refusal?.Code == "not-found";
 }

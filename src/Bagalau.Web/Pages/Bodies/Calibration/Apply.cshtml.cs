@@ -29,7 +29,7 @@ public sealed class ApplyModel(CalibrationService calibration) : CalibrationPage
         var applied = await calibration.ApplyAsync(UserId, BodyId, SheetId, Statement, HttpContext.RequestAborted);
         if (applied.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return Page();
         }
 

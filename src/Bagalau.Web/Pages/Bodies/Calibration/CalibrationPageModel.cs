@@ -11,17 +11,8 @@ namespace Bagalau.Web.Pages.Bodies.Calibration;
 /// A calibration or feedback page: any member of the body reaches it; the use cases decide who
 /// may see or do what (others get 404, as the API answers), so posting is not limited to editors.
 /// </summary>
-public abstract class CalibrationPageModel : BodyPageModel
+public abstract class CalibrationPageModel : WorkflowPage
 {
-    protected override string? PolicyForChanges => null;
-
-    protected string UserId => HttpContext.RequestServices.GetRequiredService<UserManager<BagalauUser>>().GetUserId(User) ?? string.Empty;
-
-    /// <summary>A refusal shown above the form in the user's language (the code stays visible for support).</summary>
-    protected void Show(Refusal refusal) => ModelState.AddModelError(string.Empty, refusal.Message.In(Language));
-
-    public string Text(LocalizedText? text) => text?.In(Language) ?? string.Empty;
-
     public static string Score(decimal? score) => score?.ToString("0.00", CultureInfo.CurrentCulture) ?? string.Empty;
 
     public static string Period(int year, int quarter) => string.Create(CultureInfo.InvariantCulture, $"{year}-Q{quarter}");

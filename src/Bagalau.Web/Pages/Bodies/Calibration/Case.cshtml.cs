@@ -37,7 +37,7 @@ public sealed class CaseModel(CalibrationService calibration) : CalibrationPageM
 
         if (outcome.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync() ? Page() : NotFound();
         }
 

@@ -54,7 +54,7 @@ public sealed class FeedbackModel(QuarterlyEvaluationService sheets, Calibration
 
         if (outcome.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync() ? Page() : NotFound();
         }
 

@@ -31,7 +31,7 @@ public sealed class ProtocolModel(CalibrationService calibration, DocumentServic
 
         if (outcome.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync() ? Page() : NotFound();
         }
 

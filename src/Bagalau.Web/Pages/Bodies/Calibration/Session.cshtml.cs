@@ -72,7 +72,7 @@ public sealed class SessionModel(CalibrationService calibration) : CalibrationPa
 
         if (outcome.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync() ? Page() : NotFound();
         }
 

@@ -16,7 +16,7 @@ namespace Bagalau.Web.Pages.Bodies.Kti;
 /// for evaluators and heads their own plans.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class IndexModel(KtiPlanService kti, QuarterlyEvaluationService quarters, PackCatalog packs, UserManager<BagalauUser> users) : BodyPageModel
+public sealed class IndexModel(KtiPlanService kti, QuarterlyEvaluationService quarters, PackCatalog packs) : WorkflowPage
 {
     [FromQuery(Name = "round")]
     public Guid? RoundId { get; set; }
@@ -35,10 +35,7 @@ public sealed class IndexModel(KtiPlanService kti, QuarterlyEvaluationService qu
 
     public IReadOnlyList<(Guid Id, string FullName)> Servants { get; private set; } = [];
 
-    public Refusal? Error { get; private set; }
-
     /// <summary>Every workflow rule is checked by the service (HR only for opening a plan).</summary>
-    protected override string? PolicyForChanges => null;
 
     public bool IsHr => Roles.Contains(Bagalau.Application.Accounts.BodyRole.Hr) || Roles.Contains(Bagalau.Application.Accounts.BodyRole.HrHead);
 
@@ -51,10 +48,10 @@ public sealed class IndexModel(KtiPlanService kti, QuarterlyEvaluationService qu
             return NotFound();
         }
 
-        var result = await kti.OpenAsync(users.GetUserId(User) ?? string.Empty, BodyId, round, ServantId, EvaluatorId, HttpContext.RequestAborted);
+        var result = await kti.OpenAsync(UserId, BodyId, round, ServantId, EvaluatorId, HttpContext.RequestAborted);
         if (result.Refusal is { } refusal)
         {
-            Error = refusal;
+            ShowRefusal(refusal);
             await LoadAsync();
             return Page();
         }
@@ -65,7 +62,7 @@ public sealed class IndexModel(KtiPlanService kti, QuarterlyEvaluationService qu
     private async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var userId = users.GetUserId(User) ?? string.Empty;
+        var userId = UserId;
         Rounds = (await quarters.RoundsAsync(BodyId, ct))
             .Where(r => packs.Catalogue.Find(r.Round.PackId)?.Versions.Any(v => v.Id == r.Round.VersionId && v.Rules.KpiPlan is not null) == true)
             .ToList();
@@ -74,7 +71,11 @@ public sealed class IndexModel(KtiPlanService kti, QuarterlyEvaluationService qu
         {
             var heads = await kti.HeadsAsync(userId, BodyId, round, ct);
             Heads = heads.Value;
-            Error ??= heads.Refusal;
+            if (Error is null && heads.Refusal is { } refusal)
+            {
+                ShowRefusal(refusal);
+            }
+
             Servants = await kti.ServantsAsync(BodyId, ct);
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -47,7 +48,7 @@ public sealed class KtiValueForm
 /// entered (clause 27) and the result from the engine. Who may do what is the domain's decision.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class PlanModel(KtiPlanService kti, UserManager<BagalauUser> users) : BodyPageModel
+public sealed class PlanModel(KtiPlanService kti) : WorkflowPage
 {
     public const int EditorRows = 5;
 
@@ -65,12 +66,8 @@ public sealed class PlanModel(KtiPlanService kti, UserManager<BagalauUser> users
 
     public KtiPlanView View { get; private set; } = null!;
 
-    public Refusal? Error { get; private set; }
-
     [TempData]
     public string? Saved { get; set; }
-
-    protected override string? PolicyForChanges => null;
 
     public KtiPlan Plan => View.Plan;
 
@@ -103,7 +100,7 @@ public sealed class PlanModel(KtiPlanService kti, UserManager<BagalauUser> users
             {
                 if (!DateOnly.TryParseExact(row.Due.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 {
-                    return RefusedAsync(Refusals.InvalidInput($"due must be a date like 2024-06-30, found '{row.Due}'"));
+                    return RefusedAsync(Refusals.InvalidInput($"мерзімі 2024-06-30 түріндегі күн болуы тиіс, берілгені «{row.Due}»", $"срок должен быть датой вида 2024-06-30, указано «{row.Due}»", $"due must be a date like 2024-06-30, found '{row.Due}'"));
                 }
 
                 due = d;
@@ -127,7 +124,7 @@ public sealed class PlanModel(KtiPlanService kti, UserManager<BagalauUser> users
             {
                 if (ParseNumber(v.Percent) is not { } p)
                 {
-                    return RefusedAsync(Refusals.InvalidInput($"achievement of KTI {v.Number} must be a number, found '{v.Percent}'"));
+                    return RefusedAsync(Refusals.InvalidInput($"{v.Number}-ТНИ орындалу пайызы сан болуы тиіс, берілгені «{v.Percent}»", $"процент достижения КЦИ {v.Number} должен быть числом, указано «{v.Percent}»", $"achievement of KTI {v.Number} must be a number, found '{v.Percent}'"));
                 }
 
                 percent = p;
@@ -159,13 +156,11 @@ public sealed class PlanModel(KtiPlanService kti, UserManager<BagalauUser> users
         return AfterAsync(kti.ScoreAsync(UserId, BodyId, PlanId, Version, scores, HttpContext.RequestAborted));
     }
 
-    private string UserId => users.GetUserId(User) ?? string.Empty;
-
     /// <summary>A decimal typed with a point or a comma (Russian and Kazakh keyboards).</summary>
     private static decimal? ParseNumber(string? text) =>
         decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private async Task<IActionResult> AfterAsync(Task<WorkflowResult<KtiPlan>> action)
+    private async Task<IActionResult> AfterAsync(Task<Outcome<KtiPlan>> action)
     {
         var result = await action;
         if (result.Refusal is { } refusal)
@@ -185,7 +180,7 @@ public sealed class PlanModel(KtiPlanService kti, UserManager<BagalauUser> users
             return NotFound();
         }
 
-        Error = refusal;
+        ShowRefusal(refusal);
         return Page();
     }
 

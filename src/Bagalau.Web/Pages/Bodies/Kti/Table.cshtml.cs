@@ -28,7 +28,7 @@ public sealed class TableRowForm
 /// not in the pack): read by everyone in the body, a new revision entered by HR.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class TableModel(KtiPlanService kti, UserManager<BagalauUser> users) : BodyPageModel
+public sealed class TableModel(KtiPlanService kti) : WorkflowPage
 {
     public const int EditorRows = 8;
 
@@ -46,12 +46,8 @@ public sealed class TableModel(KtiPlanService kti, UserManager<BagalauUser> user
 
     public KtiTableView? Current { get; private set; }
 
-    public Refusal? Error { get; private set; }
-
     [TempData]
     public string? Saved { get; set; }
-
-    protected override string? PolicyForChanges => null;
 
     public bool IsHr => Roles.Contains(Bagalau.Application.Accounts.BodyRole.Hr) || Roles.Contains(Bagalau.Application.Accounts.BodyRole.HrHead);
 
@@ -83,13 +79,13 @@ public sealed class TableModel(KtiPlanService kti, UserManager<BagalauUser> user
         {
             if (Number(row.FromPercent) is not { } from || Number(row.ToPercent) is not { } to || Number(row.MinScore) is not { } min || Number(row.MaxScore) is not { } max)
             {
-                return await RefusedAsync(Refusals.InvalidInput($"row {n}: every cell must be a number"));
+                return await RefusedAsync(Refusals.InvalidInput($"{n}-жол: әр ұяшық сан болуы тиіс", $"строка {n}: каждая ячейка должна быть числом", $"row {n}: every cell must be a number"));
             }
 
             rows.Add(new PermittedScoreRow(from, to, min, max));
         }
 
-        var result = await kti.EnterTableAsync(users.GetUserId(User) ?? string.Empty, BodyId, PackId, Revision, Source, rows, HttpContext.RequestAborted);
+        var result = await kti.EnterTableAsync(UserId, BodyId, PackId, Revision, Source, rows, HttpContext.RequestAborted);
         if (result.Refusal is { } refusal)
         {
             return await RefusedAsync(refusal);
@@ -111,13 +107,13 @@ public sealed class TableModel(KtiPlanService kti, UserManager<BagalauUser> user
             return NotFound();
         }
 
-        Error = refusal;
+        ShowRefusal(refusal);
         return Page();
     }
 
     private async Task<bool> LoadAsync()
     {
-        var table = await kti.TableAsync(users.GetUserId(User) ?? string.Empty, BodyId, PackId, HttpContext.RequestAborted);
+        var table = await kti.TableAsync(UserId, BodyId, PackId, HttpContext.RequestAborted);
         if (table.Refusal is not null)
         {
             return false;

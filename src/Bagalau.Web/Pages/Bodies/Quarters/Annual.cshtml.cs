@@ -32,7 +32,7 @@ public sealed class AnnualModel(QuarterlyEvaluationService service, PackCatalog 
 
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return Page();
         }
 

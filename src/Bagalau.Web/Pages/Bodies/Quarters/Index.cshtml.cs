@@ -37,7 +37,7 @@ public sealed class IndexModel(QuarterlyEvaluationService service, PackCatalog p
     {
         if (Input.EvaluationDate is not { } day || string.IsNullOrWhiteSpace(Input.PackId) || string.IsNullOrWhiteSpace(Input.Quarter))
         {
-            Show(Domain.Decisions.Refusals.InvalidInput($"pack, quarter, evaluation day"));
+            ShowRefusal(Domain.Decisions.Refusals.InvalidInput($"әдістемені, тоқсанды және бағалау күнін көрсетіңіз", $"укажите методику, квартал и день оценки", $"give the methodology, the quarter and the evaluation day"));
             await LoadAsync();
             return Page();
         }
@@ -45,7 +45,7 @@ public sealed class IndexModel(QuarterlyEvaluationService service, PackCatalog p
         var result = await service.ScheduleAsync(UserId, BodyId, Input.PackId, Input.Quarter, day, HttpContext.RequestAborted);
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             await LoadAsync();
             return Page();
         }
@@ -59,7 +59,7 @@ public sealed class IndexModel(QuarterlyEvaluationService service, PackCatalog p
         var result = await service.ApproveAsync(UserId, BodyId, roundId, version, HttpContext.RequestAborted);
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             await LoadAsync();
             return Page();
         }

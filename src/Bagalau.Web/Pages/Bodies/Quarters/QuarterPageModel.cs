@@ -9,17 +9,10 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 /// A quarterly-2023 page: any member of the body may post, because the domain decides who may do
 /// what (HR schedules, the authorized person approves, the evaluator fills, the servant acknowledges).
 /// </summary>
-public abstract class QuarterPageModel : BodyPageModel
+public abstract class QuarterPageModel : WorkflowPage
 {
-    protected override string? PolicyForChanges => null;
-
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Saved { get; set; }
-
-    protected string UserId => HttpContext.RequestServices.GetRequiredService<UserManager<BagalauUser>>().GetUserId(User) ?? string.Empty;
-
-    /// <summary>A refusal shown above the form, in the page's language.</summary>
-    protected void Show(Refusal refusal) => ModelState.AddModelError(string.Empty, refusal.Message.In(Language));
 
     public static string Score(decimal? value) => value?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 }

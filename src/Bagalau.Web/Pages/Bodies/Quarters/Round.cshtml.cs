@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Domain.Workflow;
 using Bagalau.Application.Persistence;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -42,21 +43,19 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
     {
         if (notifiedOn is not { } date)
         {
-            Show(Domain.Evaluation2023.WorkflowRefusals.Required(Q("q.notified-on")));
+            ShowRefusal(Domain.Workflow.WorkflowRefusals.Required(Domain.Workflow.Fields.NotifiedOn));
             return await LoadAsync() ?? Page();
         }
 
         return await AfterAsync(await service.RecordNotificationAsync(UserId, BodyId, sheetId, version, channel, date, HttpContext.RequestAborted));
     }
 
-    private string Q(string key) => HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<QuarterText>>()[key];
-
-    private async Task<IActionResult> AfterAsync<T>(WorkflowResult<T> result)
+    private async Task<IActionResult> AfterAsync<T>(Outcome<T> result)
         where T : class
     {
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync() ?? Page();
         }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Bagalau.Domain.Workflow;
+using Bagalau.Application.Workflow;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Packs;
@@ -65,7 +67,7 @@ public sealed class SheetModel(
         var result = await service.SubmitAsync(UserId, BodyId, SheetId, SheetVersion, inputs, HttpContext.RequestAborted);
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync(fillForm: false) ?? Page();
         }
 
@@ -84,7 +86,7 @@ public sealed class SheetModel(
         var result = await service.SaveDraftAsync(UserId, BodyId, SheetId, SheetVersion, inputs, HttpContext.RequestAborted);
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync(fillForm: false) ?? Page();
         }
 
@@ -104,7 +106,7 @@ public sealed class SheetModel(
 
             if (!decimal.TryParse(row.Score.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var score))
             {
-                Show(Refusals.InvalidInput($"'{row.Score}' is not a number ({row.ParameterId})"));
+                ShowRefusal(Refusals.InvalidInput($"«{row.Score}» сан емес", $"«{row.Score}» не число", $"'{row.Score}' is not a number"));
                 return null;
             }
 
@@ -130,7 +132,7 @@ public sealed class SheetModel(
 
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync(fillForm: true) ?? Page();
         }
 
@@ -138,11 +140,11 @@ public sealed class SheetModel(
         return File(file.Content, file.ContentType, file.FileName);
     }
 
-    private async Task<IActionResult> AfterAsync(WorkflowResult<RatingSheet> result)
+    private async Task<IActionResult> AfterAsync(Outcome<RatingSheet> result)
     {
         if (result.Refusal is { } refusal)
         {
-            Show(refusal);
+            ShowRefusal(refusal);
             return await LoadAsync(fillForm: true) ?? Page();
         }
 

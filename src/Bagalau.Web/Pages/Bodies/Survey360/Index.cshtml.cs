@@ -1,4 +1,5 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Application.Workflow;
 using Bagalau.Application.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
