@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Engine benchmark (called by bench/run.sh). Builds the benchmark in Release and runs it pinned to one core (issue 3: load the five packs,
+# Engine benchmark (called by bench/run.sh). Builds the benchmark in Release and runs it pinned to one core (load the five packs,
 # answer 100,000 quarter-score decisions, print ms and decisions/s).
 set -euo pipefail
 cd "$(dirname "$0")/.."

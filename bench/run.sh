@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 6 benchmarks: prints every figure with the command that produced it.
+# Benchmarks: prints every figure with the command that produced it.
 # Usage: bench/run.sh            (10,000 and 100,000 servants)
 #        BENCH_SIZES="2000" bench/run.sh   (a quick run)
 # Installs what it needs from Debian (wrk, postgresql, time) when missing (needs root).
@@ -194,7 +194,7 @@ for N in $SIZES; do
   kill "$WEBPID"; wait "$WEBPID" 2>/dev/null || true; WEBPID=""
 done
 
-echo; echo "== engine: packs and 100,000 quarter-score decisions (issue 3)"
+echo; echo "== engine: packs and 100,000 quarter-score decisions"
 echo "\$ bench/engine.sh"
 bench/engine.sh | tee -a "$SUMMARY"
 

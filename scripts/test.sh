@@ -89,7 +89,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
 PY
 )
 
-# --- multi-node (issue 6): two nodes over one PostgreSQL behind nginx (tests/multinode/run.sh,
+# --- multi-node: two nodes over one PostgreSQL behind nginx (tests/multinode/run.sh,
 # about 1-3 minutes); each of its PASS/FAIL checks counts in the totals.
 echo "== multi-node: session across nodes, job once, killed node's job completed"
 multi_out=$(mktemp /tmp/bagalau-multinode-out.XXXXXX); multi_status=0

@@ -4,7 +4,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-// The floor of the quarter close (issue 6): the same number of result rows written raw into the
+// The floor of the quarter close: the same number of result rows written raw into the
 // AnnualResults table of the same database with the provider's fastest path (PostgreSQL binary
 // COPY, SQLite one prepared INSERT in one transaction), no EF, no audit, no rule. The rows are
 // removed afterwards (untimed) under a pack id no close uses.

@@ -3,7 +3,7 @@ using System.Globalization;
 using Bagalau.Application.Packs;
 using Bagalau.Domain.Decisions;
 
-// Pack loading and quarter-score throughput on one core (issue 3: "well under a second").
+// Pack loading and quarter-score throughput on one core ("well under a second").
 const int Decisions = 100_000;
 var inv = CultureInfo.InvariantCulture;
 

@@ -74,7 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<QuarterSheetsGenerator>();
         services.AddScoped<Survey360Generator>();
 
-        // The key ring lives in the database, so a cookie issued by one node is read by every other (issue 6).
+        // The key ring lives in the database, so a cookie issued by one node is read by every other.
         services.AddDataProtection().SetApplicationName("Bagalau").PersistKeysToDbContext<BagalauDbContext>();
         return services;
     }

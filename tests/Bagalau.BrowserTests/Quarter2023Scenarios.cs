@@ -13,8 +13,7 @@ using Microsoft.Playwright;
 namespace Bagalau.BrowserTests;
 
 /// <summary>
-/// One nhrc quarter (Q2 2026) for the demo body in a real browser, the way people do it (issue 5,
-/// "Done when"): HR schedules, the authorized person approves, HR sees who is evaluated and how;
+/// One nhrc quarter (Q2 2026) for the demo body in a real browser, the way people do it: HR schedules, the authorized person approves, HR sees who is evaluated and how;
 /// on the evaluation day the evaluator fills a non-leader sheet and a leader sheet live (the
 /// leader has a reprimand in May: the cap); the servant acknowledges on a phone, applies for
 /// calibration, the authorized person sets the panel (an even one is refused), the head of HR -

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Several nodes (issue 6): two Bagalau.Web processes on different loopback ports over one
+# Several nodes: two Bagalau.Web processes on different loopback ports over one
 # throwaway PostgreSQL, behind nginx (round-robin, no sticky sessions), as docs/deploy.md
 # describes. Shows:
 #   (a) a signed-in user keeps the session whichever node answers (both nodes seen);

@@ -23,7 +23,7 @@ public enum BodyFamily
 }
 
 /// <summary>
-/// A deterministic, realistic national dataset (issue 6): bodies of 20 to 5,000 servants summing
+/// A deterministic, realistic national dataset: bodies of 20 to 5,000 servants summing
 /// to the requested number, a unit tree per body, one position per servant with the category
 /// mix of the body's kind, valid and nationally unique IINs, direct supervisors along the unit
 /// tree, appointments, probations of recent appointees, absences and sanctions of the year.

@@ -15,7 +15,7 @@ namespace Bagalau.Application.Demo;
 public sealed record GeneratedQuarters(int Rounds, int Sheets, int Submitted);
 
 /// <summary>
-/// A year of filled quarterly sheets for a generated body (issue 6 dataset): the four rounds of
+/// A year of filled quarterly sheets for a generated body (the benchmark dataset): the four rounds of
 /// a 2023-family pack scheduled and approved, each servant's sheet created through the engine
 /// (eligibility, nhrc 16 / oskemen 31-32 assignment) and, where there is an evaluator, signed with
 /// deterministic scores (the engine's quarter-score, sanctions capping). Rounds stay approved:

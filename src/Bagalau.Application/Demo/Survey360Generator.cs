@@ -19,7 +19,7 @@ public sealed record GeneratedSurvey(int Targets, int Issued, int Invitations, i
 }
 
 /// <summary>
-/// The year's 360 survey of a generated body (issue 6 dataset, oskemen chapter 4): the round
+/// The year's 360 survey of a generated body (the benchmark dataset, oskemen chapter 4): the round
 /// launched on 1 December, the respondents Bagalau proposes (<see cref="Survey360Proposal"/>),
 /// links issued to every person with enough respondents (the others are left to HR, as clause 35
 /// needs 3), and about three answers in four given, self-assessments included. Which links are

@@ -22,7 +22,7 @@ public sealed record QuarterCloseReport(
 }
 
 /// <summary>
-/// Closes a 2023-family quarter (issue 6): for every servant of a body's round, the eligibility
+/// Closes a 2023-family quarter: for every servant of a body's round, the eligibility
 /// the engine decided at approval, the engine's quarter-score of the signed sheet with the
 /// quarter's sanctions as known now (caps), the grade, the servant's annual score updated from
 /// the year's closed and current quarters (engine annual-score, persisted in

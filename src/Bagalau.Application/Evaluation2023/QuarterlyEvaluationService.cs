@@ -57,7 +57,7 @@ public sealed record KtiEvaluatedRow(Guid ServantId, string ServantName, string 
 public sealed record SheetScoreInput(string ParameterId, decimal Score, string? Comment);
 
 /// <summary>
-/// The 2023-family quarterly evaluation (issue 5): HR schedules a quarter, the authorized person
+/// The 2023-family quarterly evaluation: HR schedules a quarter, the authorized person
 /// approves it and Bagalau creates each servant's sheet (engine eligibility, nhrc 16 assignment);
 /// evaluators fill and submit; servants see and acknowledge; the annual score comes from the
 /// quarters. Results are opened only by those the pack allows, and every opening is audited.

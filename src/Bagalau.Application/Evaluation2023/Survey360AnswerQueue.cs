@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bagalau.Application.Evaluation2023;
 
 /// <summary>
-/// Group commit of 360 answers (issue 6, ADR 0014). A commit costs one sync of the database's
+/// Group commit of 360 answers (ADR 0014). A commit costs one sync of the database's
 /// log whatever it holds, so answers arriving together are written together: the first waiting
 /// request writes everyone's in one save that spends the links (audited) and stores the answers
 /// (anonymous, no audit record), then hands the next batch to the first request that arrived
@@ -145,7 +145,7 @@ public sealed class Survey360AnswerQueue(TimeProvider clock)
 
         // One save spends the links (each with its audit record) and stores the answers (no
         // audit record: they are anonymous), so a batch costs one commit, one sync of the log.
-        // The bulk path: EF's per-row bookkeeping was most of a batch's cost (issue 6 profile);
+        // The bulk path: EF's per-row bookkeeping was most of a batch's cost (the profile in docs/benchmarks.md);
         // the updates keep their concurrency check.
         try
         {

@@ -337,7 +337,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
     /// <summary>
     /// The link of <paramref name="token"/> with its person and the round's pack version, in one
-    /// query (three before: the answer by link is the hottest write of the nation, issue 6).
+    /// query (three before: the answer by link is the hottest write of the nation).
     /// </summary>
     private async Task<(Link? Link, Refusal? Refusal)> LinkAsync(string token, CancellationToken ct)
     {
@@ -363,7 +363,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     private sealed record LinkRow(Survey360Invitation Invitation, Survey360Target Target, Survey360Round Round);
 
     // Compiled once per model (one per provider): EF's query cache lookup and parameter
-    // extraction were a tenth of an answer's CPU (issue 6, docs/benchmarks.md, session 8).
+    // extraction were a tenth of an answer's CPU (docs/benchmarks.md).
     private static readonly ConcurrentDictionary<IModel, Func<BagalauDbContext, string, CancellationToken, Task<LinkRow?>>> LinkByHash = new();
 
     private static Func<BagalauDbContext, string, CancellationToken, Task<LinkRow?>> CompileLinkByHash() =>

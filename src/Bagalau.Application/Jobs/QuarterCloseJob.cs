@@ -25,7 +25,7 @@ public sealed record QuarterCloseRunResult(int Due, int Closed, int Sheets, int 
 }
 
 /// <summary>
-/// The daily check of the quarter close (issue 6): every approved 2023-family round whose close
+/// The daily check of the quarter close: every approved 2023-family round whose close
 /// day has come (the day after its evaluation deadline; nhrc 4: a year's last quarter by
 /// 30 January at the latest) is closed exactly as <c>bagalau quarter close-all</c> closes it
 /// (<see cref="QuarterCloseService.CloseRoundAsync"/>: results, caps, grades, annual scores,

@@ -109,12 +109,12 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
     public DbSet<Domain.Evaluation2018.KpiSheet> KpiSheets => Set<Domain.Evaluation2018.KpiSheet>();
 
     public DbSet<Domain.Acquaintance.ServiceRecordEntry> ServiceRecordEntries => Set<Domain.Acquaintance.ServiceRecordEntry>();
-    /// <summary>ASP.NET Core data protection keys (cookies, antiforgery): shared by every node (issue 6).</summary>
+    /// <summary>ASP.NET Core data protection keys (cookies, antiforgery): shared by every node.</summary>
     public DbSet<AnnualResult> AnnualResults => Set<AnnualResult>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Completed runs of the scheduled jobs, one per job and fire time (issue 6).</summary>
+    /// <summary>Completed runs of the scheduled jobs, one per job and fire time.</summary>
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -362,7 +362,7 @@ public class BagalauDbContext(DbContextOptions<BagalauDbContext> options)
     /// Saves like <see cref="SaveChangesInBulkAsync(IReadOnlyCollection{object}, CancellationToken)"/>
     /// but writes <paramref name="staged"/> with their audit records in batches of
     /// <paramref name="batchSize"/> rows, untracked, so that the audit JSON and records of a
-    /// national-size import never exist all at once (issue 6). The staged rows go first (types in
+    /// national-size import never exist all at once. The staged rows go first (types in
     /// foreign-key order, rows of a type in the order given), then the tracked changes, which may
     /// refer to them: one transaction, one audit chain, all or nothing.
     /// </summary>

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Bagalau.Application.Persistence;
 
 /// <summary>
-/// Writes many new rows fast inside the caller's transaction (issue 6: 100,000 servants in an
+/// Writes many new rows fast inside the caller's transaction (100,000 servants in an
 /// import or a generated dataset). EF's unit of work sends one INSERT per row with per-row
 /// bookkeeping; here each table is written with the provider's fast path: PostgreSQL binary
 /// COPY, SQLite one prepared INSERT reused for every row. Column names, types and value

@@ -72,7 +72,7 @@ public sealed record SheetNotificationRequest(int Version, string? Channel, Date
 public sealed record SheetFeedbackRequest(string? Achievements, string? Skills, string? Potential);
 
 /// <summary>
-/// The quarterly evaluation of the 2023 family (issue 5) under /bodies/{bodyId}/quarters: rounds,
+/// The quarterly evaluation of the 2023 family under /bodies/{bodyId}/quarters: rounds,
 /// rating sheets, live preview, submission, delegation and substitution, acknowledgement, feedback,
 /// the annual score and the filled rating-sheet documents. Who may do what is decided by the
 /// domain (HR schedules, the authorized person approves, the evaluator fills); results are opened

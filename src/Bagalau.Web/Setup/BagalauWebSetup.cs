@@ -11,7 +11,7 @@ public static class BagalauWebSetup
     /// The builder's options. Started from another directory (`dotnet /srv/bagalau/Bagalau.Web.dll`
     /// by a service manager or the bench), the content root would be that directory and the
     /// app's appsettings.json would not be read: no log levels, so every request was logged
-    /// (issue 6 profile). The app's own directory is the content root then, unless one is given
+    /// (the profile in docs/benchmarks.md). The app's own directory is the content root then, unless one is given
     /// (`--contentRoot`, ASPNETCORE_CONTENTROOT).
     /// </summary>
     public static WebApplicationOptions Options(string[] args) => new()
@@ -70,7 +70,7 @@ public static class BagalauWebSetup
         app.MapRazorPages();
         app.MapBagalauApi();
 
-        // Liveness for the load balancer and the HTTP benchmark's floor (issue 6): no database, no session.
+        // Liveness for the load balancer and the HTTP benchmark's floor: no database, no session.
         app.MapGet("/health", () => "ok").AllowAnonymous().ExcludeFromDescription();
         return app;
     }

@@ -3,7 +3,7 @@ using Bagalau.Application.Jobs;
 namespace Bagalau.Web.Setup;
 
 /// <summary>
-/// Running as one of several nodes (issue 6): the scheduled jobs on Quartz (clustered on
+/// Running as one of several nodes: the scheduled jobs on Quartz (clustered on
 /// PostgreSQL), and every response names the node that produced it in <c>X-Bagalau-Node</c>
 /// (<c>Bagalau:NodeName</c>), so an operator or a test behind the load balancer sees who answered.
 /// </summary>

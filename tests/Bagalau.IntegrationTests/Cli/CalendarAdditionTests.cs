@@ -3,7 +3,7 @@ using Bagalau.Cli;
 
 namespace Bagalau.IntegrationTests.Cli;
 
-/// <summary>HR adds next year's decree as a file, without a release (issue 3, kz-calendar.md: "2026: HR enters it").</summary>
+/// <summary>HR adds next year's decree as a file, without a release (kz-calendar.md: "2026: HR enters it").</summary>
 public sealed class CalendarAdditionTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("bagalau-calendar-");

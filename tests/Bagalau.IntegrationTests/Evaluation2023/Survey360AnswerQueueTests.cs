@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Evaluation2023;
 
-/// <summary>Issue 6: 360 answers that arrive together are written together, each link still spent once.</summary>
+/// <summary>360 answers that arrive together are written together, each link still spent once.</summary>
 public class Survey360AnswerQueueTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
@@ -70,7 +70,7 @@ public class Survey360AnswerQueueTests
         Assert.True(answered.IsSuccess);
         await app.WithAsync<BagalauDbContext>(async db =>
         {
-            // One index page per answer rather than one random page per rating (docs/benchmarks.md, session 8).
+            // One index page per answer rather than one random page per rating (docs/benchmarks.md).
             var key = db.Model.FindEntityType(typeof(Survey360Rating))!.FindPrimaryKey()!;
             Assert.Equal(["AnswerId", "CompetencyId"], key.Properties.Select(p => p.Name));
             var stored = await db.Survey360Replies.AsNoTracking().Include(r => r.Ratings).SingleAsync();

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.IntegrationTests.Import;
 
-/// <summary>New rows of an import are written untracked (issue 6): their audit records must still hold every value.</summary>
+/// <summary>New rows of an import are written untracked: their audit records must still hold every value.</summary>
 public class ImportAuditTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;

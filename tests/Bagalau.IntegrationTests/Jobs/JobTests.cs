@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bagalau.IntegrationTests.Jobs;
 
 /// <summary>
-/// The scheduled jobs' work (issue 6): each firing is one transaction recorded by a
+/// The scheduled jobs' work: each firing is one transaction recorded by a
 /// <see cref="JobRun"/>, a repeated or recovered firing does nothing more, and a firing that
 /// dies half-way leaves nothing behind.
 /// </summary>

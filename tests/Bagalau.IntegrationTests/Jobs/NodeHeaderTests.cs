@@ -5,7 +5,7 @@ using Bagalau.Web.Setup;
 
 namespace Bagalau.IntegrationTests.Jobs;
 
-/// <summary>Behind a load balancer every answer says which node gave it (issue 6).</summary>
+/// <summary>Behind a load balancer every answer says which node gave it.</summary>
 public class NodeHeaderTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;

@@ -13,7 +13,7 @@ using static Bagalau.IntegrationTests.Evaluation2023.QuarterlyEvaluationTests;
 namespace Bagalau.IntegrationTests.Jobs;
 
 /// <summary>
-/// The quarter-close job (issue 6, docs/adr/0012): the daily check closes every body's quarter
+/// The quarter-close job (docs/adr/0012): the daily check closes every body's quarter
 /// once its evaluation deadline has passed, body by body, and records its run only when every
 /// due body is closed; whatever stops it half-way leaves each body closed or untouched.
 /// </summary>

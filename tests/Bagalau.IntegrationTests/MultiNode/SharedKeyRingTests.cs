@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bagalau.IntegrationTests.MultiNode;
 
 /// <summary>
-/// Two nodes are two service containers over one database (issue 6): what one node protects
+/// Two nodes are two service containers over one database: what one node protects
 /// (a sign-in cookie, an antiforgery token) the other reads, because the key ring is in the database.
 /// </summary>
 public class SharedKeyRingTests

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Web;
 
-/// <summary>The quarterly-2023 API (issue 5) on the nhrc test body, Q2 2026, "today" 1 July 2026.</summary>
+/// <summary>The quarterly-2023 API on the nhrc test body, Q2 2026, "today" 1 July 2026.</summary>
 public class ApiQuarterlyTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;

@@ -6,7 +6,7 @@ using Bagalau.IntegrationTests.Web.Infrastructure;
 
 namespace Bagalau.IntegrationTests.Web;
 
-/// <summary>The quarterly-2023 pages (issue 5) on the nhrc test body, Q2 2026, without JavaScript.</summary>
+/// <summary>The quarterly-2023 pages on the nhrc test body, Q2 2026, without JavaScript.</summary>
 public class QuarterPagesTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;

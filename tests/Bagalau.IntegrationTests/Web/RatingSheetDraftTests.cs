@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bagalau.IntegrationTests.Web;
 
-/// <summary>A rating sheet's draft (issue 5): saved part-filled, reloaded, then submitted; the nhrc body, Q2 2026.</summary>
+/// <summary>A rating sheet's draft: saved part-filled, reloaded, then submitted; the nhrc body, Q2 2026.</summary>
 public class RatingSheetDraftTests
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;

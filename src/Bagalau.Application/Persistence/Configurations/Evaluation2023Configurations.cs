@@ -159,7 +159,7 @@ internal sealed class Survey360AnswerConfiguration : IEntityTypeConfiguration<Su
             rating.WithOwner().HasForeignKey("AnswerId");
             // Keyed by answer and competency, not by a random id of its own: an answer's ratings
             // then go into one page of one index instead of one random page each (the 360
-            // answer by link is the nation's hottest write, issue 6, docs/benchmarks.md).
+            // answer by link is the nation's hottest write, docs/benchmarks.md).
             rating.HasKey("AnswerId", nameof(Survey360Rating.CompetencyId));
             rating.Property(r => r.CompetencyId).HasMaxLength(60);
             rating.Property(r => r.Rating).HasPrecision(5, 2);
