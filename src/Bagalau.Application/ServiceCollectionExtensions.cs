@@ -60,7 +60,10 @@ public static class ServiceCollectionExtensions
         // The workflows read the packs and the calendar (with HR's calendar additions).
         services.TryAddBagalauPacks(configuration);
         services.AddScoped<WorkflowActors>();
-        services.AddScoped<QuarterlyEvaluationService>();
+        services.AddScoped<WorkflowSteps>();
+        services.AddScoped<QuarterRoundService>();
+        services.AddScoped<RatingSheetService>();
+        services.AddScoped<AnnualScoreService>();
         services.AddScoped<KtiPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();

@@ -276,16 +276,16 @@ public class Quarter2023Scenarios
         var hr = await UserIdAsync(app, "hr");
         var authorized = await UserIdAsync(app, "authorized");
         var evaluator = await UserIdAsync(app, "evaluator");
-        var scheduled = await WithAsync(app, (QuarterlyEvaluationService s) => s.ScheduleAsync(hr, bodyId, "nhrc", quarter, evaluationDay));
+        var scheduled = await WithAsync(app, (QuarterRoundService s) => s.ScheduleAsync(hr, bodyId, "nhrc", quarter, evaluationDay));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await WithAsync(app, (QuarterlyEvaluationService s) => s.ApproveAsync(authorized, bodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await WithAsync(app, (QuarterRoundService s) => s.ApproveAsync(authorized, bodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await WithAsync(app, (BagalauDbContext db) => db.RatingSheets.AsNoTracking()
             .Join(db.Servants, r => r.ServantId, s => s.Id, (r, s) => new { Sheet = r, s.FullName })
             .Where(x => x.Sheet.RoundId == scheduled.Value!.Id && x.FullName == servant).Select(x => x.Sheet).SingleAsync());
-        var view = await WithAsync(app, (QuarterlyEvaluationService s) => s.GetSheetAsync(evaluator, bodyId, sheet.Id));
+        var view = await WithAsync(app, (RatingSheetService s) => s.GetSheetAsync(evaluator, bodyId, sheet.Id));
         Assert.True(view.IsSuccess, view.Refusal?.ToString());
-        var submitted = await WithAsync(app, (QuarterlyEvaluationService s) => s.SubmitAsync(
+        var submitted = await WithAsync(app, (RatingSheetService s) => s.SubmitAsync(
             evaluator, bodyId, sheet.Id, sheet.Version, [.. view.Value!.Parameters.Select(p => new SheetScoreInput(p.Id, score, null))]));
         Assert.True(submitted.IsSuccess, submitted.Refusal?.ToString());
         Assert.Equal(SheetState.Submitted, submitted.Value!.State);

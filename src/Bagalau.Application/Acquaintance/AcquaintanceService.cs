@@ -118,16 +118,10 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
     /// </summary>
     public async Task<Outcome<AcquaintanceRecord>> GetAsync(string userId, Guid id, CancellationToken ct = default)
     {
-        var acquaintance = await db.Acquaintances.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (acquaintance is null)
+        var opened = await context.OpenAsync(db.Acquaintances.AsNoTracking(), id, userId, (actor, acquaintance) => actor.Is(acquaintance.ServantId) || actor.IsHr, Records.Acquaintance, ct);
+        if (opened.Value is not (var actor, var acquaintance))
         {
-            return WorkflowRefusals.NotFound(Records.Acquaintance);
-        }
-
-        var actor = await context.ActorAsync(userId, acquaintance.StateBodyId, ct);
-        if (!actor.Is(acquaintance.ServantId) && !actor.IsHr)
-        {
-            return WorkflowRefusals.NotFound(Records.Acquaintance);
+            return opened.Refusal!;
         }
 
         await audit.RecordReadAsync(nameof(ResultAcquaintance), acquaintance.Id.ToString(), acquaintance.StateBodyId, ct);
@@ -230,16 +224,10 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
     private async Task<Outcome> TransitionAsync(
         string userId, Guid id, int version, DateOnly today, Func<AcquaintanceRecord, Actor, CancellationToken, Task<Outcome>> transition, CancellationToken ct)
     {
-        var acquaintance = await db.Acquaintances.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (acquaintance is null)
+        var opened = await context.OpenAsync(db.Acquaintances, id, userId, (actor, _) => actor.Roles.Count > 0, Records.Acquaintance, ct);
+        if (opened.Value is not (var actor, var acquaintance))
         {
-            return WorkflowRefusals.NotFound(Records.Acquaintance);
-        }
-
-        var actor = await context.ActorAsync(userId, acquaintance.StateBodyId, ct);
-        if (actor.Roles.Count == 0)
-        {
-            return WorkflowRefusals.NotFound(Records.Acquaintance);
+            return opened.Refusal!;
         }
 
         if (!VersionTokens.Expect(db, acquaintance, version))

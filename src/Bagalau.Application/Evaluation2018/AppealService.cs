@@ -1,4 +1,5 @@
 using Bagalau.Application.Audit;
+using Bagalau.Application.Workflow;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2018;
@@ -14,20 +15,14 @@ namespace Bagalau.Application.Evaluation2018;
 /// with the clause; the outcome; a recommended re-evaluation reopens the servant's KPI and
 /// competency sheets, each linked to the appeal.
 /// </summary>
-public sealed class AppealService(BagalauDbContext db, CycleSteps steps, AuditLog audit)
+public sealed class AppealService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit)
 {
     public async Task<Outcome<EvaluationAppeal>> FileAsync(string userId, Guid sittingId, Guid servantId, string? body, DateOnly filedOn, CancellationToken ct = default)
     {
-        var sitting = await db.Set<CommissionSitting>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
-        if (sitting is null)
+        var opened = await steps.OpenAsync(db.Set<CommissionSitting>().AsNoTracking(), sittingId, userId, (actor, _) => actor.Roles.Count > 0, Records.Sitting, ct);
+        if (opened.Value is not (var actor, var sitting))
         {
-            return WorkflowRefusals.NotFound(Records.Sitting);
-        }
-
-        var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
-        if (actor.Roles.Count == 0)
-        {
-            return WorkflowRefusals.NotFound(Records.Sitting);
+            return opened.Refusal!;
         }
 
         if (sitting.ApprovedOn is not { } decidedOn)
@@ -44,23 +39,16 @@ public sealed class AppealService(BagalauDbContext db, CycleSteps steps, AuditLo
         }
 
         db.Set<EvaluationAppeal>().Add(appeal);
-        var saved = await steps.SaveAsync(ct);
-        return saved.Refusal is { } refusal ? refusal : appeal;
+        return await steps.SaveAsync(appeal, ct);
     }
 
     /// <summary>HR records the outcome; re-evaluation reopens the servant's sheets of the cycle in the same save.</summary>
     public async Task<Outcome> RecordOutcomeAsync(string userId, Guid appealId, int version, string outcome, string? note, DateOnly today, CancellationToken ct = default)
     {
-        var appeal = await db.Set<EvaluationAppeal>().FirstOrDefaultAsync(a => a.Id == appealId, ct);
-        if (appeal is null)
+        var opened = await steps.OpenAsync(db.Set<EvaluationAppeal>(), appealId, userId, (actor, appeal) => actor.Is(appeal.ServantId) || actor.IsHr, Records.Appeal, ct);
+        if (opened.Value is not (var actor, var appeal))
         {
-            return WorkflowRefusals.NotFound(Records.Appeal);
-        }
-
-        var actor = await steps.ActorAsync(userId, appeal.StateBodyId, ct);
-        if (!actor.Is(appeal.ServantId) && !actor.IsHr)
-        {
-            return WorkflowRefusals.NotFound(Records.Appeal);
+            return opened.Refusal!;
         }
 
         if (!KindIds.TryParse<AppealOutcome>(outcome, out var parsed))
@@ -99,16 +87,10 @@ public sealed class AppealService(BagalauDbContext db, CycleSteps steps, AuditLo
     /// <summary>An appeal for the servant and HR; others get not-found.</summary>
     public async Task<Outcome<EvaluationAppeal>> GetAsync(string userId, Guid appealId, CancellationToken ct = default)
     {
-        var appeal = await db.Set<EvaluationAppeal>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == appealId, ct);
-        if (appeal is null)
+        var opened = await steps.OpenAsync(db.Set<EvaluationAppeal>().AsNoTracking(), appealId, userId, (actor, appeal) => actor.Is(appeal.ServantId) || actor.IsHr, Records.Appeal, ct);
+        if (opened.Value is not (var actor, var appeal))
         {
-            return WorkflowRefusals.NotFound(Records.Appeal);
-        }
-
-        var actor = await steps.ActorAsync(userId, appeal.StateBodyId, ct);
-        if (!actor.Is(appeal.ServantId) && !actor.IsHr)
-        {
-            return WorkflowRefusals.NotFound(Records.Appeal);
+            return opened.Refusal!;
         }
 
         await audit.RecordReadAsync(nameof(EvaluationAppeal), appeal.Id.ToString(), appeal.StateBodyId, ct);

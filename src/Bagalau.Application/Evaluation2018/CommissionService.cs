@@ -1,4 +1,5 @@
 using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -27,7 +28,7 @@ public sealed record ProtocolView(CommissionSitting Sitting, IReadOnlyList<Proto
 /// vote from the engine, the protocol and its approval, which opens the servants'
 /// acquaintance with the results.
 /// </summary>
-public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, AcquaintanceService acquaintances, AuditLog audit)
+public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, AcquaintanceService acquaintances, AuditLog audit)
 {
     public const string ResultSubject = "evaluation-2018";
 
@@ -35,16 +36,10 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
 
     public async Task<Outcome<EvaluationCommission>> ComposeAsync(string userId, Guid cycleId, int? version, IReadOnlyList<SeatInput> seats, DateOnly today, CancellationToken ct = default)
     {
-        var cycle = await db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
-        if (cycle is null)
+        var opened = await steps.OpenAsync(db.EvaluationCycles2018.AsNoTracking(), cycleId, userId, (actor, _) => actor.Roles.Count > 0, Records.Cycle, ct);
+        if (opened.Value is not (var actor, var cycle))
         {
-            return WorkflowRefusals.NotFound(Records.Cycle);
-        }
-
-        var actor = await steps.ActorAsync(userId, cycle.StateBodyId, ct);
-        if (actor.Roles.Count == 0)
-        {
-            return WorkflowRefusals.NotFound(Records.Cycle);
+            return opened.Refusal!;
         }
 
         var parsed = new List<CommissionSeat>();
@@ -81,8 +76,7 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
             }
 
             db.Set<EvaluationCommission>().Add(created);
-            var saved = await steps.SaveAsync(ct);
-            return saved.Refusal is { } refusal ? refusal : created;
+            return await steps.SaveAsync(created, ct);
         }
 
         var amended = await steps.RunAsync(commission, version ?? -1, () => Task.FromResult(commission.Amend(actor, packVersion, parsed, today)), ct);
@@ -132,8 +126,7 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
         }
 
         db.Set<CommissionSchedule>().Add(schedule);
-        var saved = await steps.SaveAsync(ct);
-        return saved.Refusal is { } refusal ? refusal : schedule;
+        return await steps.SaveAsync(schedule, ct);
     }
 
     public Task<Outcome> ChangeScheduleAsync(string userId, Guid scheduleId, int version, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants, CancellationToken ct = default) =>
@@ -200,43 +193,30 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
 
     public async Task<Outcome<CommissionSitting>> OpenSittingAsync(string userId, Guid scheduleId, DateOnly on, CancellationToken ct = default)
     {
-        var schedule = await db.Set<CommissionSchedule>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
-        if (schedule is null)
+        var opened = await steps.OpenAsync(db.Set<CommissionSchedule>().AsNoTracking(), scheduleId, userId, (actor, _) => actor.Roles.Count > 0, Records.Schedule, ct);
+        if (opened.Value is not (var actor, var schedule))
         {
-            return WorkflowRefusals.NotFound(Records.Schedule);
-        }
-
-        var actor = await steps.ActorAsync(userId, schedule.StateBodyId, ct);
-        if (actor.Roles.Count == 0)
-        {
-            return WorkflowRefusals.NotFound(Records.Schedule);
+            return opened.Refusal!;
         }
 
         var commission = await db.Set<EvaluationCommission>().AsNoTracking().FirstAsync(c => c.Id == schedule.CommissionId, ct);
-        var opened = CommissionSitting.Open(actor, commission, schedule, on);
-        if (opened.Value is not { } sitting)
+        var created = CommissionSitting.Open(actor, commission, schedule, on);
+        if (created.Value is not { } sitting)
         {
-            return opened;
+            return created;
         }
 
         db.Set<CommissionSitting>().Add(sitting);
-        var saved = await steps.SaveAsync(ct);
-        return saved.Refusal is { } refusal ? refusal : sitting;
+        return await steps.SaveAsync(sitting, ct);
     }
 
     /// <summary>The sitting for its members, HR and the authorized person; others get not-found.</summary>
     public async Task<Outcome<CommissionSitting>> SittingAsync(string userId, Guid sittingId, CancellationToken ct = default)
     {
-        var sitting = await db.Set<CommissionSitting>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
-        if (sitting is null)
+        var opened = await steps.OpenAsync(db.Set<CommissionSitting>().AsNoTracking(), sittingId, userId, MaySee, Records.Sitting, ct);
+        if (opened.Value is not (var actor, var sitting))
         {
-            return WorkflowRefusals.NotFound(Records.Sitting);
-        }
-
-        var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
-        if (!MaySee(actor, sitting))
-        {
-            return WorkflowRefusals.NotFound(Records.Sitting);
+            return opened.Refusal!;
         }
 
         await audit.RecordReadAsync(nameof(CommissionSitting), sitting.Id.ToString(), sitting.StateBodyId, ct);
@@ -264,16 +244,10 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
     /// <summary>The authorized person approves the protocol; each servant's acquaintance with the result opens (clause 40) in the same save.</summary>
     public async Task<Outcome> ApproveProtocolAsync(string userId, Guid sittingId, int version, DateOnly today, CancellationToken ct = default)
     {
-        var sitting = await db.Set<CommissionSitting>().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
-        if (sitting is null)
+        var opened = await steps.OpenAsync(db.Set<CommissionSitting>(), sittingId, userId, MaySee, Records.Sitting, ct);
+        if (opened.Value is not (var actor, var sitting))
         {
-            return WorkflowRefusals.NotFound(Records.Sitting);
-        }
-
-        var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
-        if (!MaySee(actor, sitting))
-        {
-            return WorkflowRefusals.NotFound(Records.Sitting);
+            return opened.Refusal!;
         }
 
         return await steps.RunAsync(sitting, version, async () =>
@@ -361,16 +335,10 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
 
     private async Task<Outcome> SittingStepAsync(string userId, Guid sittingId, int version, Func<CommissionSitting, Actor, PackVersion, Outcome> transition, CancellationToken ct)
     {
-        var sitting = await db.Set<CommissionSitting>().FirstOrDefaultAsync(s => s.Id == sittingId, ct);
-        if (sitting is null)
+        var opened = await steps.OpenAsync(db.Set<CommissionSitting>(), sittingId, userId, MaySee, Records.Sitting, ct);
+        if (opened.Value is not (var actor, var sitting))
         {
-            return WorkflowRefusals.NotFound(Records.Sitting);
-        }
-
-        var actor = await steps.ActorAsync(userId, sitting.StateBodyId, ct);
-        if (!MaySee(actor, sitting))
-        {
-            return WorkflowRefusals.NotFound(Records.Sitting);
+            return opened.Refusal!;
         }
 
         return await steps.RunAsync(sitting, version, () => Task.FromResult(transition(sitting, actor, steps.VersionOf(sitting.PackId, sitting.PackVersionId))), ct);
@@ -378,16 +346,10 @@ public sealed class CommissionService(BagalauDbContext db, CycleSteps steps, Acq
 
     private async Task<Outcome> ScheduleAsync(string userId, Guid scheduleId, int version, Func<CommissionSchedule, EvaluationCommission, Actor, Task<Outcome>> transition, CancellationToken ct)
     {
-        var schedule = await db.Set<CommissionSchedule>().FirstOrDefaultAsync(s => s.Id == scheduleId, ct);
-        if (schedule is null)
+        var opened = await steps.OpenAsync(db.Set<CommissionSchedule>(), scheduleId, userId, (actor, _) => actor.Roles.Count > 0, Records.Schedule, ct);
+        if (opened.Value is not (var actor, var schedule))
         {
-            return WorkflowRefusals.NotFound(Records.Schedule);
-        }
-
-        var actor = await steps.ActorAsync(userId, schedule.StateBodyId, ct);
-        if (actor.Roles.Count == 0)
-        {
-            return WorkflowRefusals.NotFound(Records.Schedule);
+            return opened.Refusal!;
         }
 
         var commission = await db.Set<EvaluationCommission>().AsNoTracking().FirstAsync(c => c.Id == schedule.CommissionId, ct);

@@ -145,16 +145,10 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
     /// </summary>
     public async Task<Outcome<WorkPlan>> GetPlanAsync(string userId, Guid planId, CancellationToken ct = default)
     {
-        var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
+        var opened = await context.OpenAsync(db.WorkPlans.AsNoTracking(), planId, userId, (actor, plan) => actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr, Records.Plan, ct);
+        if (opened.Value is not (var actor, var plan))
         {
-            return WorkflowRefusals.NotFound(Records.Plan);
-        }
-
-        var actor = await context.ActorAsync(userId, plan.StateBodyId, ct);
-        if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr))
-        {
-            return WorkflowRefusals.NotFound(Records.Plan);
+            return opened.Refusal!;
         }
 
         await audit.RecordReadAsync(nameof(WorkPlan), plan.Id.ToString(), plan.StateBodyId, ct);
@@ -237,16 +231,10 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
 
     public async Task<Outcome<KpiSheet>> GetSheetAsync(string userId, Guid sheetId, CancellationToken ct = default)
     {
-        var sheet = await db.KpiSheets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sheetId, ct);
-        if (sheet is null)
+        var opened = await context.OpenAsync(db.KpiSheets.AsNoTracking(), sheetId, userId, (actor, sheet) => actor.Is(sheet.ServantId) || actor.Is(sheet.DirectSupervisorId) || actor.Is(sheet.SuperiorId) || actor.IsHr, Records.KpiSheet, ct);
+        if (opened.Value is not (var actor, var sheet))
         {
-            return WorkflowRefusals.NotFound(Records.KpiSheet);
-        }
-
-        var actor = await context.ActorAsync(userId, sheet.StateBodyId, ct);
-        if (!(actor.Is(sheet.ServantId) || actor.Is(sheet.DirectSupervisorId) || actor.Is(sheet.SuperiorId) || actor.IsHr))
-        {
-            return WorkflowRefusals.NotFound(Records.KpiSheet);
+            return opened.Refusal!;
         }
 
         await audit.RecordReadAsync(nameof(KpiSheet), sheet.Id.ToString(), sheet.StateBodyId, ct);

@@ -7,7 +7,6 @@ public static class Evaluation2018Services
 {
     public static IServiceCollection AddBagalauEvaluation2018(this IServiceCollection services)
     {
-        services.AddScoped<CycleSteps>();
         services.AddScoped<SheetService>();
         services.AddScoped<CommissionService>();
         services.AddScoped<AppealService>();

@@ -1,4 +1,5 @@
 using Bagalau.Application.Audit;
+using Bagalau.Application.Workflow;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
@@ -30,7 +31,7 @@ public sealed record CompetencySheetView(CompetencySheet Sheet, IReadOnlyList<Co
 /// plan (clause 16), fact files on the KPI sheet (clause 22) and the competency sheet
 /// (chapter 4). Reads are limited to those the act involves and audited.
 /// </summary>
-public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog audit)
+public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit)
 {
     /// <summary>
     /// The plans of a cycle the user takes part in: all of them for HR; otherwise those where
@@ -38,16 +39,10 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
     /// </summary>
     public async Task<Outcome<Page<WorkPlan>>> PlansAsync(string userId, Guid cycleId, PageRequest page, CancellationToken ct = default)
     {
-        var cycle = await db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
-        if (cycle is null)
+        var opened = await steps.OpenAsync(db.EvaluationCycles2018.AsNoTracking(), cycleId, userId, (actor, _) => actor.Roles.Count > 0, Records.Cycle, ct);
+        if (opened.Value is not (var actor, var cycle))
         {
-            return WorkflowRefusals.NotFound(Records.Cycle);
-        }
-
-        var actor = await steps.ActorAsync(userId, cycle.StateBodyId, ct);
-        if (actor.Roles.Count == 0)
-        {
-            return WorkflowRefusals.NotFound(Records.Cycle);
+            return opened.Refusal!;
         }
 
         var me = actor.ServantId ?? Guid.Empty;
@@ -63,16 +58,10 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
     /// <summary>The KPI sheet and competency sheet of a plan, if opened (for those who may see the plan).</summary>
     public async Task<Outcome<PlanSheets>> SheetsOfPlanAsync(string userId, Guid planId, CancellationToken ct = default)
     {
-        var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
+        var opened = await steps.OpenAsync(db.WorkPlans.AsNoTracking(), planId, userId, (actor, plan) => actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr, Records.Plan, ct);
+        if (opened.Value is not (var actor, var plan))
         {
-            return WorkflowRefusals.NotFound(Records.Plan);
-        }
-
-        var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
-        if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr))
-        {
-            return WorkflowRefusals.NotFound(Records.Plan);
+            return opened.Refusal!;
         }
 
         var kpi = await db.KpiSheets.AsNoTracking().Where(s => s.PlanId == planId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
@@ -85,16 +74,10 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
     /// <summary>The direct supervisor records (or corrects) the note of a quarter on an approved plan.</summary>
     public async Task<Outcome<MonitoringNote>> RecordNoteAsync(string userId, Guid planId, int quarter, int? version, IReadOnlyList<KpiProgressInput> progress, string? recommendations, DateOnly today, CancellationToken ct = default)
     {
-        var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
+        var opened = await steps.OpenAsync(db.WorkPlans.AsNoTracking(), planId, userId, (actor, plan) => actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr, Records.Plan, ct);
+        if (opened.Value is not (var actor, var plan))
         {
-            return WorkflowRefusals.NotFound(Records.Plan);
-        }
-
-        var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
-        if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.Is(plan.ApproverId) || actor.IsHr))
-        {
-            return WorkflowRefusals.NotFound(Records.Plan);
+            return opened.Refusal!;
         }
 
         var items = progress.Select(p => new KpiProgress(p.Number, p.Progress ?? string.Empty)).ToList();
@@ -108,8 +91,7 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
             }
 
             db.Set<MonitoringNote>().Add(created);
-            var saved = await steps.SaveAsync(ct);
-            return saved.Refusal is { } refusal ? refusal : created;
+            return await steps.SaveAsync(created, ct);
         }
 
         var outcome = await steps.RunAsync(note, version ?? -1, () => Task.FromResult(note.Revise(actor, plan, items, recommendations, today)), ct);
@@ -119,16 +101,10 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
     /// <summary>The notes of a plan, by quarter, for the servant, the direct supervisor and HR; others get not-found.</summary>
     public async Task<Outcome<IReadOnlyList<MonitoringNote>>> NotesAsync(string userId, Guid planId, CancellationToken ct = default)
     {
-        var plan = await db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
+        var opened = await steps.OpenAsync(db.WorkPlans.AsNoTracking(), planId, userId, (actor, plan) => actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.IsHr, Records.Plan, ct);
+        if (opened.Value is not (var actor, var plan))
         {
-            return WorkflowRefusals.NotFound(Records.Plan);
-        }
-
-        var actor = await steps.ActorAsync(userId, plan.StateBodyId, ct);
-        if (!(actor.Is(plan.ServantId) || actor.Is(plan.DirectSupervisorId) || actor.IsHr))
-        {
-            return WorkflowRefusals.NotFound(Records.Plan);
+            return opened.Refusal!;
         }
 
         var notes = await db.Set<MonitoringNote>().AsNoTracking().Where(n => n.PlanId == planId).OrderBy(n => n.Quarter).ToListAsync(ct);
@@ -259,8 +235,7 @@ public sealed class SheetService(BagalauDbContext db, CycleSteps steps, AuditLog
         }
 
         db.Set<CompetencySheet>().Add(sheet);
-        var saved = await steps.SaveAsync(ct);
-        return saved.Refusal is { } refusal ? refusal : sheet;
+        return await steps.SaveAsync(sheet, ct);
     }
 
     /// <summary>The sheet with its competencies and indicators, for the servant, the direct supervisor and HR (audited).</summary>

@@ -53,7 +53,7 @@ public sealed record FeedbackItem(Guid SheetId, int Year, int Quarter, string Se
 /// another HR officer sees only that it exists and its state (<see cref="CalibrationAccessRule"/>).
 /// </summary>
 public sealed class CalibrationService(
-    BagalauDbContext db, PackCatalog packs, QuarterlyEvaluationService sheets, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
+    BagalauDbContext db, PackCatalog packs, RatingSheetService sheets, WorkflowActors actors, WorkflowSteps steps, AuditLog audit, TaskService tasks, TimeProvider clock)
 {
     /// <summary>Task kinds of the calibration deadlines (decision, session, protocol), each with its clause.</summary>
     public const string DecideTaskKind = "calibration-decide";
@@ -66,10 +66,10 @@ public sealed class CalibrationService(
 
     public async Task<Outcome<CalibrationCase>> ApplyAsync(string userId, Guid bodyId, Guid sheetId, string? statement, CancellationToken ct = default)
     {
-        var (actor, sheet, round, version) = await sheets.LoadAsync(userId, bodyId, sheetId, tracked: false, ct);
-        if (actor is null || sheet is null || !actor.Is(sheet.ServantId))
+        var loaded = await sheets.LoadAsync(userId, bodyId, sheetId, RatingSheetService.IsTheServant, tracked: false, ct);
+        if (loaded.Value is not (var actor, var sheet, var round, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         if (await db.CalibrationCases.AnyAsync(c => c.SheetId == sheetId, ct))
@@ -91,16 +91,16 @@ public sealed class CalibrationService(
         var created = outcome.Value!;
         db.CalibrationCases.Add(created);
         Schedule(created, round!, "calibration-decision", created.DecisionDue, created.DecisionClause, DecideTaskKind, await UsersInRolesAsync(bodyId, [BodyRole.AuthorizedPerson], ct));
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(created);
+        return await steps.SaveAsync(created, ct);
     }
 
     /// <summary>The authorized person approves the members; the HR members are the servants holding an HR role in the body.</summary>
     public async Task<Outcome<CalibrationCase>> ConveneAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, IReadOnlyList<Guid> members, CancellationToken ct = default)
     {
-        var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
-        if (actor is null || calibration is null)
+        var loaded = await LoadAsync(userId, bodyId, caseId, ct);
+        if (loaded.Value is not (var actor, var calibration, var sheet, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         var known = await db.Servants.Where(s => s.StateBodyId == bodyId && members.Contains(s.Id)).CountAsync(ct);
@@ -112,79 +112,70 @@ public sealed class CalibrationService(
                 $"a member is not a servant of this body");
         }
 
-        if (!VersionTokens.Expect(db, calibration, expectedVersion))
+        return await steps.RunAsync(calibration, expectedVersion, async () =>
         {
-            return WorkflowRefusals.Stale();
-        }
+            var hrServants = await HrServantsAsync(bodyId, ct);
+            var evaluators = await EvaluatorsAsync(bodyId, sheet.RoundId, ct);
+            if (calibration.Convene(version, actor, members, hrServants, Today, evaluators) is { } refusal)
+            {
+                return refusal;
+            }
 
-        var hrServants = await HrServantsAsync(bodyId, ct);
-        var evaluators = await EvaluatorsAsync(bodyId, sheet!.RoundId, ct);
-        var refusal = calibration.Convene(version!, actor, members, hrServants, Today, evaluators);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        await tasks.CompleteAsync(Subject(calibration), DecideTaskKind, Today, ct);
-        Schedule(calibration, await RoundOfAsync(sheet, ct), "calibration-session", calibration.SessionDue, calibration.SessionClause, SessionTaskKind, await RunnersAsync(calibration, ct));
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(calibration);
+            await tasks.CompleteAsync(Subject(calibration), DecideTaskKind, Today, ct);
+            Schedule(calibration, await RoundOfAsync(sheet, ct), "calibration-session", calibration.SessionDue, calibration.SessionClause, SessionTaskKind, await RunnersAsync(calibration, ct));
+            return null;
+        }, ct);
     }
 
     public async Task<Outcome<CalibrationCase>> DecideAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CalibrationSessionInput input, CancellationToken ct = default)
     {
-        var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
-        if (actor is null || calibration is null)
+        var loaded = await LoadAsync(userId, bodyId, caseId, ct);
+        if (loaded.Value is not (var actor, var calibration, var sheet, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
-        if (!VersionTokens.Expect(db, calibration, expectedVersion))
+        return await steps.RunAsync(calibration, expectedVersion, async () =>
         {
-            return WorkflowRefusals.Stale();
-        }
+            var session = new CalibrationSession(input.Justification, input.ObjectionForm, input.Objection, input.Arguments, input.ProposedScore, input.Ballots);
+            if (calibration.Decide(version, packs.Catalogue.Calendar, actor, sheet, session, Today) is { } refusal)
+            {
+                return refusal;
+            }
 
-        var session = new CalibrationSession(input.Justification, input.ObjectionForm, input.Objection, input.Arguments, input.ProposedScore, input.Ballots);
-        var refusal = calibration.Decide(version!, packs.Catalogue.Calendar, actor, sheet!, session, Today);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        await tasks.CompleteAsync(Subject(calibration), SessionTaskKind, Today, ct);
-        Schedule(calibration, await RoundOfAsync(sheet!, ct), "calibration-protocol", calibration.ProtocolDue!.Value, calibration.ProtocolClause, ProtocolTaskKind, await RunnersAsync(calibration, ct));
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(calibration);
+            await tasks.CompleteAsync(Subject(calibration), SessionTaskKind, Today, ct);
+            Schedule(calibration, await RoundOfAsync(sheet, ct), "calibration-protocol", calibration.ProtocolDue!.Value, calibration.ProtocolClause, ProtocolTaskKind, await RunnersAsync(calibration, ct));
+            return null;
+        }, ct);
     }
 
     public async Task<Outcome<CalibrationCase>> PostProtocolAsync(string userId, Guid bodyId, Guid caseId, int expectedVersion, CancellationToken ct = default)
     {
-        var (actor, calibration, _, version) = await LoadAsync(userId, bodyId, caseId, ct);
-        if (actor is null || calibration is null)
+        var loaded = await LoadAsync(userId, bodyId, caseId, ct);
+        if (loaded.Value is not (var actor, var calibration, _, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
-        if (!VersionTokens.Expect(db, calibration, expectedVersion))
+        return await steps.RunAsync(calibration, expectedVersion, async () =>
         {
-            return WorkflowRefusals.Stale();
-        }
+            if (calibration.PostProtocol(version, packs.Catalogue.Calendar, actor, Today) is { } refusal)
+            {
+                return refusal;
+            }
 
-        var refusal = calibration.PostProtocol(version!, packs.Catalogue.Calendar, actor, Today);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        await tasks.CompleteAsync(Subject(calibration), ProtocolTaskKind, Today, ct);
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<CalibrationCase>)Outcome<CalibrationCase>.Ok(calibration);
+            await tasks.CompleteAsync(Subject(calibration), ProtocolTaskKind, Today, ct);
+            return null;
+        }, ct);
     }
 
     /// <summary>The case with its sheet, for those who may open it; the read is audited.</summary>
     public async Task<Outcome<CalibrationCase>> GetAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
     {
-        var (actor, calibration, _, _) = await LoadAsync(userId, bodyId, caseId, ct);
-        if (actor is null || calibration is null)
+        var loaded = await LoadAsync(userId, bodyId, caseId, ct);
+        if (loaded.Value is not (var actor, var calibration, _, _))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         await audit.RecordReadAsync(nameof(CalibrationCase), calibration.Id.ToString(), bodyId, ct);
@@ -215,10 +206,10 @@ public sealed class CalibrationService(
     /// <summary>The case with the people's names and positions and what the viewer may do; the read is audited.</summary>
     public async Task<Outcome<CalibrationView>> ViewAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
     {
-        var (actor, calibration, sheet, version) = await LoadAsync(userId, bodyId, caseId, ct);
-        if (actor is null || calibration is null)
+        var loaded = await LoadAsync(userId, bodyId, caseId, ct);
+        if (loaded.Value is not (var actor, var calibration, var sheet, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         var round = await RoundOfAsync(sheet!, ct);
@@ -241,10 +232,10 @@ public sealed class CalibrationService(
     /// <summary>The body's servants the authorized person can choose from, marked as HR, evaluator, applicant or the applicant's evaluator.</summary>
     public async Task<Outcome<IReadOnlyList<CalibrationCandidate>>> CandidatesAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct = default)
     {
-        var (actor, calibration, sheet, _) = await LoadAsync(userId, bodyId, caseId, ct);
-        if (actor is null || calibration is null)
+        var loaded = await LoadAsync(userId, bodyId, caseId, ct);
+        if (loaded.Value is not (var actor, var calibration, var sheet, _))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         if (!actor.IsAuthorized)
@@ -351,10 +342,10 @@ public sealed class CalibrationService(
     public async Task<Outcome<RatingSheet>> RecordFeedbackAsync(
         string userId, Guid bodyId, Guid sheetId, int expectedVersion, string? achievements, string? skills, string? potential, CancellationToken ct = default)
     {
-        var (actor, sheet, _, _) = await sheets.LoadAsync(userId, bodyId, sheetId, tracked: true, ct);
-        if (actor is null || sheet is null)
+        var loaded = await sheets.LoadAsync(userId, bodyId, sheetId, RatingSheetService.Anyone, tracked: true, ct);
+        if (loaded.Value is not (var actor, var sheet, _, _))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         var calibration = await db.CalibrationCases.AsNoTracking().FirstOrDefaultAsync(c => c.SheetId == sheetId, ct);
@@ -371,7 +362,7 @@ public sealed class CalibrationService(
         }
 
         var refusal = sheet.RecordFeedback(actor, achievements, skills, potential, Today);
-        return refusal ?? await Saving.SaveAsync(db, ct) ?? (Outcome<RatingSheet>)Outcome<RatingSheet>.Ok(sheet);
+        return refusal ?? await steps.SaveAsync(sheet, ct);
     }
 
     private static TaskSubject Subject(CalibrationCase calibration) => new("calibration", calibration.Id);
@@ -440,18 +431,20 @@ public sealed class CalibrationService(
 
     private static bool MayOpen(Actor actor, CalibrationCase calibration) => CalibrationAccessRule.Of(actor, calibration) == CalibrationAccess.Full;
 
-    private async Task<(Actor? Actor, CalibrationCase? Case, RatingSheet? Sheet, Domain.Packs.PackVersion? Version)> LoadAsync(
-        string userId, Guid bodyId, Guid caseId, CancellationToken ct)
+    /// <summary>The case of the body with its actor, sheet and pack version; not-found for anyone who may not open it (no existence leak).</summary>
+    private async Task<Outcome<LoadedCase>> LoadAsync(string userId, Guid bodyId, Guid caseId, CancellationToken ct)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         var calibration = await db.CalibrationCases.FirstOrDefaultAsync(c => c.Id == caseId && c.StateBodyId == bodyId, ct);
         if (actor is null || calibration is null || !MayOpen(actor, calibration))
         {
-            return (null, null, null, null);
+            return WorkflowRefusals.NotFound();
         }
 
         var sheet = await db.RatingSheets.FirstAsync(s => s.Id == calibration.SheetId, ct);
         var round = await db.QuarterRounds.AsNoTracking().FirstAsync(r => r.Id == sheet.RoundId, ct);
-        return (actor, calibration, sheet, round.VersionIn(packs.Catalogue.Find(round.PackId)!));
+        return new LoadedCase(actor, calibration, sheet, round.VersionIn(packs.Catalogue.Find(round.PackId)!));
     }
+
+    private sealed record LoadedCase(Actor Actor, CalibrationCase Case, RatingSheet Sheet, Domain.Packs.PackVersion Version);
 }

@@ -38,7 +38,7 @@ public sealed record KtiPlanSummary(Guid Id, Guid RoundId, string Quarter, strin
 /// deadline (tasks with the clause), the evaluator's scores checked by the engine's kti-score
 /// against the body's permitted-score table (stored in revisions).
 /// </summary>
-public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, TaskService tasks, TimeProvider clock)
+public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, WorkflowSteps steps, AuditLog audit, TaskService tasks, TimeProvider clock)
 {
     public const string ActualsTaskKind = "kti-actuals";
     public const string ScoreTaskKind = "kti-score";
@@ -50,16 +50,10 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
     /// <summary>HR's list: the heads of units/body in the round's quarter (heads of a unit, oskemen 21), with the clause 22 answer and the plan if opened.</summary>
     public async Task<Outcome<IReadOnlyList<KtiHeadRow>>> HeadsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
-        var actor = await actors.InBodyAsync(userId, bodyId, ct);
-        var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
-        if (actor is null || round is null)
+        var opened = await actors.OpenForHrAsync(db.QuarterRounds.AsNoTracking(), roundId, bodyId, userId, Actions.ListKtiHeads, ct);
+        if (opened.Value is not (var actor, var round))
         {
-            return WorkflowRefusals.NotFound();
-        }
-
-        if (!actor.IsHr)
-        {
-            return WorkflowRefusals.NotAllowed(Actions.ListKtiHeads, ActorNames.Hr);
+            return opened.Refusal!;
         }
 
         var version = round.VersionIn(packs.Catalogue.Find(round.PackId)!);
@@ -88,16 +82,10 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
     /// <summary>HR opens the head's plan in the round, naming the evaluator.</summary>
     public async Task<Outcome<KtiPlan>> OpenAsync(string userId, Guid bodyId, Guid roundId, Guid servantId, Guid evaluatorId, CancellationToken ct = default)
     {
-        var actor = await actors.InBodyAsync(userId, bodyId, ct);
-        var round = await db.QuarterRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
-        if (actor is null || round is null)
+        var opened = await actors.OpenForHrAsync(db.QuarterRounds.AsNoTracking(), roundId, bodyId, userId, Actions.OpenKtiPlan, ct);
+        if (opened.Value is not (var actor, var round))
         {
-            return WorkflowRefusals.NotFound();
-        }
-
-        if (!actor.IsHr)
-        {
-            return WorkflowRefusals.NotAllowed(Actions.OpenKtiPlan, ActorNames.Hr);
+            return opened.Refusal!;
         }
 
         var pack = packs.Catalogue.Find(round.PackId)!;
@@ -142,7 +130,7 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         }
 
         db.KtiPlans.Add(outcome.Value!);
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(outcome.Value!);
+        return await steps.SaveAsync(outcome.Value!, ct);
     }
 
     public async Task<IReadOnlyList<KtiPlanSummary>> PlansOfRoundAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
@@ -172,10 +160,10 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
 
     public async Task<Outcome<KtiPlanView>> GetAsync(string userId, Guid bodyId, Guid planId, CancellationToken ct = default)
     {
-        var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: false, ct);
-        if (actor is null || plan is null || !plan.CanOpen(actor))
+        var loaded = await LoadAsync(userId, bodyId, planId, CanOpen, tracked: false, ct);
+        if (loaded.Value is not (var actor, var plan,  _))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         var visible = plan.CanSeeResult(actor);
@@ -189,90 +177,79 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
 
     public async Task<Outcome<KtiPlan>> SetKtisAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KpiEntry> ktis, CancellationToken ct = default)
     {
-        var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
-        if (actor is null || plan is null || !plan.CanOpen(actor))
+        var loaded = await LoadAsync(userId, bodyId, planId, CanOpen, tracked: true, ct);
+        if (loaded.Value is not (var actor, var plan, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
-        if (!VersionTokens.Expect(db, plan, expectedVersion))
-        {
-            return WorkflowRefusals.Stale();
-        }
-
-        return plan.SetKtis(version!, actor, ktis) ?? await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
+        return await steps.RunAsync(plan, expectedVersion, () => plan.SetKtis(version, actor, ktis), ct);
     }
 
     /// <summary>HR agrees the plan; HR's task to pre-compute the actual values is due by kti-actuals (clause 22).</summary>
     public async Task<Outcome<KtiPlan>> AgreeAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, CancellationToken ct = default)
     {
-        var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
-        if (actor is null || plan is null || !plan.CanOpen(actor))
+        var loaded = await LoadAsync(userId, bodyId, planId, CanOpen, tracked: true, ct);
+        if (loaded.Value is not (var actor, var plan,  _))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
-        if (!VersionTokens.Expect(db, plan, expectedVersion))
+        return await steps.RunAsync(plan, expectedVersion, () =>
         {
-            return WorkflowRefusals.Stale();
-        }
+            if (plan.Agree(actor, Today) is { } refusal)
+            {
+                return refusal;
+            }
 
-        var refusal = plan.Agree(actor, Today);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        tasks.ScheduleOn(
-            bodyId, new Provenance(plan.PackId, plan.VersionId, plan.ActualsDueClause), "kti-actuals", plan.ActualsDue,
-            ActualsTaskKind, TaskAssignee.User(userId), Subject(plan), plan.RoundId, null);
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
+            tasks.ScheduleOn(
+                bodyId, new Provenance(plan.PackId, plan.VersionId, plan.ActualsDueClause), "kti-actuals", plan.ActualsDue,
+                ActualsTaskKind, TaskAssignee.User(userId), Subject(plan), plan.RoundId, null);
+            return null;
+        }, ct);
     }
 
     /// <summary>HR enters the actual values; the evaluator's task to score is due by the round's quarter-evaluation deadline (clause 4).</summary>
     public async Task<Outcome<KtiPlan>> EnterActualsAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiActualInput> actuals, CancellationToken ct = default)
     {
-        var (actor, plan, _) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
-        if (actor is null || plan is null || !plan.CanOpen(actor))
+        var loaded = await LoadAsync(userId, bodyId, planId, CanOpen, tracked: true, ct);
+        if (loaded.Value is not (var actor, var plan,  _))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
-        if (!VersionTokens.Expect(db, plan, expectedVersion))
+        return await steps.RunAsync(plan, expectedVersion, async () =>
         {
-            return WorkflowRefusals.Stale();
-        }
+            var first = plan.State == KtiPlanState.Agreed;
+            if (plan.EnterActuals(actor, actuals, Today) is { } refusal)
+            {
+                return refusal;
+            }
 
-        var first = plan.State == KtiPlanState.Agreed;
-        var refusal = plan.EnterActuals(actor, actuals, Today);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+            await tasks.CompleteAsync(Subject(plan), ActualsTaskKind, Today, ct);
+            if (first)
+            {
+                var round = await db.QuarterRounds.AsNoTracking().FirstAsync(r => r.Id == plan.RoundId, ct);
+                tasks.ScheduleOn(
+                    bodyId, new Provenance(round.PackId, round.VersionId, round.DueClause), "quarter-evaluation", round.Due,
+                    ScoreTaskKind, TaskAssignee.Servant(plan.EvaluatorId), Subject(plan), round.Id, null);
+            }
 
-        await tasks.CompleteAsync(Subject(plan), ActualsTaskKind, Today, ct);
-        if (first)
-        {
-            var round = await db.QuarterRounds.AsNoTracking().FirstAsync(r => r.Id == plan.RoundId, ct);
-            tasks.ScheduleOn(
-                bodyId, new Provenance(round.PackId, round.VersionId, round.DueClause), "quarter-evaluation", round.Due,
-                ScoreTaskKind, TaskAssignee.Servant(plan.EvaluatorId), Subject(plan), round.Id, null);
-        }
-
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
+            return null;
+        }, ct);
     }
 
     /// <summary>The result as the evaluator types (engine kti-score); nothing is saved.</summary>
     public async Task<Outcome<KtiPreview>> PreviewAsync(string userId, Guid bodyId, Guid planId, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
     {
-        var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: false, ct);
-        if (actor is null || plan is null || actor.ServantId is not { } me || !plan.IsEvaluator(me))
+        var loaded = await LoadAsync(userId, bodyId, planId, (actor, plan) => actor.ServantId is { } me && plan.IsEvaluator(me), tracked: false, ct);
+        if (loaded.Value is not (_, var plan, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
         var table = await CurrentTableAsync(bodyId, plan.PackId, ct);
-        var decided = plan.Preview(version!, scores, table?.Rules());
+        var decided = plan.Preview(version, scores, table?.Rules());
         return decided.IsRefused
             ? decided.Refusal!
             : Outcome<KtiPreview>.Ok(new KtiPreview(decided.Answer!.Score, decided.Answer.Grade, decided.Answer.TableApplied, decided.Provenance!.Clause));
@@ -280,26 +257,23 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
 
     public async Task<Outcome<KtiPlan>> ScoreAsync(string userId, Guid bodyId, Guid planId, int expectedVersion, IReadOnlyList<KtiScoreEntry> scores, CancellationToken ct = default)
     {
-        var (actor, plan, version) = await LoadAsync(userId, bodyId, planId, tracked: true, ct);
-        if (actor is null || plan is null || !plan.CanOpen(actor))
+        var loaded = await LoadAsync(userId, bodyId, planId, CanOpen, tracked: true, ct);
+        if (loaded.Value is not (var actor, var plan, var version))
         {
-            return WorkflowRefusals.NotFound();
+            return loaded.Refusal!;
         }
 
-        if (!VersionTokens.Expect(db, plan, expectedVersion))
+        return await steps.RunAsync(plan, expectedVersion, async () =>
         {
-            return WorkflowRefusals.Stale();
-        }
+            var table = await CurrentTableAsync(bodyId, plan.PackId, ct);
+            if (plan.ScoreKtis(version, actor, scores, table?.Rules(), table?.Revision, Today) is { } refusal)
+            {
+                return refusal;
+            }
 
-        var table = await CurrentTableAsync(bodyId, plan.PackId, ct);
-        var refusal = plan.ScoreKtis(version!, actor, scores, table?.Rules(), table?.Revision, Today);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        await tasks.CompleteAsync(Subject(plan), ScoreTaskKind, Today, ct);
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiPlan>)Outcome<KtiPlan>.Ok(plan);
+            await tasks.CompleteAsync(Subject(plan), ScoreTaskKind, Today, ct);
+            return null;
+        }, ct);
     }
 
     /// <summary>The body's permitted-score table in force (latest revision); null when HR has entered none.</summary>
@@ -355,7 +329,7 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         db.KtiScoreTables.Add(outcome.Value!);
         try
         {
-            return await Saving.SaveAsync(db, ct) ?? (Outcome<KtiTableView>)Outcome<KtiTableView>.Ok(TableView(outcome.Value!));
+            return await steps.SaveAsync(ct) is { Refusal: { } stale } ? stale : Outcome<KtiTableView>.Ok(TableView(outcome.Value!));
         }
         catch (DbUpdateException)
         {
@@ -437,18 +411,20 @@ public sealed class KtiPlanService(BagalauDbContext db, PackCatalog packs, Workf
         return servants.OrderBy(s => s.FullName, StringComparer.Ordinal).Select(s => (s, latest[s.Id])).ToList();
     }
 
-    private async Task<(Actor? Actor, KtiPlan? Plan, PackVersion? Version)> LoadAsync(string userId, Guid bodyId, Guid planId, bool tracked, CancellationToken ct)
+    private static bool CanOpen(Actor actor, KtiPlan plan) => plan.CanOpen(actor);
+
+    /// <summary>The plan of the body with its actor and pack version, or not-found when either is missing or <paramref name="may"/> refuses (no existence leak).</summary>
+    private async Task<Outcome<Loaded<KtiPlan>>> LoadAsync(string userId, Guid bodyId, Guid planId, Func<Actor, KtiPlan, bool> may, bool tracked, CancellationToken ct)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         var query = tracked ? db.KtiPlans : db.KtiPlans.AsNoTracking();
         var plan = await query.FirstOrDefaultAsync(p => p.Id == planId && p.StateBodyId == bodyId, ct);
-        if (actor is null || plan is null)
+        if (actor is null || plan is null || !may(actor, plan))
         {
-            return (null, null, null);
+            return WorkflowRefusals.NotFound();
         }
 
-        var pack = packs.Catalogue.Find(plan.PackId)!;
-        return (actor, plan, pack.Versions.First(v => v.Id == plan.VersionId));
+        return new Loaded<KtiPlan>(actor, plan, packs.Catalogue.Find(plan.PackId)!.Versions.First(v => v.Id == plan.VersionId));
     }
 
     private async Task<IReadOnlyList<KtiPlanSummary>> SummariesAsync(Actor actor, List<KtiPlan> plans, CancellationToken ct)

@@ -12,9 +12,9 @@ namespace Bagalau.Application.Evaluation2023;
 /// <summary>
 /// The stored rating sheet as its form (nhrc Appendix 1 leader, Appendix 2 non-leader; oskemen
 /// differentiation sheet), filled from the sheet, the pack and the register. Who may open it is
-/// decided by <see cref="QuarterlyEvaluationService.GetSheetAsync"/> (same confidentiality).
+/// decided by <see cref="RatingSheetService.GetSheetAsync"/> (same confidentiality).
 /// </summary>
-public sealed class QuarterlyDocuments(BagalauDbContext db, QuarterlyEvaluationService sheets, PackCatalog packs)
+public sealed class QuarterlyDocuments(BagalauDbContext db, RatingSheetService sheets, PackCatalog packs)
 {
     public async Task<Outcome<RatingSheetDocument>> RatingSheetAsync(string userId, Guid bodyId, Guid sheetId, CancellationToken ct = default)
     {

@@ -186,7 +186,7 @@ public sealed class Survey360AnswerQueue(TimeProvider clock)
         foreach (var pending in batch)
         {
             var invitation = await db.Set<Survey360Invitation>().FirstAsync(i => i.Id == pending.InvitationId);
-            var refusal = invitation.MarkUsed(now) ?? await Saving.SaveAsync(db, CancellationToken.None);
+            var refusal = invitation.MarkUsed(now) ?? await WorkflowSteps.SaveAsync(db, CancellationToken.None);
             db.ChangeTracker.Clear();
             if (refusal is null)
             {

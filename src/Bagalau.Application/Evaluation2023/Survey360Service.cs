@@ -35,7 +35,7 @@ public sealed record TrainingNeed(string CompetencyId, LocalizedText Title, deci
 /// respondents, issues single-use links; respondents answer from a phone without signing in;
 /// answers are stored apart from any person; reports from 3 answers; training needs by body.
 /// </summary>
-public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, AuditLog audit, Survey360AnswerQueue answers, TimeProvider clock)
+public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, WorkflowActors actors, WorkflowSteps steps, AuditLog audit, Survey360AnswerQueue answers, TimeProvider clock)
 {
     private DateOnly Today => KazakhstanClock.Today(clock);
 
@@ -67,7 +67,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
         var version = round.VersionIn(pack);
         db.Survey360Rounds.Add(round);
         db.Survey360Targets.AddRange(await Survey360Proposal.ProposeAsync(db, round, version, Today, ct));
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<Survey360Round>)Outcome<Survey360Round>.Ok(round);
+        return await steps.SaveAsync(round, ct);
     }
 
     public async Task<IReadOnlyList<Survey360Round>> RoundsAsync(Guid bodyId, CancellationToken ct = default) =>
@@ -76,15 +76,10 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     /// <summary>HR's view of the evaluated persons and their respondents (how many answered, never who).</summary>
     public async Task<Outcome<IReadOnlyList<TargetView>>> TargetsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
-        var actor = await actors.InBodyAsync(userId, bodyId, ct);
-        if (actor is null || !await db.Survey360Rounds.AnyAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct))
+        var opened = await actors.OpenForHrAsync(db.Survey360Rounds.AsNoTracking(), roundId, bodyId, userId, Actions.SeeRespondents, ct);
+        if (opened.Value is not (var actor, _))
         {
-            return WorkflowRefusals.NotFound();
-        }
-
-        if (!actor.IsHr)
-        {
-            return WorkflowRefusals.NotAllowed(Actions.SeeRespondents, ActorNames.Hr);
+            return opened.Refusal!;
         }
 
         var targets = await db.Survey360Targets.AsNoTracking().Include(t => t.Invitations).Where(t => t.RoundId == roundId).ToListAsync(ct);
@@ -129,7 +124,7 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
         // The target row must change too, so that a concurrent issue of the same person conflicts.
         db.Entry(target).Property(t => t.Issued).IsModified = true;
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<IReadOnlyList<IssuedLink>>)Outcome<IReadOnlyList<IssuedLink>>.Ok(issued.Value!);
+        return await steps.SaveAsync(issued.Value!, ct);
     }
 
     /// <summary>The link page's content (no sign-in): refused when the link is unknown, used or expired.</summary>
@@ -208,15 +203,10 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     /// <summary>oskemen 36: the least-shown competencies across the body (mean of the persons' averages, lowest first). HR only.</summary>
     public async Task<Outcome<IReadOnlyList<TrainingNeed>>> TrainingNeedsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
-        var actor = await actors.InBodyAsync(userId, bodyId, ct);
-        if (actor is null || !await db.Survey360Rounds.AnyAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct))
+        var opened = await actors.OpenForHrAsync(db.Survey360Rounds.AsNoTracking(), roundId, bodyId, userId, Actions.SeeTrainingNeeds, ct);
+        if (opened.Value is not (var actor, _))
         {
-            return WorkflowRefusals.NotFound();
-        }
-
-        if (!actor.IsHr)
-        {
-            return WorkflowRefusals.NotAllowed(Actions.SeeTrainingNeeds, ActorNames.Hr);
+            return opened.Refusal!;
         }
 
         var version = await VersionOfAsync(roundId, ct);
@@ -410,6 +400,6 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
 
         // Adding or removing a respondent changes the person's list: bump its version as well.
         db.Entry(target).Property(t => t.Issued).IsModified = true;
-        return await Saving.SaveAsync(db, ct) ?? (Outcome<Survey360Target>)Outcome<Survey360Target>.Ok(target);
+        return await steps.SaveAsync(target, ct);
     }
 }

@@ -1,4 +1,6 @@
 using Bagalau.Application.Accounts;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Packs;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Workflow;
@@ -26,23 +28,21 @@ public sealed class WorkflowActors(BagalauDbContext db)
             memberships.Select(m => m.ServantId).FirstOrDefault(s => s != null),
             memberships.Select(m => BodyMembership.RoleId(m.Role)).ToHashSet(StringComparer.Ordinal));
     }
-}
 
-/// <summary>Saving a use case's changes: a stale version becomes a refusal, never an exception.</summary>
-internal static class Saving
-{
-    /// <summary>Saves; a stale version becomes <c>concurrency-conflict</c> and nothing is written.</summary>
-    public static async Task<Refusal?> SaveAsync(BagalauDbContext db, CancellationToken ct)
+    /// <summary>
+    /// A record of the body that only HR may work with: not-found when the user holds no role in
+    /// the body or the record is not the body's, not-allowed to <paramref name="action"/> for anyone but HR.
+    /// </summary>
+    public async Task<Outcome<Opened<T>>> OpenForHrAsync<T>(IQueryable<T> records, Guid id, Guid bodyId, string userId, LocalizedText action, CancellationToken ct)
+        where T : OrganisationEntity
     {
-        try
+        var actor = await InBodyAsync(userId, bodyId, ct);
+        var record = actor is null ? null : await records.FirstOrDefaultAsync(r => r.Id == id && r.StateBodyId == bodyId, ct);
+        if (actor is null || record is null)
         {
-            await db.SaveChangesAsync(ct);
-            return null;
+            return WorkflowRefusals.NotFound();
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return WorkflowRefusals.Stale();
-        }
+
+        return actor.IsHr ? new Opened<T>(actor, record) : WorkflowRefusals.NotAllowed(action, ActorNames.Hr);
     }
 }

@@ -19,6 +19,25 @@ public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs, Work
     public async Task<Actor> ActorAsync(string userId, Guid stateBodyId, CancellationToken ct = default) =>
         await actors.InBodyAsync(userId, stateBodyId, ct) ?? new Actor(userId, null);
 
+    /// <summary>
+    /// The record <paramref name="id"/> of whichever body holds it, with who acts in that body;
+    /// not-found when it is missing or <paramref name="may"/> refuses, so a record one may not
+    /// see is not revealed to exist.
+    /// </summary>
+    public async Task<Outcome<Opened<T>>> OpenAsync<T>(
+        IQueryable<T> records, Guid id, string userId, Func<Actor, T, bool> may, LocalizedText what, CancellationToken ct)
+        where T : OrganisationEntity
+    {
+        var record = await records.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null)
+        {
+            return WorkflowRefusals.NotFound(what);
+        }
+
+        var actor = await ActorAsync(userId, record.StateBodyId, ct);
+        return may(actor, record) ? new Opened<T>(actor, record) : WorkflowRefusals.NotFound(what);
+    }
+
     /// <summary>The version of a pack in force on a day, or a refusal naming the pack and day.</summary>
     public Outcome<PackVersion> VersionOf(string packId, DateOnly on)
     {

@@ -177,7 +177,7 @@ public static class Calibration2023Endpoints
     }
 
     private static async Task<Results<Ok<FeedbackMeetingDto>, ProblemHttpResult>> GetFeedback(
-        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService sheets)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, RatingSheetService sheets)
     {
         var view = await sheets.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
         return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(Feedback(view.Value!));
@@ -185,7 +185,7 @@ public static class Calibration2023Endpoints
 
     private static async Task<Results<Ok<FeedbackMeetingDto>, ProblemHttpResult>> RecordFeedback(
         Guid bodyId, Guid sheetId, FeedbackMeetingRequest request, [AsParameters] ApiCaller caller,
-        CalibrationService service, QuarterlyEvaluationService sheets)
+        CalibrationService service, RatingSheetService sheets)
     {
         var userId = caller.UserId;
         var outcome = await service.RecordFeedbackAsync(userId, bodyId, sheetId, request.Version, request.Achievements, request.Skills, request.Potential, caller.Cancelled);

@@ -187,11 +187,11 @@ public static class Quarterly2023Endpoints
 
     private static ProblemHttpResult BadRequest(FormattableString kk, FormattableString ru, FormattableString en) => ApiProblems.From(Refusal.Of(RefusalKind.InvalidInput, "invalid-request", kk, ru, en));
 
-    private static async Task<Ok<List<QuarterRoundDto>>> ListRounds(Guid bodyId, QuarterlyEvaluationService service, HttpContext context) =>
+    private static async Task<Ok<List<QuarterRoundDto>>> ListRounds(Guid bodyId, QuarterRoundService service, HttpContext context) =>
         TypedResults.Ok((await service.RoundsAsync(bodyId, context.RequestAborted)).Select(QuarterRoundDto.Of).ToList());
 
     private static async Task<Results<Created<QuarterRoundDto>, ProblemHttpResult>> Schedule(
-        Guid bodyId, ScheduleQuarterRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
+        Guid bodyId, ScheduleQuarterRequest request, [AsParameters] ApiCaller caller, QuarterRoundService service)
     {
         if (string.IsNullOrWhiteSpace(request.PackId) || string.IsNullOrWhiteSpace(request.Quarter) || request.EvaluationDate is not { } day)
         {
@@ -208,28 +208,28 @@ public static class Quarterly2023Endpoints
         return TypedResults.Created($"/api/v1/bodies/{bodyId}/quarters/rounds/{result.Value.Id}", QuarterRoundDto.Of(view!));
     }
 
-    private static async Task<Results<Ok<QuarterRoundDto>, ProblemHttpResult>> GetRound(Guid bodyId, Guid roundId, QuarterlyEvaluationService service, HttpContext context) =>
+    private static async Task<Results<Ok<QuarterRoundDto>, ProblemHttpResult>> GetRound(Guid bodyId, Guid roundId, QuarterRoundService service, HttpContext context) =>
         await service.RoundAsync(bodyId, roundId, context.RequestAborted) is { } view ? TypedResults.Ok(QuarterRoundDto.Of(view)) : ApiProblems.From(WorkflowRefusals.NotFound());
 
     private static async Task<Results<Ok<QuarterRoundDto>, ProblemHttpResult>> Approve(
-        Guid bodyId, Guid roundId, VersionRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
+        Guid bodyId, Guid roundId, VersionRequest request, [AsParameters] ApiCaller caller, QuarterRoundService service)
     {
         var result = await service.ApproveAsync(caller.UserId, bodyId, roundId, request.Version, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(QuarterRoundDto.Of(result.Value!));
     }
 
     private static async Task<Results<Ok<List<SheetSummaryDto>>, ProblemHttpResult>> SheetsOfRound(
-        Guid bodyId, Guid roundId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
+        Guid bodyId, Guid roundId, [AsParameters] ApiCaller caller, QuarterRoundService service)
     {
         var result = await service.SheetsOfRoundAsync(caller.UserId, bodyId, roundId, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(result.Value!.Select(SheetSummaryDto.Of).ToList());
     }
 
-    private static async Task<Ok<List<SheetSummaryDto>>> MySheets(Guid bodyId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service) =>
+    private static async Task<Ok<List<SheetSummaryDto>>> MySheets(Guid bodyId, [AsParameters] ApiCaller caller, RatingSheetService service) =>
         TypedResults.Ok((await service.MySheetsAsync(caller.UserId, bodyId, caller.Cancelled)).Select(SheetSummaryDto.Of).ToList());
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> GetSheet(
-        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, RatingSheetService service, Application.Packs.PackCatalog packs)
     {
         var result = await service.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(ToDto(result.Value!, packs));
@@ -278,7 +278,7 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<Ok<SheetPreviewDto>, ProblemHttpResult>> Preview(
-        Guid bodyId, Guid sheetId, SheetScoresRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SheetScoresRequest request, [AsParameters] ApiCaller caller, RatingSheetService service, Application.Packs.PackCatalog packs)
     {
         if (Inputs(request.Scores, out var problem) is not { } inputs)
         {
@@ -300,7 +300,7 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Submit(
-        Guid bodyId, Guid sheetId, SubmitSheetRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SubmitSheetRequest request, [AsParameters] ApiCaller caller, RatingSheetService service, Application.Packs.PackCatalog packs)
     {
         if (Inputs(request.Scores, out var problem) is not { } inputs)
         {
@@ -312,7 +312,7 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> SaveDraft(
-        Guid bodyId, Guid sheetId, SubmitSheetRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SubmitSheetRequest request, [AsParameters] ApiCaller caller, RatingSheetService service, Application.Packs.PackCatalog packs)
     {
         if (Inputs(request.Scores, out var problem) is not { } inputs)
         {
@@ -324,35 +324,35 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delegate(
-        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, RatingSheetService service)
     {
         var result = await service.DelegateAsync(caller.UserId, bodyId, sheetId, request.Version, request.ServantId, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AssignEvaluator(
-        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, RatingSheetService service)
     {
         var result = await service.AssignEvaluatorAsync(caller.UserId, bodyId, sheetId, request.Version, request.ServantId, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Substitute(
-        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetPersonRequest request, [AsParameters] ApiCaller caller, RatingSheetService service)
     {
         var result = await service.SubstituteAsync(caller.UserId, bodyId, sheetId, request.Version, request.ServantId, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Acknowledge(
-        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, RatingSheetService service, Application.Packs.PackCatalog packs)
     {
         var result = await service.AcknowledgeAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : await SheetAsync(bodyId, sheetId, caller, service, packs);
     }
 
     private static async Task<Results<Ok<SheetSummaryDto>, ProblemHttpResult>> RecordNotification(
-        Guid bodyId, Guid sheetId, SheetNotificationRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service)
+        Guid bodyId, Guid sheetId, SheetNotificationRequest request, [AsParameters] ApiCaller caller, RatingSheetService service)
     {
         if (string.IsNullOrWhiteSpace(request.Channel) || request.Date is not { } date)
         {
@@ -364,14 +364,14 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Feedback(
-        Guid bodyId, Guid sheetId, SheetFeedbackRequest request, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, SheetFeedbackRequest request, [AsParameters] ApiCaller caller, RatingSheetService service, Application.Packs.PackCatalog packs)
     {
         var result = await service.FeedbackAsync(caller.UserId, bodyId, sheetId, request.Achievements, request.Skills, request.Potential, caller.Cancelled);
         return result.Refusal is { } refusal ? ApiProblems.From(refusal) : await SheetAsync(bodyId, sheetId, caller, service, packs);
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> SheetAsync(
-        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, RatingSheetService service, Application.Packs.PackCatalog packs)
     {
         var view = await service.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
         return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(ToDto(view.Value!, packs));
@@ -396,7 +396,7 @@ public static class Quarterly2023Endpoints
     }
 
     private static async Task<Results<Ok<AnnualScoreDto>, ProblemHttpResult>> Annual(
-        Guid bodyId, Guid servantId, string? pack, int? year, [AsParameters] ApiCaller caller, QuarterlyEvaluationService service, Application.Packs.PackCatalog packs)
+        Guid bodyId, Guid servantId, string? pack, int? year, [AsParameters] ApiCaller caller, AnnualScoreService service, Application.Packs.PackCatalog packs)
     {
         if (string.IsNullOrWhiteSpace(pack) || year is not (>= 2000 and <= 2100))
         {

@@ -24,7 +24,7 @@ public class CalibrationTests
         var submitted = await SubmitAsync(app, body, "head", await SheetOfAsync(app, body["spec1"], round.Round.Id), Threes);
         Assert.True(submitted.IsSuccess, submitted.Refusal?.ToString());
         SetToday(app, 2026, 7, 13);
-        var acknowledged = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, submitted.Value!.Id));
+        var acknowledged = await app.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, submitted.Value!.Id));
         Assert.True(acknowledged.IsSuccess, acknowledged.Refusal?.ToString());
         return (body, acknowledged.Value!);
     }
@@ -77,8 +77,8 @@ public class CalibrationTests
         Assert.True(convened.IsSuccess, convened.Refusal?.ToString());
 
         // A member can now open the result; another colleague still cannot.
-        var memberView = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("deputy"), body.BodyId, sheet.Id));
-        var outsider = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
+        var memberView = await app.WithAsync<RatingSheetService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("deputy"), body.BodyId, sheet.Id));
+        var outsider = await app.WithAsync<RatingSheetService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
         Assert.True(memberView.IsSuccess);
         Assert.Equal("not-found", outsider.Refusal?.Code);
 
@@ -91,9 +91,9 @@ public class CalibrationTests
         var again = await app.WithAsync<CalibrationService, Outcome<CalibrationCase>>(s => s.DecideAsync(body.User("hr"), body.BodyId, id, decided.Value!.Version, session with { ProposedScore = 5 }));
         SetToday(app, 2026, 7, 30);
         var posted = await app.WithAsync<CalibrationService, Outcome<CalibrationCase>>(s => s.PostProtocolAsync(body.User("hr"), body.BodyId, id, decided.Value!.Version));
-        var feedback = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.FeedbackAsync(
+        var feedback = await app.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.FeedbackAsync(
             body.User("head"), body.BodyId, sheet.Id, "Жоспар орындалды", "Талдау дағдысы өсті", "Бөлім басшысы лауазымына дайын"));
-        var view = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec1"), body.BodyId, sheet.Id));
+        var view = await app.WithAsync<RatingSheetService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec1"), body.BodyId, sheet.Id));
 
         Assert.Equal(("changed", 4.1m, "effective", "22"), (decided.Value!.Outcome, decided.Value.FinalScore, decided.Value.FinalGrade, decided.Value.OutcomeClause));
         Assert.Equal("calibration-session-closed", again.Refusal?.Code);

@@ -48,9 +48,9 @@ public class KtiHeadQuarterTests
     private static async Task<QuarterRound> ApprovedRoundAsync(TestApp app, Body2023 body, string packId, int year, int quarter)
     {
         var evaluation = new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(4);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, packId, $"{year}-Q{quarter}", evaluation));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, packId, $"{year}-Q{quarter}", evaluation));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         return approved.Value!.Round;
     }
@@ -84,11 +84,11 @@ public class KtiHeadQuarterTests
         SetToday(app, 2024, 4, 3);
 
         var round = await ApprovedRoundAsync(app, body, Oskemen, 2024, 2);
-        var sheets = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id));
-        var before = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var sheets = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id));
+        var before = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
         var opened = await app.WithAsync<KtiPlanService, Outcome<KtiPlan>>(s => s.OpenAsync(body.User("hr"), body.BodyId, round.Id, apparatus, body["chair"]));
-        var after = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
-        var forServant = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("spec1"), body.BodyId, round.Id));
+        var after = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var forServant = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("spec1"), body.BodyId, round.Id));
 
         Assert.Equal(9, sheets.Value!.Count); // Body2023 without the newcomer (appointed in 2026) and the head of the apparatus
         Assert.DoesNotContain(sheets.Value, s => s.ServantId == apparatus);
@@ -109,7 +109,7 @@ public class KtiHeadQuarterTests
         SetToday(app, 2024, 4, 22);
 
         var round = await ApprovedRoundAsync(app, body, Oskemen, 2024, 2);
-        var rows = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var rows = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
 
         var row = Assert.Single(rows.Value!);
         Assert.Null(row.PlanId);
@@ -142,7 +142,7 @@ public class KtiHeadQuarterTests
         }
 
         var annual = await app.WithAsync<BagalauDbContext, AnnualResult>(db => db.AnnualResults.AsNoTracking().SingleAsync(a => a.ServantId == apparatus));
-        var view = await app.WithAsync<QuarterlyEvaluationService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("hrhead"), body.BodyId, apparatus, Oskemen, 2024));
+        var view = await app.WithAsync<AnnualScoreService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("hrhead"), body.BodyId, apparatus, Oskemen, 2024));
         var ktiView = await app.WithAsync<KtiPlanService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("hrhead"), body.BodyId, apparatus, 2024));
         var acquaintances = await app.WithAsync<BagalauDbContext, int>(db => db.Acquaintances.CountAsync(a => a.ServantId == apparatus && a.SubjectType == QuarterCloseService.KtiAcquaintanceSubject));
         var sheets = await app.WithAsync<BagalauDbContext, int>(db => db.RatingSheets.CountAsync(s => s.ServantId == apparatus));
@@ -155,7 +155,7 @@ public class KtiHeadQuarterTests
         Assert.True(view.IsSuccess, view.Refusal?.ToString());
         Assert.Equal((4.00m, "effective", 3), (view.Value!.Score, view.Value.Grade, view.Value.QuartersCounted));
         Assert.Equal(
-            new[] { KtiScored, KtiScored, QuarterlyEvaluationService.KtiNoPlan, KtiScored },
+            new[] { KtiScored, KtiScored, AnnualScoreService.KtiNoPlan, KtiScored },
             view.Value.Quarters.Select(q => q.Status).ToArray());
         Assert.Equal(new decimal?[] { 1.67m, 1.33m, null, 1.00m }, view.Value.Quarters.Select(q => q.Share).ToArray());
         Assert.Equal((view.Value.Score, view.Value.QuartersCounted), (ktiView.Value!.Score, ktiView.Value.QuartersCounted));
@@ -173,8 +173,8 @@ public class KtiHeadQuarterTests
         SetToday(app, 2026, 7, 1);
 
         var round = await ApprovedRoundAsync(app, body, "nhrc", 2026, 2);
-        var sheets = (await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id))).Value!.ToDictionary(s => s.ServantId);
-        var kti = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
+        var sheets = (await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Id))).Value!.ToDictionary(s => s.ServantId);
+        var kti = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<KtiEvaluatedRow>>>(s => s.KtiEvaluatedAsync(body.User("hr"), body.BodyId, round.Id));
 
         Assert.Equal(11, sheets.Count);
         Assert.Equal("leader", sheets[body["head"]].FormId);

@@ -134,8 +134,8 @@ public class QuarterCloseTests
         var (body, _) = await SubmittedNhrcQuarterAsync(app);
         await CloseAsync(app, "nhrc-t", "2026-Q2", new DateOnly(2026, 7, 25));
         SetToday(app, 2026, 10, 1);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q3", new DateOnly(2026, 10, 5)));
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q3", new DateOnly(2026, 10, 5)));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
         var fives = NonLeaderFours.Select(s => new SheetScoreInput(s.ParameterId, 5, null)).ToList();
@@ -155,9 +155,9 @@ public class QuarterCloseTests
         await using var app = await TestApp.StartAsync(provider);
         var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
         SetToday(app, 2024, 7, 1);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 3)));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 3)));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
         var version = app.Services.GetRequiredService<PackCatalog>().Catalogue.Find("oskemen-maslikhat")!.VersionOn(new DateOnly(2024, 7, 3))!;
@@ -197,10 +197,10 @@ public class QuarterCloseTests
         await using var app = await TestApp.StartAsync(provider);
         var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
         SetToday(app, 2023, 8, 15);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
         Assert.Equal("2023-07", scheduled.Value!.VersionId);
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
         var pack = app.Services.GetRequiredService<PackCatalog>().Catalogue.Find("oskemen-maslikhat")!;

@@ -39,9 +39,9 @@ public class QuarterlyEvaluationTests
             await db.SaveChangesAsync();
         });
         SetToday(app, 2026, 7, 1);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         return (body, approved.Value!);
     }
@@ -50,7 +50,7 @@ public class QuarterlyEvaluationTests
         await app.WithAsync<BagalauDbContext, RatingSheet>(db => db.RatingSheets.AsNoTracking().SingleAsync(s => s.ServantId == servantId && s.RoundId == roundId));
 
     internal static Task<Outcome<RatingSheet>> SubmitAsync(TestApp app, Body2023 body, string user, RatingSheet sheet, IReadOnlyList<SheetScoreInput> scores) =>
-        app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.SubmitAsync(body.User(user), body.BodyId, sheet.Id, sheet.Version, scores));
+        app.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.SubmitAsync(body.User(user), body.BodyId, sheet.Id, sheet.Version, scores));
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -59,7 +59,7 @@ public class QuarterlyEvaluationTests
         await using var app = await TestApp.StartAsync(provider);
         var (body, round) = await NhrcQuarterAsync(app);
 
-        var sheets = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Round.Id));
+        var sheets = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, round.Round.Id));
         var byServant = sheets.Value!.ToDictionary(s => s.ServantId);
 
         Assert.Equal(new DateOnly(2026, 7, 20), round.Round.Due);
@@ -80,7 +80,7 @@ public class QuarterlyEvaluationTests
         await using var app = await TestApp.StartAsync(provider);
         var (body, round) = await NhrcQuarterAsync(app);
 
-        var sheets = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("spec1"), body.BodyId, round.Round.Id));
+        var sheets = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("spec1"), body.BodyId, round.Round.Id));
 
         Assert.Equal("not-allowed", sheets.Refusal?.Code);
     }
@@ -94,9 +94,9 @@ public class QuarterlyEvaluationTests
         var sheet = await SheetOfAsync(app, body["spec2"], round.Round.Id);
         SetToday(app, 2026, 7, 10);
 
-        var preview = await app.WithAsync<QuarterlyEvaluationService, Outcome<PreviewView>>(s => s.PreviewAsync(body.User("head"), body.BodyId, sheet.Id, NonLeaderFours));
+        var preview = await app.WithAsync<RatingSheetService, Outcome<PreviewView>>(s => s.PreviewAsync(body.User("head"), body.BodyId, sheet.Id, NonLeaderFours));
         var submitted = await SubmitAsync(app, body, "head", sheet, NonLeaderFours);
-        var view = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
+        var view = await app.WithAsync<RatingSheetService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User("spec2"), body.BodyId, sheet.Id));
 
         var task = await app.WithAsync<BagalauDbContext, Domain.Tasks.EvaluationTask>(db => db.EvaluationTasks.AsNoTracking().SingleAsync(t => t.SubjectId == sheet.Id));
         Assert.Equal((body["head"], new DateOnly(2026, 7, 20), "4", Domain.Tasks.EvaluationTaskStatus.Done), (task.AssigneeServantId!.Value, task.Due, task.Clause, task.Status));
@@ -145,7 +145,7 @@ public class QuarterlyEvaluationTests
         await SubmitAsync(app, body, "head", sheet, NonLeaderFours);
 
         async Task<string?> Open(string user) =>
-            (await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User(user), body.BodyId, sheet.Id))).Refusal?.Code;
+            (await app.WithAsync<RatingSheetService, Outcome<SheetView>>(s => s.GetSheetAsync(body.User(user), body.BodyId, sheet.Id))).Refusal?.Code;
 
         Assert.Null(await Open("spec1"));
         Assert.Null(await Open("head"));
@@ -166,7 +166,7 @@ public class QuarterlyEvaluationTests
         var (body, round) = await NhrcQuarterAsync(app);
         var sheet = await SheetOfAsync(app, body["spec1"], round.Round.Id);
 
-        var delegated = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.DelegateAsync(body.User("head"), body.BodyId, sheet.Id, sheet.Version, body["deputy"]));
+        var delegated = await app.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.DelegateAsync(body.User("head"), body.BodyId, sheet.Id, sheet.Version, body["deputy"]));
 
         Assert.Equal("delegation-not-allowed", delegated.Refusal?.Code);
         Assert.Contains("17", delegated.Refusal!.Message.Ru, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public class QuarterlyEvaluationTests
         var (body, round) = await NhrcQuarterAsync(app);
         var sheet = await SheetOfAsync(app, body["spec1"], round.Round.Id);
         SetToday(app, 2026, 7, 8);
-        var notAbsent = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.SubstituteAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, body["deputy"]));
+        var notAbsent = await app.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.SubstituteAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, body["deputy"]));
         await app.WithAsync<BagalauDbContext>(async db =>
         {
             var head = await db.Servants.Include(s => s.Absences).SingleAsync(s => s.Id == body["head"]);
@@ -188,7 +188,7 @@ public class QuarterlyEvaluationTests
             await db.SaveChangesAsync();
         });
 
-        var named = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.SubstituteAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, body["deputy"]));
+        var named = await app.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.SubstituteAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, body["deputy"]));
         var filled = await SubmitAsync(app, body, "deputy", named.Value!, NonLeaderFours);
 
         Assert.Equal("evaluator-not-absent", notAbsent.Refusal?.Code);
@@ -208,9 +208,9 @@ public class QuarterlyEvaluationTests
         {
             SetToday(app, 2026, (q * 3) % 12 + 1, 2);
             var evaluation = q == 4 ? new DateOnly(2027, 1, 10) : new DateOnly(2026, q * 3 + 1, 10);
-            var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", $"2026-Q{q}", evaluation));
+            var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", $"2026-Q{q}", evaluation));
             Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-            var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+            var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
             Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
             if (scores.TryGetValue(q, out var score))
             {
@@ -220,8 +220,8 @@ public class QuarterlyEvaluationTests
             }
         }
 
-        var annual = await app.WithAsync<QuarterlyEvaluationService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("spec1"), body.BodyId, body["spec1"], "nhrc", 2026));
-        var colleague = await app.WithAsync<QuarterlyEvaluationService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("colleague"), body.BodyId, body["spec1"], "nhrc", 2026));
+        var annual = await app.WithAsync<AnnualScoreService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("spec1"), body.BodyId, body["spec1"], "nhrc", 2026));
+        var colleague = await app.WithAsync<AnnualScoreService, Outcome<AnnualView>>(s => s.AnnualAsync(body.User("colleague"), body.BodyId, body["spec1"], "nhrc", 2026));
 
         Assert.True(annual.IsSuccess, annual.Refusal?.ToString());
         Assert.Equal((4.00m, "effective", 3), (annual.Value!.Score, annual.Value.Grade, annual.Value.QuartersCounted));
@@ -247,10 +247,10 @@ public class QuarterlyEvaluationTests
 
         async Task<SheetSummary> SheetOf(string quarter, DateOnly held)
         {
-            var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", quarter, held));
+            var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", quarter, held));
             Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-            await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
-            var sheets = await app.WithAsync<QuarterlyEvaluationService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, scheduled.Value!.Id));
+            await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+            var sheets = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, scheduled.Value!.Id));
             return sheets.Value!.Single(s => s.ServantId == body["spec1"]);
         }
 

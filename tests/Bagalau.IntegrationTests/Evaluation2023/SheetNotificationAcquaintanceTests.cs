@@ -34,7 +34,7 @@ public class SheetNotificationAcquaintanceTests
         var (body, roundId) = await SubmittedWithoutParticipationThenClosedAsync(app, new DateOnly(2023, 8, 16));
         SetToday(app, 2023, 8, 17);
         var sheet = await SheetOfAsync(app, body["spec1"], roundId);
-        var notified = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetSummary>>(
+        var notified = await app.WithAsync<RatingSheetService, Outcome<SheetSummary>>(
             s => s.RecordNotificationAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, "phone-message", new DateOnly(2023, 8, 17)));
 
         Assert.True(notified.IsSuccess, notified.Refusal?.ToString());
@@ -60,7 +60,7 @@ public class SheetNotificationAcquaintanceTests
         var sheet = await SheetOfAsync(app, body["spec1"], roundId);
 
         // The sheet was submitted on 15.08 and the letter sent on 16.08, before the close of 17.08 opened the acquaintance.
-        var notified = await app.WithAsync<QuarterlyEvaluationService, Outcome<SheetSummary>>(
+        var notified = await app.WithAsync<RatingSheetService, Outcome<SheetSummary>>(
             s => s.RecordNotificationAsync(body.User("hr"), body.BodyId, sheet.Id, sheet.Version, "registered-letter", new DateOnly(2023, 8, 16)));
 
         Assert.True(notified.IsSuccess, notified.Refusal?.ToString());
@@ -78,9 +78,9 @@ public class SheetNotificationAcquaintanceTests
             await db.SaveChangesAsync();
         });
         SetToday(app, 2023, 8, 14);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
         Assert.Equal(NotificationRule.WithoutParticipation, sheet.Participation);
@@ -102,8 +102,8 @@ public class SheetNotificationAcquaintanceTests
         await using var app = await TestApp.StartAsync(provider);
         var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
         SetToday(app, 2024, 7, 1);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 3)));
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 3)));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await SheetOfAsync(app, body["spec1"], approved.Value!.Round.Id);
         var version = app.Services.GetRequiredService<PackCatalog>().Catalogue.Find("oskemen-maslikhat")!.VersionOn(new DateOnly(2024, 7, 3))!;
@@ -113,7 +113,7 @@ public class SheetNotificationAcquaintanceTests
         await app.WithAsync<QuarterCloseService, Outcome<IReadOnlyList<QuarterCloseReport>>>(s => s.CloseBodyAsync(Hr, "osk-t", Period.OfQuarter(2024, 2), null, new DateOnly(2024, 7, 8)));
         SetToday(app, 2024, 7, 9);
 
-        var acknowledged = await app.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
+        var acknowledged = await app.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
 
         Assert.True(acknowledged.IsSuccess, acknowledged.Refusal?.ToString());
         var acquaintance = await app.WithAsync<BagalauDbContext, ResultAcquaintance>(db => db.Acquaintances.AsNoTracking().SingleAsync(a => a.SubjectId == sheet.Id));

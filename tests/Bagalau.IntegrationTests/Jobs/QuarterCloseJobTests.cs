@@ -32,9 +32,9 @@ public class QuarterCloseJobTests
     {
         var body = await Body2023.CreateAsync(app, code, new DateOnly(2020, 1, 1));
         SetToday(app, 2026, 7, 1);
-        var scheduled = await app.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
-        var approved = await app.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         Assert.Equal(new DateOnly(2026, 7, 20), approved.Value!.Round.Due);
         SetToday(app, 2026, 7, 10);

@@ -127,15 +127,15 @@ public partial class ApiCalibrationTests
         }
 
         var body = world.Body;
-        var scheduled = await world.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
-        var approved = await world.WithAsync<QuarterlyEvaluationService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
+        var scheduled = await world.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "nhrc", "2026-Q2", new DateOnly(2026, 7, 10)));
+        var approved = await world.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());
         var sheet = await world.WithAsync<BagalauDbContext, RatingSheet>(db => db.RatingSheets.AsNoTracking().SingleAsync(s => s.ServantId == body["spec1"] && s.RoundId == scheduled.Value!.Id));
         world.Today(7, 10);
-        var submitted = await world.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.SubmitAsync(body.User("head"), body.BodyId, sheet.Id, sheet.Version, Threes));
+        var submitted = await world.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.SubmitAsync(body.User("head"), body.BodyId, sheet.Id, sheet.Version, Threes));
         Assert.True(submitted.IsSuccess, submitted.Refusal?.ToString());
         world.Today(7, 13);
-        var acknowledged = await world.WithAsync<QuarterlyEvaluationService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
+        var acknowledged = await world.WithAsync<RatingSheetService, Outcome<RatingSheet>>(s => s.AcknowledgeAsync(body.User("spec1"), body.BodyId, sheet.Id));
         Assert.True(acknowledged.IsSuccess, acknowledged.Refusal?.ToString());
         world.SheetId = sheet.Id;
         return world;

@@ -62,7 +62,7 @@ public class ApiKtiTests
         }
 
         var hr = (await host.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "hr@kti.kz")))).Id;
-        var round = await host.WithAsync<QuarterlyEvaluationService, Outcome<QuarterRound>>(s => s.ScheduleAsync(hr, bodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 5)));
+        var round = await host.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(hr, bodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 5)));
         Assert.True(round.IsSuccess, round.Refusal?.ToString());
         return (bodyId, round.Value!.Id, ids["head"], ids["chair"]);
     }

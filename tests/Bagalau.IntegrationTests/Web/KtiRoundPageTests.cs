@@ -42,7 +42,7 @@ public class KtiRoundPageTests
             db.Servants.Add(apparatus);
             await db.SaveChangesAsync();
 
-            var quarters = scope.ServiceProvider.GetRequiredService<QuarterlyEvaluationService>();
+            var quarters = scope.ServiceProvider.GetRequiredService<QuarterRoundService>();
             var scheduled = await quarters.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2024-Q2", new DateOnly(2024, 7, 5));
             var approved = await quarters.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version);
             Assert.True(approved.IsSuccess, approved.Refusal?.ToString());

@@ -11,7 +11,7 @@ namespace Bagalau.Web.Pages.Bodies.Calibration;
 /// the result reach the page.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class FeedbackModel(QuarterlyEvaluationService sheets, CalibrationService calibration) : CalibrationPageModel
+public sealed class FeedbackModel(RatingSheetService sheets, CalibrationService calibration) : CalibrationPageModel
 {
     [FromRoute]
     public Guid SheetId { get; set; }

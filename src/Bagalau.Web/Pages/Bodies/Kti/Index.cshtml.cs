@@ -16,7 +16,7 @@ namespace Bagalau.Web.Pages.Bodies.Kti;
 /// for evaluators and heads their own plans.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class IndexModel(KtiPlanService kti, QuarterlyEvaluationService quarters, PackCatalog packs) : WorkflowPage
+public sealed class IndexModel(KtiPlanService kti, QuarterRoundService quarters, PackCatalog packs) : WorkflowPage
 {
     [FromQuery(Name = "round")]
     public Guid? RoundId { get; set; }

@@ -8,7 +8,7 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>The annual score computed from the year's quarters, with each quarter's contribution (clause 4).</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class AnnualModel(QuarterlyEvaluationService service, PackCatalog packs) : QuarterPageModel
+public sealed class AnnualModel(AnnualScoreService service, PackCatalog packs) : QuarterPageModel
 {
     [FromRoute]
     public Guid ServantId { get; set; }

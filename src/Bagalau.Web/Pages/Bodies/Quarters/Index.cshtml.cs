@@ -9,7 +9,7 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>The body's quarter rounds: HR schedules, the authorized person approves, everyone sees progress.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class IndexModel(QuarterlyEvaluationService service, PackCatalog packs) : QuarterPageModel
+public sealed class IndexModel(QuarterRoundService service, PackCatalog packs) : QuarterPageModel
 {
     public IReadOnlyList<RoundView> Rounds { get; private set; } = [];
 

@@ -10,7 +10,7 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>The evaluator's list of sheets to fill and the servant's own results (phone-friendly).</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class MineModel(QuarterlyEvaluationService service, WorkflowActors actors, BagalauDbContext db) : QuarterPageModel
+public sealed class MineModel(RatingSheetService service, WorkflowActors actors, BagalauDbContext db) : QuarterPageModel
 {
     public IReadOnlyList<SheetSummary> ToFill { get; private set; } = [];
 

@@ -10,7 +10,7 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>HR's view of one round: who is evaluated and how (never the scores), naming evaluators and substitutes.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbContext db) : QuarterPageModel
+public sealed class RoundModel(QuarterRoundService service, RatingSheetService sheets, BagalauDbContext db) : QuarterPageModel
 {
     [FromRoute]
     public Guid RoundId { get; set; }
@@ -33,10 +33,10 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnPostEvaluatorAsync(Guid sheetId, int version, Guid servantId) =>
-        await AfterAsync(await service.AssignEvaluatorAsync(UserId, BodyId, sheetId, version, servantId, HttpContext.RequestAborted));
+        await AfterAsync(await sheets.AssignEvaluatorAsync(UserId, BodyId, sheetId, version, servantId, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostSubstituteAsync(Guid sheetId, int version, Guid servantId) =>
-        await AfterAsync(await service.SubstituteAsync(UserId, BodyId, sheetId, version, servantId, HttpContext.RequestAborted));
+        await AfterAsync(await sheets.SubstituteAsync(UserId, BodyId, sheetId, version, servantId, HttpContext.RequestAborted));
 
     /// <summary>oskemen 11, nhrc 9: HR records how and when a servant evaluated without participation was notified.</summary>
     public async Task<IActionResult> OnPostNotifyAsync(Guid sheetId, int version, string? channel, DateOnly? notifiedOn)
@@ -47,7 +47,7 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
             return await LoadAsync() ?? Page();
         }
 
-        return await AfterAsync(await service.RecordNotificationAsync(UserId, BodyId, sheetId, version, channel, date, HttpContext.RequestAborted));
+        return await AfterAsync(await sheets.RecordNotificationAsync(UserId, BodyId, sheetId, version, channel, date, HttpContext.RequestAborted));
     }
 
     private async Task<IActionResult> AfterAsync<T>(Outcome<T> result)
@@ -66,18 +66,18 @@ public sealed class RoundModel(QuarterlyEvaluationService service, BagalauDbCont
     private async Task<IActionResult?> LoadAsync()
     {
         Round = await service.RoundAsync(BodyId, RoundId, HttpContext.RequestAborted);
-        var sheets = await service.SheetsOfRoundAsync(UserId, BodyId, RoundId, HttpContext.RequestAborted);
-        if (Round is null || sheets.Refusal is { Code: "not-found" })
+        var roundSheets = await service.SheetsOfRoundAsync(UserId, BodyId, RoundId, HttpContext.RequestAborted);
+        if (Round is null || IsNotFound(roundSheets.Refusal))
         {
             return NotFound();
         }
 
-        if (sheets.Refusal is not null)
+        if (roundSheets.Refusal is not null)
         {
             return Forbid();
         }
 
-        Sheets = sheets.Value!;
+        Sheets = roundSheets.Value!;
         KtiEvaluated = (await service.KtiEvaluatedAsync(UserId, BodyId, RoundId, HttpContext.RequestAborted)).Value ?? [];
         Versions = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == RoundId).ToDictionaryAsync(s => s.Id, s => s.Version, HttpContext.RequestAborted);
         Servants = (await db.Servants.AsNoTracking().Where(s => s.StateBodyId == BodyId).OrderBy(s => s.FullName).Select(s => new { s.Id, s.FullName }).ToListAsync(HttpContext.RequestAborted))

@@ -23,7 +23,7 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
 public sealed class SheetModel(
-    QuarterlyEvaluationService service, QuarterlyDocuments documents, DocumentService renderer, PackCatalog packs, WorkflowActors actors, BagalauDbContext db)
+    RatingSheetService service, QuarterlyDocuments documents, DocumentService renderer, PackCatalog packs, WorkflowActors actors, BagalauDbContext db)
     : QuarterPageModel
 {
     [FromRoute]
