@@ -50,6 +50,9 @@ public static class ServiceCollectionExtensions
             .AddEntityFrameworkStores<BagalauDbContext>();
 
         services.AddScoped<OrganisationService>();
+        services.AddScoped<ServantDirectory>();
+        services.AddScoped<ServantLines>();
+        services.AddScoped<PositionDirectory>();
         services.AddScoped<BodyAccess>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditLog>();
@@ -60,7 +63,9 @@ public static class ServiceCollectionExtensions
         // The workflows read the packs and the calendar (with HR's calendar additions).
         services.TryAddBagalauPacks(configuration);
         services.AddScoped<WorkflowActors>();
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<QuarterlyEvaluationService>();
+        services.AddScoped<RatingSheetReads>();
         services.AddScoped<KtiPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
