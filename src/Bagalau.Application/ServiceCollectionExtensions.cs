@@ -50,6 +50,9 @@ public static class ServiceCollectionExtensions
             .AddEntityFrameworkStores<BagalauDbContext>();
 
         services.AddScoped<OrganisationService>();
+        services.AddScoped<ServantDirectory>();
+        services.AddScoped<ServantLines>();
+        services.AddScoped<PositionDirectory>();
         services.AddScoped<BodyAccess>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditLog>();
@@ -61,9 +64,11 @@ public static class ServiceCollectionExtensions
         services.TryAddBagalauPacks(configuration);
         services.AddScoped<WorkflowActors>();
         services.AddScoped<WorkflowSteps>();
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<QuarterRoundService>();
         services.AddScoped<RatingSheetService>();
         services.AddScoped<AnnualScoreService>();
+        services.AddScoped<RatingSheetReads>();
         services.AddScoped<KtiPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();

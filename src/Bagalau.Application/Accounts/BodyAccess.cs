@@ -32,6 +32,13 @@ public sealed class BodyAccess(BagalauDbContext db)
             .Select(m => m.Role)
             .ToListAsync(ct)).ToHashSet();
 
+    /// <summary>The user's roles in every body they belong to, by body (one query for the list of bodies).</summary>
+    public async Task<ILookup<Guid, BodyRole>> RolesByBodyAsync(string userId, CancellationToken ct) =>
+        (await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => new { m.StateBodyId, m.Role })
+            .ToListAsync(ct)).ToLookup(m => m.StateBodyId, m => m.Role);
+
     public async Task<bool> IsMemberAsync(string userId, Guid stateBodyId, CancellationToken ct = default) =>
         await db.BodyMemberships.AnyAsync(m => m.UserId == userId && m.StateBodyId == stateBodyId, ct);
 

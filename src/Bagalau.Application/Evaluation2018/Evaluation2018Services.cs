@@ -11,6 +11,9 @@ public static class Evaluation2018Services
         services.AddScoped<CommissionService>();
         services.AddScoped<AppealService>();
         services.AddScoped<Cycle2018Documents>();
+        services.AddScoped<CycleReads>();
+        services.AddScoped<RecordLinks>();
+        services.AddScoped<RecordVersions>();
         return services;
     }
 }

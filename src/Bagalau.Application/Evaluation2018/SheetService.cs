@@ -31,7 +31,7 @@ public sealed record CompetencySheetView(CompetencySheet Sheet, IReadOnlyList<Co
 /// plan (clause 16), fact files on the KPI sheet (clause 22) and the competency sheet
 /// (chapter 4). Reads are limited to those the act involves and audited.
 /// </summary>
-public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit)
+public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit, RecordLinks links)
 {
     /// <summary>
     /// The plans of a cycle the user takes part in: all of them for HR; otherwise those where
@@ -64,9 +64,7 @@ public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, Audit
             return opened.Refusal!;
         }
 
-        var kpi = await db.KpiSheets.AsNoTracking().Where(s => s.PlanId == planId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
-        var competency = await db.Set<CompetencySheet>().AsNoTracking().Where(s => s.CycleId == plan.CycleId && s.ServantId == plan.ServantId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
-        return new PlanSheets(planId, kpi, competency);
+        return new PlanSheets(planId, await links.KpiSheetOfAsync(planId, ct), await links.CompetencySheetOfAsync(plan.CycleId, plan.ServantId, ct));
     }
 
     // ---- Quarterly monitoring (clause 16) ----

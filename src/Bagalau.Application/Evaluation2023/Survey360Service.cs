@@ -73,6 +73,14 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
     public async Task<IReadOnlyList<Survey360Round>> RoundsAsync(Guid bodyId, CancellationToken ct = default) =>
         await db.Survey360Rounds.AsNoTracking().Where(r => r.StateBodyId == bodyId).OrderByDescending(r => r.Year).ToListAsync(ct);
 
+    /// <summary>One round of the body (another body's round is not found).</summary>
+    public Task<Survey360Round?> RoundAsync(Guid bodyId, Guid roundId, CancellationToken ct) =>
+        db.Survey360Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.StateBodyId == bodyId, ct);
+
+    /// <summary>The servant's own evaluations in the body whose links were issued: the reports they may read.</summary>
+    public async Task<IReadOnlyList<Survey360Target>> IssuedTargetsOfAsync(Guid bodyId, Guid servantId, CancellationToken ct) =>
+        await db.Survey360Targets.AsNoTracking().Where(t => t.StateBodyId == bodyId && t.ServantId == servantId && t.Issued).ToListAsync(ct);
+
     /// <summary>HR's view of the evaluated persons and their respondents (how many answered, never who).</summary>
     public async Task<Outcome<IReadOnlyList<TargetView>>> TargetsAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {

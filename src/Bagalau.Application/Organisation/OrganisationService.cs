@@ -266,6 +266,10 @@ public sealed class OrganisationService(BagalauDbContext db)
     public Task<Servant?> FindServantByIinAsync(Guid bodyId, string iin, CancellationToken ct = default) =>
         WithRecords(db.Servants.AsNoTracking()).FirstOrDefaultAsync(s => s.StateBodyId == bodyId && s.Iin == iin.Trim(), ct);
 
+    /// <summary>The body's servant with that IIN, if any (IINs are unique in a body).</summary>
+    public async Task<Guid?> IinHolderAsync(Guid bodyId, string iin, CancellationToken ct) =>
+        await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId && s.Iin == iin).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+
     public async Task<Result<Servant>> CreateServantAsync(Guid bodyId, ServantInput input, CancellationToken ct = default)
     {
         if (!await db.StateBodies.AnyAsync(b => b.Id == bodyId, ct))
@@ -610,9 +614,6 @@ public sealed class OrganisationService(BagalauDbContext db)
         var saved = await SaveAsync(ct);
         return saved.IsSuccess ? Result.Success(value) : Result<T>.Failure(saved.Errors);
     }
-
-    private async Task<Guid?> IinHolderAsync(Guid bodyId, string iin, CancellationToken ct) =>
-        await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId && s.Iin == iin).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
 
     private async Task<Dictionary<Guid, Guid?>> UnitParentsAsync(Guid bodyId, CancellationToken ct) =>
         await db.StructuralUnits.AsNoTracking().Where(u => u.StateBodyId == bodyId).ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);

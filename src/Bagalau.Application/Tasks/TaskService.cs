@@ -152,6 +152,14 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context, Sq
         return new CycleCompletion(counts.Sum(c => c.Done), counts.Sum(c => c.Open), counts.Sum(c => c.Overdue), new Page<UnitCompletion>(rows, page.Number, page.Size, units.Count));
     }
 
+    /// <summary>The cycle's open tasks past their deadline on <paramref name="today"/>, the most overdue first (the first 100: HR's list to chase).</summary>
+    public async Task<IReadOnlyList<TaskView>> OverdueAsync(Guid stateBodyId, Guid cycleId, DateOnly today, CancellationToken ct) =>
+        (await db.EvaluationTasks.AsNoTracking()
+            .Where(t => t.StateBodyId == stateBodyId && t.CycleId == cycleId && t.Status == EvaluationTaskStatus.Open && t.Due < today)
+            .OrderBy(t => t.Due).Take(100)
+            .ToListAsync(ct))
+        .Select(t => View(t, today)).ToList();
+
     /// <summary>The tasks about one subject (a plan, a sheet, ...), oldest first.</summary>
     public async Task<IReadOnlyList<TaskView>> OfSubjectAsync(TaskSubject subject, DateOnly today, CancellationToken ct = default) =>
         (await db.EvaluationTasks.AsNoTracking()

@@ -18,6 +18,7 @@ public static class TaskServices
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<WorkflowContext>();
         services.AddScoped<TaskService>();
+        services.AddScoped<TaskSubjects>();
         services.AddScoped<NotificationService>();
         services.AddScoped<ReminderRun>();
         services.AddScoped<AcquaintanceService>();

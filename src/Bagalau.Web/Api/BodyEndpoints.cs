@@ -5,7 +5,6 @@ using Bagalau.Web.Bodies;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Api;
@@ -36,7 +35,7 @@ public static class BodyEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<BodyDto>>, ProblemHttpResult>> ListBodies(
-        int? page, int? size, HttpContext context, BagalauDbContext db, UserManager<BagalauUser> users, IStringLocalizer<SharedResource> t)
+        int? page, int? size, HttpContext context, BodyAccess access, OrganisationService organisation, UserManager<BagalauUser> users, IStringLocalizer<SharedResource> t)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
@@ -44,10 +43,8 @@ public static class BodyEndpoints
         }
 
         var userId = users.GetUserId(context.User) ?? string.Empty;
-        var memberships = await db.BodyMemberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => new { m.StateBodyId, m.Role }).ToListAsync(context.RequestAborted);
-        var roles = memberships.ToLookup(m => m.StateBodyId, m => m.Role);
-        var ids = roles.Select(g => g.Key).ToList();
-        var bodies = await db.StateBodies.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Code).ToPageAsync(request, context.RequestAborted);
+        var roles = await access.RolesByBodyAsync(userId, context.RequestAborted);
+        var bodies = await organisation.ListBodiesAsync(roles.Select(g => g.Key).ToList(), request, context.RequestAborted);
         return TypedResults.Ok(PageDto<BodyDto>.Of(bodies, b => BodyDto.Of(b, roles[b.Id])));
     }
 

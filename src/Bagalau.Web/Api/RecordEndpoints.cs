@@ -1,9 +1,7 @@
 using Bagalau.Application.Organisation;
-using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Api;
@@ -210,7 +208,7 @@ public static class RecordEndpoints
     // Reporting lines
 
     private static async Task<Results<Ok<PageDto<ReportingLineDto>>, ProblemHttpResult>> ListLines(
-        Guid bodyId, Guid servantId, int? page, int? size, BagalauDbContext db, IStringLocalizer<SharedResource> t, HttpContext context)
+        Guid bodyId, Guid servantId, int? page, int? size, ServantDirectory servants, ServantLines lines, IStringLocalizer<SharedResource> t, HttpContext context)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
@@ -218,17 +216,13 @@ public static class RecordEndpoints
         }
 
         var ct = context.RequestAborted;
-        if (!await db.Servants.AnyAsync(s => s.StateBodyId == bodyId && s.Id == servantId, ct))
+        if (!await servants.IsInBodyAsync(bodyId, servantId, ct))
         {
             return ApiErrors.One("not-found");
         }
 
         // The servant's own lines first, then those of their subordinates.
-        var lines = await db.ReportingLines.AsNoTracking()
-            .Where(l => l.StateBodyId == bodyId && (l.ServantId == servantId || l.SupervisorId == servantId))
-            .OrderBy(l => l.ServantId == servantId ? 0 : 1).ThenBy(l => l.Kind).ThenBy(l => l.ServantId)
-            .ToPageAsync(request, ct);
-        return TypedResults.Ok(PageDto<ReportingLineDto>.Of(lines, ReportingLineDto.Of));
+        return TypedResults.Ok(PageDto<ReportingLineDto>.Of(await lines.AroundAsync(bodyId, servantId, request, ct), ReportingLineDto.Of));
     }
 
     private static async Task<Results<Ok<ReportingLineDto>, ProblemHttpResult>> SetLine(
@@ -244,10 +238,9 @@ public static class RecordEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveLine(
-        Guid bodyId, Guid servantId, Guid lineId, int version, OrganisationService organisation, BagalauDbContext db, HttpContext context)
+        Guid bodyId, Guid servantId, Guid lineId, int version, OrganisationService organisation, ServantLines lines, HttpContext context)
     {
-        if (!await db.ReportingLines.AnyAsync(
-                l => l.StateBodyId == bodyId && l.Id == lineId && (l.ServantId == servantId || l.SupervisorId == servantId), context.RequestAborted))
+        if (!await lines.ConcernsAsync(bodyId, lineId, servantId, context.RequestAborted))
         {
             return ApiErrors.One("not-found");
         }

@@ -1,9 +1,7 @@
 using Bagalau.Application.Organisation;
-using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Api;
@@ -44,7 +42,7 @@ public static class ServantEndpoints
     }
 
     private static async Task<Results<Ok<ServantDetailDto>, ProblemHttpResult>> Get(
-        Guid bodyId, Guid servantId, OrganisationService organisation, BagalauDbContext db, HttpContext context)
+        Guid bodyId, Guid servantId, OrganisationService organisation, ServantLines lines, HttpContext context)
     {
         var servant = await organisation.GetServantAsync(bodyId, servantId, context.RequestAborted);
         if (servant is null)
@@ -52,11 +50,7 @@ public static class ServantEndpoints
             return ApiErrors.One("not-found");
         }
 
-        var supervisors = await db.ReportingLines.AsNoTracking()
-            .Where(l => l.StateBodyId == bodyId && l.ServantId == servantId)
-            .OrderBy(l => l.Kind)
-            .ToListAsync(context.RequestAborted);
-        return TypedResults.Ok(Detail(servant, supervisors));
+        return TypedResults.Ok(Detail(servant, await lines.SupervisorsAsync(bodyId, servantId, context.RequestAborted)));
     }
 
     internal static ServantDetailDto Detail(Servant s, IEnumerable<ReportingLine> lines) => new(

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2023;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Tasks;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
@@ -10,7 +10,6 @@ using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Api;
 
@@ -237,7 +236,7 @@ public static class Survey360Endpoints
     }
 
     private static async Task<Results<Ok<List<IssuedLinkDto>>, ProblemHttpResult>> Issue(
-        Guid bodyId, Guid targetId, IssueLinksRequest request, Survey360Service service, BagalauDbContext db, IMailSender mail, [AsParameters] ApiCaller caller, ILoggerFactory logs)
+        Guid bodyId, Guid targetId, IssueLinksRequest request, Survey360Service service, ServantDirectory servants, IMailSender mail, [AsParameters] ApiCaller caller, ILoggerFactory logs)
     {
         var issued = await service.IssueAsync(caller.UserId, bodyId, targetId, request.Version, request.ExpiresAt, caller.Cancelled);
         if (issued.Refusal is { } refusal)
@@ -245,8 +244,7 @@ public static class Survey360Endpoints
             return ApiProblems.From(refusal);
         }
 
-        var ids = issued.Value!.Select(l => l.RespondentId).ToList();
-        var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (s.FullName, s.Email), caller.Cancelled);
+        var people = await servants.ContactsAsync(issued.Value!.Select(l => l.RespondentId), caller.Cancelled);
         var result = new List<IssuedLinkDto>();
         foreach (var link in issued.Value!)
         {

@@ -1,4 +1,5 @@
 using Bagalau.Application.Accounts;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.Web.Bodies;
@@ -6,7 +7,6 @@ using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Bodies;
@@ -37,7 +37,7 @@ public sealed class GrantForm
 /// away. Accounts otherwise come from <c>bagalau user create</c>.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Administer)]
-public sealed class MembersModel(AccountService accounts, BagalauDbContext db, UserManager<BagalauUser> users, IStringLocalizer<SharedResource> t) : BodyPageModel
+public sealed class MembersModel(AccountService accounts, ServantDirectory servants, UserManager<BagalauUser> users, IStringLocalizer<SharedResource> t) : BodyPageModel
 {
     [BindProperty]
     public GrantForm Input { get; set; } = new();
@@ -99,10 +99,9 @@ public sealed class MembersModel(AccountService accounts, BagalauDbContext db, U
     private async Task LoadAsync()
     {
         var rows = await accounts.MembersOfAsync(BodyId, HttpContext.RequestAborted);
-        var servantIds = rows.Where(r => r.ServantId is not null).Select(r => r.ServantId!.Value).Distinct().ToList();
-        var names = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => $"{s.FullName} ({s.Iin})", HttpContext.RequestAborted);
+        var people = await servants.PeopleAsync(rows.Where(r => r.ServantId is not null).Select(r => r.ServantId!.Value), HttpContext.RequestAborted);
         Members = rows
-            .Select(m => (m.UserId, m.Email, m.Roles, m.ServantId is { } id ? names.GetValueOrDefault(id) : null))
+            .Select(m => (m.UserId, m.Email, m.Roles, m.ServantId is { } id && people.TryGetValue(id, out var p) ? $"{p.FullName} ({p.Iin})" : null))
             .ToList();
     }
 }

@@ -1,14 +1,15 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Acquaintance;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2018;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Acquaintance;
 using Bagalau.Domain.Workflow;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -39,8 +40,9 @@ public sealed class RefusalActForm
 /// refusal act signed by HR and two other employees. Late acquaintance is allowed and flagged.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class AcquaintanceModel(AcquaintanceService acquaintances, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock)
-    : WorkflowPageModel(db, clock)
+public sealed class AcquaintanceModel(
+    AcquaintanceService acquaintances, BodyAccess access, Cycle2018Documents forms, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
+    : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, acquaintanceId = AcquaintanceId };
 
@@ -103,7 +105,7 @@ public sealed class AcquaintanceModel(AcquaintanceService acquaintances, Bagalau
         }
 
         Record = record;
-        var me = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var me = await access.ServantOfAsync(UserId, BodyId, HttpContext.RequestAborted);
         IsServant = me == record.ServantId;
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
         await LoadNamesAsync([record.ServantId]);

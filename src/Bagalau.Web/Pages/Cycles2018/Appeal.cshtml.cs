@@ -1,10 +1,10 @@
 using Bagalau.Application.Evaluation2018;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -24,7 +24,8 @@ public sealed class AppealForm
 /// servant's sheets, linked back to the appeal.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class AppealModel(AppealService appeals, BagalauDbContext db, TimeProvider clock, IStringLocalizer<Cycle2018Text> c) : WorkflowPageModel(db, clock)
+public sealed class AppealModel(AppealService appeals, RecordLinks links, ServantDirectory servants, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+    : WorkflowPageModel(servants, work, clock)
 {
     [FromRoute]
     public Guid AppealId { get; set; }
@@ -56,7 +57,7 @@ public sealed class AppealModel(AppealService appeals, BagalauDbContext db, Time
         var outcome = await appeals.RecordOutcomeAsync(UserId, AppealId, Input.Version, Input.Outcome ?? string.Empty, Input.Note, Today, HttpContext.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {
-            Db.ChangeTracker.Clear();
+            Work.DiscardChanges();
             if (!await LoadAsync())
             {
                 return NotFound();
@@ -81,8 +82,7 @@ public sealed class AppealModel(AppealService appeals, BagalauDbContext db, Time
 
         Appeal = appeal;
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
-        ReopenedSheetId = await Db.KpiSheets.AsNoTracking().Where(s => s.ReopenedByAppealId == appeal.Id).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
-        ReopenedCompetencySheetId = await Db.Set<CompetencySheet>().AsNoTracking().Where(s => s.ReopenedByAppealId == appeal.Id).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        (ReopenedSheetId, ReopenedCompetencySheetId) = await links.ReopenedByAsync(appeal.Id, ct);
         await LoadNamesAsync([appeal.ServantId]);
         return true;
     }

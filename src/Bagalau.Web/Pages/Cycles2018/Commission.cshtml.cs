@@ -1,11 +1,11 @@
 using Bagalau.Application.Evaluation2018;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Workflow;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -39,7 +39,9 @@ public sealed class CommissionForm
 /// clause) and HR opens the sitting.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class CommissionModel(CommissionService commissions, BagalauDbContext db, TimeProvider clock, IStringLocalizer<Cycle2018Text> c) : WorkflowPageModel(db, clock)
+public sealed class CommissionModel(
+    CommissionService commissions, CycleReads reads, ServantDirectory servants, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+    : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, cycleId = CycleId };
 
@@ -101,7 +103,7 @@ public sealed class CommissionModel(CommissionService commissions, BagalauDbCont
 
     public async Task<IActionResult> OnPostOpenSittingAsync()
     {
-        var schedule = await Db.Set<CommissionSchedule>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == Input.ScheduleId && s.CycleId == CycleId, HttpContext.RequestAborted);
+        var schedule = await reads.ScheduleAsync(CycleId, Input.ScheduleId, HttpContext.RequestAborted);
         if (schedule is null)
         {
             return NotFound();
@@ -131,7 +133,7 @@ public sealed class CommissionModel(CommissionService commissions, BagalauDbCont
     protected override async Task<bool> LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var cycle = await Db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(x => x.Id == CycleId && x.StateBodyId == BodyId, ct);
+        var cycle = await reads.CycleAsync(BodyId, CycleId, ct);
         if (cycle is null)
         {
             return false;
@@ -140,11 +142,10 @@ public sealed class CommissionModel(CommissionService commissions, BagalauDbCont
         Cycle = cycle;
         Commission = (await commissions.CommissionAsync(UserId, CycleId, ct)).Value;
         Schedules = await commissions.SchedulesAsync(UserId, CycleId, ct);
-        Sittings = await Db.Set<CommissionSitting>().AsNoTracking().Where(s => s.CycleId == CycleId).OrderBy(s => s.SittingOn).ToListAsync(ct);
-        var servants = await Db.Servants.AsNoTracking().Where(s => s.StateBodyId == BodyId).OrderBy(s => s.FullName).Select(s => new { s.Id, s.FullName }).ToListAsync(ct);
-        BodyServants = servants.Select(s => (s.Id, s.FullName)).ToList();
-        Evaluated = await Db.EligibilityEntries.AsNoTracking().Where(e => e.CycleId == CycleId && e.Evaluate == "yes").Select(e => e.ServantId).ToListAsync(ct);
-        Names = servants.ToDictionary(s => s.Id, s => s.FullName);
+        Sittings = await reads.SittingsAsync(CycleId, ct);
+        BodyServants = await Servants.ChoicesAsync(BodyId, ct);
+        Evaluated = await reads.EvaluatedAsync(CycleId, ct);
+        Names = BodyServants.ToDictionary(s => s.Id, s => s.Name);
         return true;
     }
 }

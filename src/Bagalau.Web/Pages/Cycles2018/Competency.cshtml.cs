@@ -1,11 +1,12 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Evaluation2018;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Organisation;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Workflow;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -31,7 +32,9 @@ public sealed class CompetencyForm
 /// gives each level with its clause and lists the indicators not observed.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents forms, BagalauDbContext db, TimeProvider clock) : WorkflowPageModel(db, clock)
+public sealed class CompetencyModel(
+    SheetService sheets, Cycle2018Documents forms, RecordLinks links, RecordVersions versions, BodyAccess access, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
+    : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, sheetId = SheetId };
 
@@ -87,7 +90,7 @@ public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents form
     {
         var ct = HttpContext.RequestAborted;
         Outcome outcome = Outcome.Done;
-        await using (var transaction = await Db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await Work.BeginAsync(ct))
         {
             var version = Input.Version;
             foreach (var mark in Input.Marks.Where(m => !string.IsNullOrWhiteSpace(m.Id)))
@@ -98,7 +101,7 @@ public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents form
                     break;
                 }
 
-                version = await CurrentVersionAsync();
+                version = await versions.CompetencySheetAsync(SheetId, ct);
             }
 
             if (!outcome.IsRefused && sign)
@@ -109,7 +112,7 @@ public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents form
             if (outcome.IsRefused)
             {
                 await transaction.RollbackAsync(ct);
-                Db.ChangeTracker.Clear();
+                Work.DiscardChanges();
             }
             else
             {
@@ -119,9 +122,6 @@ public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents form
 
         return outcome.Refusal is { } refusal ? await RefusedAsync(refusal) : Done(done);
     }
-
-    private Task<int> CurrentVersionAsync() =>
-        Db.Set<CompetencySheet>().AsNoTracking().Where(s => s.Id == SheetId).Select(s => s.Version).FirstAsync(HttpContext.RequestAborted);
 
     protected override async Task<bool> LoadAsync()
     {
@@ -133,8 +133,8 @@ public sealed class CompetencyModel(SheetService sheets, Cycle2018Documents form
         }
 
         View = view;
-        PlanId = await Db.WorkPlans.AsNoTracking().Where(p => p.CycleId == view.Sheet.CycleId && p.ServantId == view.Sheet.ServantId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-        MyServantId = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(ct);
+        PlanId = await links.PlanOfAsync(view.Sheet.CycleId, view.Sheet.ServantId, ct);
+        MyServantId = await access.ServantOfAsync(UserId, BodyId, ct);
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
         await LoadNamesAsync([view.Sheet.ServantId, view.Sheet.DirectSupervisorId]);
         return true;

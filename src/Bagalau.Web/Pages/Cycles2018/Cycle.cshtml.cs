@@ -1,12 +1,11 @@
 using Bagalau.Application.Evaluation2018;
 using Bagalau.Application.Organisation;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Pages.Cycles2018;
 
@@ -15,7 +14,8 @@ namespace Bagalau.Web.Pages.Cycles2018;
 /// date and clause for every servant, and the state of each work plan and KPI sheet.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class CycleModel(Evaluation2018Service cycles, BagalauDbContext db, TimeProvider clock) : WorkflowPageModel(db, clock)
+public sealed class CycleModel(Evaluation2018Service cycles, CycleReads reads, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
+    : WorkflowPageModel(servants, work, clock)
 {
     [FromRoute]
     public Guid CycleId { get; set; }
@@ -36,7 +36,7 @@ public sealed class CycleModel(Evaluation2018Service cycles, BagalauDbContext db
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var cycle = await Db.EvaluationCycles2018.AsNoTracking().FirstOrDefaultAsync(c => c.Id == CycleId && c.StateBodyId == BodyId, ct);
+        var cycle = await reads.CycleAsync(BodyId, CycleId, ct);
         var eligibility = await cycles.EligibilityAsync(UserId, CycleId, new PageRequest(Math.Max(1, PageNumber)), ct);
         if (cycle is null || eligibility.Value is not { } page)
         {
@@ -45,14 +45,10 @@ public sealed class CycleModel(Evaluation2018Service cycles, BagalauDbContext db
 
         Cycle = cycle;
         Eligibility = page;
-        Counts = await Db.EligibilityEntries.AsNoTracking().Where(e => e.CycleId == CycleId).GroupBy(e => e.Evaluate)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var servants = page.Items.Select(e => e.ServantId).ToList();
-        var plans = await Db.WorkPlans.AsNoTracking().Where(p => p.CycleId == CycleId && servants.Contains(p.ServantId)).ToListAsync(ct);
-        var planIds = plans.Select(p => p.Id).ToList();
-        var sheets = await Db.KpiSheets.AsNoTracking().Where(s => planIds.Contains(s.PlanId)).ToListAsync(ct);
-        Plans = plans.ToDictionary(p => p.ServantId, p => (p, sheets.FirstOrDefault(s => s.PlanId == p.Id)));
-        await LoadNamesAsync(servants);
+        Counts = await reads.EligibilityCountsAsync(CycleId, ct);
+        var servantIds = page.Items.Select(e => e.ServantId).ToList();
+        Plans = await reads.PlansOfAsync(CycleId, servantIds, ct);
+        await LoadNamesAsync(servantIds);
         return Page();
     }
 }

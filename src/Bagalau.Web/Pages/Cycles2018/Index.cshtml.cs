@@ -1,12 +1,13 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Evaluation2018;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Packs;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Pages.Cycles2018;
 
@@ -17,16 +18,15 @@ public sealed class OpenCycleForm
     public int? Year { get; set; }
 }
 
-/// <summary>A plan the user takes part in, with its sheet if opened.</summary>
-public sealed record MyPlanRow(WorkPlan Plan, int Year, Guid? SheetId, string? SheetState);
-
 /// <summary>
 /// The 2018-family annual evaluation of the body: HR sees the cycles and opens one under a pack
 /// of the family; everyone sees the plans and sheets they take part in (as servant, direct
 /// supervisor or approver).
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class IndexModel(Evaluation2018Service cycles, BagalauDbContext db, PackCatalog packs, TimeProvider clock) : WorkflowPageModel(db, clock)
+public sealed class IndexModel(
+    Evaluation2018Service cycles, CycleReads reads, BodyAccess access, PackCatalog packs, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
+    : WorkflowPageModel(servants, work, clock)
 {
     [BindProperty]
     public OpenCycleForm Input { get; set; } = new();
@@ -74,23 +74,13 @@ public sealed class IndexModel(Evaluation2018Service cycles, BagalauDbContext db
         Packs = Packs2018();
         if (IsHr)
         {
-            Cycles = await Db.EvaluationCycles2018.AsNoTracking().Where(c => c.StateBodyId == BodyId).OrderByDescending(c => c.Year).ThenBy(c => c.PackId).ToListAsync(ct);
+            Cycles = await reads.CyclesAsync(BodyId, ct);
         }
 
-        var me = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(ct);
-        if (me is { } servant)
+        if (await access.ServantOfAsync(UserId, BodyId, ct) is { } servant)
         {
-            var plans = await Db.WorkPlans.AsNoTracking()
-                .Where(p => p.StateBodyId == BodyId && (p.ServantId == servant || p.DirectSupervisorId == servant || p.ApproverId == servant))
-                .Take(200).ToListAsync(ct);
-            var planIds = plans.Select(p => p.Id).ToList();
-            var cycleIds = plans.Select(p => p.CycleId).Distinct().ToList();
-            var years = await Db.EvaluationCycles2018.AsNoTracking().Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Year, ct);
-            var sheets = await Db.KpiSheets.AsNoTracking().Where(s => planIds.Contains(s.PlanId)).ToListAsync(ct);
-            MyPlans = plans
-                .Select(p => new MyPlanRow(p, years.GetValueOrDefault(p.CycleId), sheets.FirstOrDefault(s => s.PlanId == p.Id)?.Id, sheets.FirstOrDefault(s => s.PlanId == p.Id)?.State.ToString().ToLowerInvariant()))
-                .OrderByDescending(r => r.Year).ToList();
-            await LoadNamesAsync(plans.Select(p => p.ServantId));
+            MyPlans = await reads.PlansOfServantAsync(BodyId, servant, ct);
+            await LoadNamesAsync(MyPlans.Select(r => r.Plan.ServantId));
         }
     }
 }

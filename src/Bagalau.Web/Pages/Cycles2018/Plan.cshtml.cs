@@ -1,15 +1,16 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2018;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
-using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Tasks;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -57,8 +58,10 @@ public sealed class PlanForm
 /// is shown frozen with its revision, and the KPI sheet is opened from it.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
-    : WorkflowPageModel(db, clock)
+public sealed class PlanModel(
+    Evaluation2018Service cycles, SheetService sheets, TaskService tasks, CycleReads reads, RecordLinks links, RecordVersions versions, BodyAccess access,
+    Cycle2018Documents forms, ServantDirectory servants, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+    : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, planId = PlanId };
 
@@ -131,19 +134,19 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
             async () =>
             {
                 // Both steps or neither: a refused submission leaves the stored record as it was.
-                await using var transaction = await Db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
+                await using var transaction = await Work.BeginAsync(HttpContext.RequestAborted);
                 var saved = await cycles.SetKpisAsync(UserId, PlanId, Input.Version, Inputs(), HttpContext.RequestAborted);
                 if (saved.IsRefused)
                 {
                     return saved;
                 }
 
-                var version = await Db.WorkPlans.AsNoTracking().Where(p => p.Id == PlanId).Select(p => p.Version).FirstAsync(HttpContext.RequestAborted);
+                var version = await versions.PlanAsync(PlanId, HttpContext.RequestAborted);
                 var outcome = await cycles.SubmitPlanAsync(UserId, PlanId, version, Today, HttpContext.RequestAborted);
                 if (outcome.IsRefused)
                 {
                     await transaction.RollbackAsync(HttpContext.RequestAborted);
-                    Db.ChangeTracker.Clear();
+                    Work.DiscardChanges();
                     return outcome;
                 }
 
@@ -161,7 +164,7 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
     /// <summary>The direct supervisor records (or revises) the quarter's progress and recommendations.</summary>
     public async Task<IActionResult> OnPostNoteAsync()
     {
-        var existing = await Db.Set<MonitoringNote>().AsNoTracking().Where(n => n.PlanId == PlanId && n.Quarter == Note.Quarter).Select(n => (int?)n.Version).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var existing = await versions.NoteAsync(PlanId, Note.Quarter, HttpContext.RequestAborted);
         var progress = Note.Progress.Select((p, i) => new KpiProgressInput(i + 1, p)).ToList();
         var recorded = await sheets.RecordNoteAsync(UserId, PlanId, Note.Quarter, existing, progress, Note.Recommendations, Today, HttpContext.RequestAborted);
         if (recorded.Refusal is { } refusal)
@@ -238,15 +241,15 @@ public sealed class PlanModel(Evaluation2018Service cycles, SheetService sheets,
         }
 
         Plan = plan;
-        Year = await Db.EvaluationCycles2018.AsNoTracking().Where(x => x.Id == plan.CycleId).Select(x => x.Year).FirstAsync(HttpContext.RequestAborted);
+        Year = await reads.YearAsync(plan.CycleId, HttpContext.RequestAborted);
         var rule = forms.VersionOf(plan.PackId, plan.PackVersionId)?.Rules.KpiPlan;
         PlanSize = rule?.MinCount ?? 5;
         PlanClause = rule?.Clause;
-        SheetId = await Db.KpiSheets.AsNoTracking().Where(s => s.PlanId == plan.Id).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        MyServantId = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        SheetId = await links.KpiSheetOfAsync(plan.Id, HttpContext.RequestAborted);
+        MyServantId = await access.ServantOfAsync(UserId, BodyId, HttpContext.RequestAborted);
         Tasks = await tasks.OfSubjectAsync(new TaskSubject(Evaluation2018Service.PlanSubject, plan.Id), Today, HttpContext.RequestAborted);
         Notes = (await sheets.NotesAsync(UserId, plan.Id, HttpContext.RequestAborted)).Value ?? [];
-        CompetencySheetId = await Db.Set<CompetencySheet>().AsNoTracking().Where(s => s.CycleId == plan.CycleId && s.ServantId == plan.ServantId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        CompetencySheetId = await links.CompetencySheetOfAsync(plan.CycleId, plan.ServantId, HttpContext.RequestAborted);
         await LoadNamesAsync([plan.ServantId, plan.DirectSupervisorId, plan.ApproverId]);
         return true;
     }

@@ -1,8 +1,10 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2018;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
-using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Tasks;
@@ -11,7 +13,6 @@ using Bagalau.Domain.Workflow;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -40,8 +41,10 @@ public sealed class SheetForm
 /// returns it; HR sends the agreed sheet to the Commission.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets, TaskService tasks, BagalauDbContext db, Cycle2018Documents forms, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
-    : WorkflowPageModel(db, clock)
+public sealed class SheetModel(
+    Evaluation2018Service cycles, SheetService sheets, TaskService tasks, RecordLinks links, RecordVersions versions, BodyAccess access,
+    Cycle2018Documents forms, ServantDirectory servants, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+    : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, sheetId = SheetId };
 
@@ -117,7 +120,7 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
         var attached = await sheets.AttachFactAsync(UserId, SheetId, FactKpi, FactFile?.FileName, content, Today, HttpContext.RequestAborted);
         if (attached.Refusal is { } refusal)
         {
-            Db.ChangeTracker.Clear();
+            Work.DiscardChanges();
             if (!await LoadAsync())
             {
                 return NotFound();
@@ -147,19 +150,19 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
             async () =>
             {
                 // Both steps or neither: a refused submission leaves the stored record as it was.
-                await using var transaction = await Db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
+                await using var transaction = await Work.BeginAsync(HttpContext.RequestAborted);
                 var filled = await cycles.FillSheetAsync(UserId, SheetId, Input.Version, Results(), HttpContext.RequestAborted);
                 if (filled.IsRefused)
                 {
                     return filled;
                 }
 
-                var version = await Db.KpiSheets.AsNoTracking().Where(s => s.Id == SheetId).Select(s => s.Version).FirstAsync(HttpContext.RequestAborted);
+                var version = await versions.KpiSheetAsync(SheetId, HttpContext.RequestAborted);
                 var outcome = await cycles.SignSheetAsync(UserId, SheetId, version, Today, HttpContext.RequestAborted);
                 if (outcome.IsRefused)
                 {
                     await transaction.RollbackAsync(HttpContext.RequestAborted);
-                    Db.ChangeTracker.Clear();
+                    Work.DiscardChanges();
                     return outcome;
                 }
 
@@ -197,10 +200,9 @@ public sealed class SheetModel(Evaluation2018Service cycles, SheetService sheets
         }
 
         Sheet = sheet;
-        Plan = await Db.WorkPlans.AsNoTracking().FirstAsync(p => p.Id == sheet.PlanId, HttpContext.RequestAborted);
+        Plan = await links.PlanAsync(sheet.PlanId, HttpContext.RequestAborted);
         GradeTitle = forms.GradeTitle(sheet);
-        var membership = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId).ToListAsync(HttpContext.RequestAborted);
-        MyServantId = membership.Select(m => m.ServantId).FirstOrDefault(s => s is not null);
+        MyServantId = await access.ServantOfAsync(UserId, BodyId, HttpContext.RequestAborted);
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
         Tasks = await tasks.OfSubjectAsync(new TaskSubject(Evaluation2018Service.SheetSubject, sheet.Id), Today, HttpContext.RequestAborted);
         Facts = (await sheets.FactsAsync(UserId, sheet.Id, HttpContext.RequestAborted)).Value ?? [];

@@ -1,6 +1,8 @@
+using Bagalau.Application.Accounts;
 using Bagalau.Application.Evaluation2018;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Packs;
@@ -8,7 +10,6 @@ using Bagalau.Domain.Workflow;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -40,8 +41,10 @@ public sealed class SittingForm
 /// approves it, which opens each servant's acquaintance. Appeals are recorded from the protocol.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class SittingModel(CommissionService commissions, AppealService appeals, Cycle2018Documents forms, BagalauDbContext db, PackCatalog packs, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
-    : WorkflowPageModel(db, clock)
+public sealed class SittingModel(
+    CommissionService commissions, AppealService appeals, Cycle2018Documents forms, RecordLinks links, BodyAccess access, PackCatalog packs,
+    ServantDirectory servants, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+    : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, sittingId = SittingId };
 
@@ -137,9 +140,8 @@ public sealed class SittingModel(CommissionService commissions, AppealService ap
         Sitting = sitting;
         Version = packs.Catalogue.Find(sitting.PackId)!.Versions.First(v => v.Id == sitting.PackVersionId);
         Protocol = sitting.State == SittingState.Open ? null : (await commissions.ProtocolAsync(UserId, SittingId, ct)).Value;
-        MyServantId = await Db.BodyMemberships.AsNoTracking().Where(m => m.UserId == UserId && m.StateBodyId == BodyId && m.ServantId != null).Select(m => m.ServantId).FirstOrDefaultAsync(ct);
-        Appeals = (await Db.Set<EvaluationAppeal>().AsNoTracking().Where(a => a.SittingId == SittingId).Select(a => new { a.ServantId, a.Id }).ToListAsync(ct))
-            .GroupBy(a => a.ServantId).ToDictionary(g => g.Key, g => g.First().Id);
+        MyServantId = await access.ServantOfAsync(UserId, BodyId, ct);
+        Appeals = await links.AppealsOfSittingAsync(SittingId, ct);
         await LoadNamesAsync(sitting.Seats.Select(s => s.ServantId).Concat(sitting.Agenda));
         return true;
     }

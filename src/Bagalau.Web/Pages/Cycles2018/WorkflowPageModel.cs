@@ -1,12 +1,12 @@
 using System.Globalization;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Time;
+using Bagalau.Application.Workflow;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Workflow;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Cycles2018;
@@ -15,9 +15,13 @@ namespace Bagalau.Web.Pages.Cycles2018;
 /// A 2018-family record page (plan, sheet, sitting, acquaintance...): one way to run a step,
 /// show its refusal over what the user typed, or flash its success and reload the record.
 /// </summary>
-public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock) : WorkflowPage
+public abstract class WorkflowPageModel(ServantDirectory servants, UnitOfWork work, TimeProvider clock) : WorkflowPage
 {
-    protected BagalauDbContext Db => db;
+    /// <summary>The request's unit of work: what a refused step changed is discarded before the page reloads.</summary>
+    protected UnitOfWork Work => work;
+
+    /// <summary>Who the servants named by the page's record are.</summary>
+    protected ServantDirectory Servants => servants;
 
     /// <summary>Today in Kazakhstan (every deadline is counted in Kazakhstan's working days).</summary>
     public DateOnly Today => KazakhstanClock.Today(clock);
@@ -31,8 +35,7 @@ public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock)
 
     protected async Task LoadNamesAsync(IEnumerable<Guid> servantIds)
     {
-        var ids = servantIds.Distinct().ToList();
-        Names = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, HttpContext.RequestAborted);
+        Names = await servants.NamesAsync(servantIds, HttpContext.RequestAborted);
     }
 
     /// <summary>Loads the page's record for display; false when it is not the user's to see.</summary>
@@ -53,7 +56,7 @@ public abstract class WorkflowPageModel(BagalauDbContext db, TimeProvider clock)
     /// <summary>Redisplays the page with the refusal over the form; the user's input is kept.</summary>
     protected async Task<IActionResult> RefusedAsync(Refusal refusal)
     {
-        db.ChangeTracker.Clear();
+        work.DiscardChanges();
         if (!await LoadAsync())
         {
             return NotFound();

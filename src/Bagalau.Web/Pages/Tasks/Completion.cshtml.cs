@@ -1,18 +1,16 @@
 using Bagalau.Application.Organisation;
-using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Tasks;
 
 /// <summary>HR: done, open and overdue tasks of a cycle (of either family) per structural unit, and the overdue ones listed.</summary>
 [Authorize(Policy = BodyPolicies.EditOrganisation)]
-public sealed class CompletionModel(TaskService tasks, BagalauDbContext db, TimeProvider clock) : BodyPageModel
+public sealed class CompletionModel(TaskService tasks, TimeProvider clock) : BodyPageModel
 {
     [FromRoute]
     public Guid CycleId { get; set; }
@@ -32,9 +30,6 @@ public sealed class CompletionModel(TaskService tasks, BagalauDbContext db, Time
     {
         var ct = HttpContext.RequestAborted;
         Units = await tasks.CompletionByUnitAsync(BodyId, CycleId, Today, new PageRequest(Math.Max(1, PageNumber)), ct);
-        var overdue = await db.EvaluationTasks.AsNoTracking()
-            .Where(t => t.StateBodyId == BodyId && t.CycleId == CycleId && t.Status == Domain.Tasks.EvaluationTaskStatus.Open && t.Due < Today)
-            .OrderBy(t => t.Due).Take(100).ToListAsync(ct);
-        Overdue = overdue.Select(t => TaskService.View(t, Today)).ToList();
+        Overdue = await tasks.OverdueAsync(BodyId, CycleId, Today, ct);
     }
 }

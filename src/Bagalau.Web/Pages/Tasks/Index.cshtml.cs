@@ -1,12 +1,10 @@
 using Bagalau.Application.Organisation;
-using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Tasks;
@@ -16,7 +14,7 @@ namespace Bagalau.Web.Pages.Tasks;
 /// deadline and its clause), overdue first; a link to the page where it is done.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(TaskService tasks, BodyContext bodies, BagalauDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(TaskService tasks, TaskSubjects subjects, BodyContext bodies, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -42,36 +40,6 @@ public sealed class IndexModel(TaskService tasks, BodyContext bodies, BagalauDbC
         var ct = HttpContext.RequestAborted;
         Tasks = await tasks.MyTasksAsync(bodies.UserId!, Today, new PageRequest(Math.Max(1, PageNumber)), IncludeDone, ct);
         BodyNames = (await bodies.VisibleBodiesAsync(ct)).ToDictionary(b => b.Id, b => b.NameIn(Language));
-        About = await AboutAsync(Tasks.Items, ct);
-    }
-
-    private async Task<Dictionary<Guid, string>> AboutAsync(IReadOnlyList<TaskView> items, CancellationToken ct)
-    {
-        var ids = items.Select(t => t.SubjectId).Distinct().ToList();
-        var servantOf = new Dictionary<Guid, Guid>();
-        foreach (var (id, servant) in await db.WorkPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new ValueTuple<Guid, Guid>(p.Id, p.ServantId)).ToListAsync(ct))
-        {
-            servantOf[id] = servant;
-        }
-
-        foreach (var (id, servant) in await db.KpiSheets.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new ValueTuple<Guid, Guid>(p.Id, p.ServantId)).ToListAsync(ct))
-        {
-            servantOf[id] = servant;
-        }
-
-        foreach (var (id, servant) in await db.Acquaintances.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new ValueTuple<Guid, Guid>(p.Id, p.ServantId)).ToListAsync(ct))
-        {
-            servantOf[id] = servant;
-        }
-
-        foreach (var task in items.Where(t => t.SubjectType == "servant"))
-        {
-            servantOf[task.SubjectId] = task.SubjectId;
-        }
-
-        var servantIds = servantOf.Values.Distinct().ToList();
-        var names = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
-        return items.Where(t => servantOf.ContainsKey(t.SubjectId) && names.ContainsKey(servantOf[t.SubjectId]))
-            .ToDictionary(t => t.Id, t => names[servantOf[t.SubjectId]]);
+        About = await subjects.AboutAsync(Tasks.Items, ct);
     }
 }

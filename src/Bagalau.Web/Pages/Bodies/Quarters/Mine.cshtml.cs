@@ -1,16 +1,14 @@
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Workflow;
-using Bagalau.Application.Persistence;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>The evaluator's list of sheets to fill and the servant's own results (phone-friendly).</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class MineModel(RatingSheetService service, WorkflowActors actors, BagalauDbContext db) : QuarterPageModel
+public sealed class MineModel(RatingSheetService service, RatingSheetReads reads, WorkflowActors actors) : QuarterPageModel
 {
     public IReadOnlyList<SheetSummary> ToFill { get; private set; } = [];
 
@@ -26,10 +24,6 @@ public sealed class MineModel(RatingSheetService service, WorkflowActors actors,
         var sheets = await service.MySheetsAsync(UserId, BodyId, HttpContext.RequestAborted);
         ToFill = [.. sheets.Where(s => s.ServantId != Me && s.State != SheetState.NotEvaluated)];
         Own = [.. sheets.Where(s => s.ServantId == Me)];
-        var ids = sheets.Select(s => s.Id).ToList();
-        var rounds = await db.RatingSheets.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Join(db.QuarterRounds.AsNoTracking(), s => s.RoundId, r => r.Id, (s, r) => new { s.Id, Round = r })
-            .ToListAsync(HttpContext.RequestAborted);
-        RoundOf = rounds.ToDictionary(x => x.Id, x => x.Round);
+        RoundOf = await reads.RoundsOfAsync(sheets.Select(s => s.Id).ToList(), HttpContext.RequestAborted);
     }
 }

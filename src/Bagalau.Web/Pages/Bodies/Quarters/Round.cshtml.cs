@@ -1,16 +1,15 @@
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Application.Organisation;
 using Bagalau.Domain.Workflow;
-using Bagalau.Application.Persistence;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>HR's view of one round: who is evaluated and how (never the scores), naming evaluators and substitutes.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class RoundModel(QuarterRoundService service, RatingSheetService sheets, BagalauDbContext db) : QuarterPageModel
+public sealed class RoundModel(QuarterRoundService service, RatingSheetService sheets, RatingSheetReads reads, ServantDirectory servants) : QuarterPageModel
 {
     [FromRoute]
     public Guid RoundId { get; set; }
@@ -79,9 +78,8 @@ public sealed class RoundModel(QuarterRoundService service, RatingSheetService s
 
         Sheets = roundSheets.Value!;
         KtiEvaluated = (await service.KtiEvaluatedAsync(UserId, BodyId, RoundId, HttpContext.RequestAborted)).Value ?? [];
-        Versions = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == RoundId).ToDictionaryAsync(s => s.Id, s => s.Version, HttpContext.RequestAborted);
-        Servants = (await db.Servants.AsNoTracking().Where(s => s.StateBodyId == BodyId).OrderBy(s => s.FullName).Select(s => new { s.Id, s.FullName }).ToListAsync(HttpContext.RequestAborted))
-            .Select(s => (s.Id, s.FullName)).ToList();
+        Versions = await reads.VersionsAsync(RoundId, HttpContext.RequestAborted);
+        Servants = await servants.ChoicesAsync(BodyId, HttpContext.RequestAborted);
         return null;
     }
 }

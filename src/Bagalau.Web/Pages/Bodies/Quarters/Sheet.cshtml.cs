@@ -3,15 +3,14 @@ using Bagalau.Domain.Workflow;
 using Bagalau.Application.Workflow;
 using Bagalau.Application.Documents;
 using Bagalau.Application.Evaluation2023;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Packs;
-using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Domain.Packs;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Pages.Bodies.Quarters;
 
@@ -23,7 +22,7 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
 public sealed class SheetModel(
-    RatingSheetService service, QuarterlyDocuments documents, DocumentService renderer, PackCatalog packs, WorkflowActors actors, BagalauDbContext db)
+    RatingSheetService service, QuarterlyDocuments documents, DocumentService renderer, PackCatalog packs, WorkflowActors actors, ServantDirectory servants)
     : QuarterPageModel
 {
     [FromRoute]
@@ -177,11 +176,9 @@ public sealed class SheetModel(
         }
 
         SheetVersion = view.Sheet.Version;
-        if (IsEvaluatorOfRecord)
+        if (IsEvaluatorOfRecord && me is { } evaluator)
         {
-            Servants = (await db.Servants.AsNoTracking().Where(s => s.StateBodyId == BodyId && s.Id != view.Sheet.ServantId && s.Id != me)
-                    .OrderBy(s => s.FullName).Select(s => new { s.Id, s.FullName }).ToListAsync(HttpContext.RequestAborted))
-                .Select(s => (s.Id, s.FullName)).ToList();
+            Servants = await servants.ChoicesAsync(BodyId, [view.Sheet.ServantId, evaluator], HttpContext.RequestAborted);
         }
 
         return null;

@@ -1,11 +1,9 @@
 using Bagalau.Application.Organisation;
-using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Pages.Bodies.Servants;
@@ -16,7 +14,8 @@ namespace Bagalau.Web.Pages.Bodies.Servants;
 /// every change is checked by the domain and shown next to the field when refused.
 /// </summary>
 [Authorize(Policy = BodyPolicies.ReadOrganisation)]
-public sealed class DetailsModel(OrganisationService organisation, BagalauDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class DetailsModel(
+    OrganisationService organisation, ServantDirectory servants, ServantLines lines, PositionDirectory positions, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : BodyPageModel
 {
     [FromRoute]
@@ -89,10 +88,7 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
         var ct = HttpContext.RequestAborted;
         var errors = Required(form.From, "from").ToList();
         var code = form.PositionCode?.Trim() ?? string.Empty;
-        var positionId = await db.Positions.AsNoTracking()
-            .Where(p => p.StateBodyId == BodyId && p.Code == code)
-            .Select(p => (Guid?)p.Id)
-            .FirstOrDefaultAsync(ct);
+        var positionId = await positions.IdByCodeAsync(BodyId, code, ct);
         if (code.Length == 0)
         {
             errors.Add(new ValidationError("required", "position"));
@@ -187,10 +183,7 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
         var form = Reporting;
         var ct = HttpContext.RequestAborted;
         var iin = form.SupervisorIin?.Trim() ?? string.Empty;
-        var supervisorId = await db.Servants.AsNoTracking()
-            .Where(s => s.StateBodyId == BodyId && s.Iin == iin)
-            .Select(s => (Guid?)s.Id)
-            .FirstOrDefaultAsync(ct);
+        var supervisorId = await organisation.IinHolderAsync(BodyId, iin, ct);
         if (supervisorId is null)
         {
             ValidationError error = iin.Length == 0 ? new("required", "supervisor_iin") : new("reference-unknown", "supervisor_iin", iin);
@@ -221,9 +214,7 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
     private async Task<Result> RemoveLineAsync(Guid lineId, int version, CancellationToken ct)
     {
         // Only lines that concern this servant can be removed from this page.
-        var concerns = await db.ReportingLines.AnyAsync(
-            l => l.StateBodyId == BodyId && l.Id == lineId && (l.ServantId == ServantIdRoute || l.SupervisorId == ServantIdRoute), ct);
-        return concerns
+        return await lines.ConcernsAsync(BodyId, lineId, ServantIdRoute, ct)
             ? await organisation.RemoveReportingLineAsync(BodyId, lineId, version, ct)
             : Result.Failure(new ValidationError("not-found"));
     }
@@ -272,22 +263,13 @@ public sealed class DetailsModel(OrganisationService organisation, BagalauDbCont
         Servant = servant;
         Today = Bagalau.Application.Time.KazakhstanClock.Today(clock);
         var positionIds = servant.Appointments.Select(a => a.PositionId).Distinct().ToList();
-        Positions = await db.Positions.AsNoTracking().Where(p => p.StateBodyId == BodyId && positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var unitIds = Positions.Values.Select(p => p.UnitId).Distinct().ToList();
-        Units = await db.StructuralUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        Supervisors = await db.ReportingLines.AsNoTracking()
-            .Where(l => l.StateBodyId == BodyId && l.ServantId == ServantIdRoute)
-            .OrderBy(l => l.Kind)
-            .ToListAsync(ct);
-        Subordinates = await db.ReportingLines.AsNoTracking()
-            .Where(l => l.StateBodyId == BodyId && l.SupervisorId == ServantIdRoute)
-            .OrderBy(l => l.Kind).ThenBy(l => l.ServantId)
-            .ToPageAsync(new PageRequest(SubordinatesPage, PageRequest.DefaultSize), ct);
+        Positions = await positions.InBodyAsync(BodyId, positionIds, ct);
+        Units = await positions.UnitsAsync(Positions.Values.Select(p => p.UnitId).Distinct().ToList(), ct);
+        Supervisors = await lines.SupervisorsAsync(BodyId, ServantIdRoute, ct);
+        Subordinates = await lines.SubordinatesAsync(BodyId, ServantIdRoute, new PageRequest(SubordinatesPage, PageRequest.DefaultSize), ct);
         var others = Supervisors.Concat(Subordinates.Items)
             .SelectMany(l => new[] { l.ServantId, l.SupervisorId }).Where(id => id != ServantIdRoute).Distinct().ToList();
-        People = (await db.Servants.AsNoTracking().Where(s => s.StateBodyId == BodyId && others.Contains(s.Id))
-                .Select(s => new { s.Id, s.FullName, s.Iin }).ToListAsync(ct))
-            .ToDictionary(s => s.Id, s => (s.FullName, s.Iin));
+        People = await servants.PeopleInBodyAsync(BodyId, others, ct);
         return true;
     }
 

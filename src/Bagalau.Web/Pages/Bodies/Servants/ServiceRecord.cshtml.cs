@@ -1,11 +1,11 @@
 using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Web.Pages.Bodies.Servants;
 
@@ -15,7 +15,7 @@ namespace Bagalau.Web.Pages.Bodies.Servants;
 /// gets 404 (<see cref="ServiceRecordService"/>).
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class ServiceRecordModel(ServiceRecordService records, BagalauDbContext db, UserManager<BagalauUser> users) : BodyPageModel
+public sealed class ServiceRecordModel(ServiceRecordService records, ServantDirectory servants, UserManager<BagalauUser> users) : BodyPageModel
 {
     [FromRoute]
     public Guid ServantId { get; set; }
@@ -35,7 +35,7 @@ public sealed class ServiceRecordModel(ServiceRecordService records, BagalauDbCo
         }
 
         Lines = lines;
-        ServantName = await db.Servants.AsNoTracking().Where(s => s.Id == ServantId).Select(s => s.FullName).FirstAsync(HttpContext.RequestAborted);
+        ServantName = await servants.NameAsync(ServantId, HttpContext.RequestAborted);
         return Page();
     }
 }

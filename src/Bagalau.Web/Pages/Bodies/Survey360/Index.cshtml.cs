@@ -1,20 +1,18 @@
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Workflow;
 using Bagalau.Application.Packs;
-using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Bodies.Survey360;
 
 /// <summary>HR launches the year's 360 round and opens the rounds launched before.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class IndexModel(PackCatalog packs, TimeProvider clock, WorkflowActors actors, BagalauDbContext db) : Survey360Page
+public sealed class IndexModel(PackCatalog packs, TimeProvider clock, WorkflowActors actors) : Survey360Page
 {
     public IReadOnlyList<Survey360Round> Rounds { get; private set; } = [];
 
@@ -56,7 +54,7 @@ public sealed class IndexModel(PackCatalog packs, TimeProvider clock, WorkflowAc
         if (await actors.InBodyAsync(UserId, BodyId, HttpContext.RequestAborted) is { ServantId: { } servant })
         {
             var years = Rounds.ToDictionary(r => r.Id, r => r.Year);
-            MyReports = [.. (await db.Survey360Targets.AsNoTracking().Where(t => t.StateBodyId == BodyId && t.ServantId == servant && t.Issued).ToListAsync(HttpContext.RequestAborted))
+            MyReports = [.. (await Service.IssuedTargetsOfAsync(BodyId, servant, HttpContext.RequestAborted))
                 .Select(t => (t.Id, years.GetValueOrDefault(t.RoundId)))
                 .OrderByDescending(t => t.Item2)];
         }

@@ -1,12 +1,11 @@
 using Bagalau.Application.Evaluation2023;
-using Bagalau.Application.Persistence;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Tasks;
 using Bagalau.Domain.Evaluation2023;
 using Bagalau.Web.Api;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Pages.Bodies.Survey360;
@@ -16,7 +15,7 @@ namespace Bagalau.Web.Pages.Bodies.Survey360;
 /// before the links are issued; issued links are shown once, to copy or e-mail.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class RoundModel(BagalauDbContext db, IMailSender mail, TimeProvider clock, ILoggerFactory logs) : Survey360Page
+public sealed class RoundModel(ServantDirectory directory, IMailSender mail, TimeProvider clock, ILoggerFactory logs) : Survey360Page
 {
     /// <summary>Links are valid until the end of this day, Kazakhstan time.</summary>
     private static readonly TimeSpan Kazakhstan = TimeSpan.FromHours(5);
@@ -66,8 +65,7 @@ public sealed class RoundModel(BagalauDbContext db, IMailSender mail, TimeProvid
 
         if (issued.Value is { } links)
         {
-            var ids = links.Select(l => l.RespondentId).ToList();
-            var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (s.FullName, s.Email), HttpContext.RequestAborted);
+            var people = await directory.ContactsAsync(links.Select(l => l.RespondentId), HttpContext.RequestAborted);
             var shown = new List<IssuedLinkDto>();
             foreach (var link in links)
             {
@@ -87,7 +85,7 @@ public sealed class RoundModel(BagalauDbContext db, IMailSender mail, TimeProvid
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var round = await db.Survey360Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == RoundId && r.StateBodyId == BodyId, HttpContext.RequestAborted);
+        var round = await Service.RoundAsync(BodyId, RoundId, HttpContext.RequestAborted);
         if (round is null)
         {
             return NotFound();
