@@ -33,7 +33,7 @@ public sealed record KpiResultInput(int Number, string? Actual, bool Achieved);
 /// Every transition loads the record, checks the version the user saw, lets the domain decide
 /// (with the engine's decisions) and saves the change with its task updates in one save.
 /// </summary>
-public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext context, TaskService tasks, AuditLog audit, PackCatalog packs)
+public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext context, WorkflowSteps steps, RecordVersions versions, TaskService tasks, AuditLog audit, PackCatalog packs)
 {
     public const string PlanSubject = "work-plan";
     public const string SheetSubject = "kpi-sheet";
@@ -158,6 +158,15 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
     public Task<Outcome> SetKpisAsync(string userId, Guid planId, int version, IReadOnlyList<KpiInput> kpis, CancellationToken ct = default) =>
         PlanAsync(userId, planId, version, (plan, actor, _) => Task.FromResult(plan.SetKpis(actor, kpis.Select(k => k.ToEntry()).ToList())), ct);
 
+    /// <summary>The direct supervisor saves the plan's KPIs and submits it as one step: a refused submission keeps nothing of the save.</summary>
+    public Task<Outcome> SaveAndSubmitPlanAsync(string userId, Guid planId, int version, IReadOnlyList<KpiInput> kpis, DateOnly today, CancellationToken ct = default) =>
+        steps.AllOrNoneAsync(
+            [
+                () => SetKpisAsync(userId, planId, version, kpis, ct),
+                async () => await SubmitPlanAsync(userId, planId, await versions.PlanAsync(planId, ct), today, ct),
+            ],
+            ct);
+
     public Task<Outcome> SubmitPlanAsync(string userId, Guid planId, int version, DateOnly today, CancellationToken ct = default) =>
         PlanAsync(userId, planId, version, async (plan, actor, v) =>
         {
@@ -243,6 +252,15 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
 
     public Task<Outcome> FillSheetAsync(string userId, Guid sheetId, int version, IReadOnlyList<KpiResultInput> results, CancellationToken ct = default) =>
         SheetAsync(userId, sheetId, version, (sheet, actor, _) => Task.FromResult(sheet.Fill(actor, results.Select(r => (r.Number, r.Actual, r.Achieved)).ToList())), ct);
+
+    /// <summary>The direct supervisor records the actual values and signs as one step: a refused signature keeps nothing of the save.</summary>
+    public Task<Outcome> FillAndSignSheetAsync(string userId, Guid sheetId, int version, IReadOnlyList<KpiResultInput> results, DateOnly today, CancellationToken ct = default) =>
+        steps.AllOrNoneAsync(
+            [
+                () => FillSheetAsync(userId, sheetId, version, results, ct),
+                async () => await SignSheetAsync(userId, sheetId, await versions.KpiSheetAsync(sheetId, ct), today, ct),
+            ],
+            ct);
 
     public Task<Outcome> SignSheetAsync(string userId, Guid sheetId, int version, DateOnly today, CancellationToken ct = default) =>
         SheetAsync(userId, sheetId, version, async (sheet, actor, v) =>

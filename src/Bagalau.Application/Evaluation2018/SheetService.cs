@@ -11,6 +11,9 @@ using PackPosition = Bagalau.Domain.Packs.Position;
 
 namespace Bagalau.Application.Evaluation2018;
 
+/// <summary>The indicators (1-based) the direct supervisor observed for one competency.</summary>
+public sealed record CompetencyMarkInput(string Competency, IReadOnlyList<int> Observed);
+
 /// <summary>One KPI's progress in a quarterly note, as a form or the API sends it.</summary>
 public sealed record KpiProgressInput(int Number, string? Progress);
 
@@ -31,7 +34,7 @@ public sealed record CompetencySheetView(CompetencySheet Sheet, IReadOnlyList<Co
 /// plan (clause 16), fact files on the KPI sheet (clause 22) and the competency sheet
 /// (chapter 4). Reads are limited to those the act involves and audited.
 /// </summary>
-public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit, RecordLinks links)
+public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit, RecordLinks links, RecordVersions versions)
 {
     /// <summary>
     /// The plans of a cycle the user takes part in: all of them for HR; otherwise those where
@@ -264,6 +267,28 @@ public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, Audit
 
     public Task<Outcome> TickAsync(string userId, Guid sheetId, int version, string competency, IReadOnlyList<int> observed, CancellationToken ct = default) =>
         CompetencyAsync(userId, sheetId, version, (sheet, actor, v) => Task.FromResult(sheet.Tick(actor, v, competency, observed)), ct);
+
+    /// <summary>
+    /// The direct supervisor ticks every competency of the form and, when <paramref name="sign"/>,
+    /// signs, as one step: a refusal of any tick or of the signature keeps nothing.
+    /// </summary>
+    public Task<Outcome> MarkCompetencySheetAsync(
+        string userId, Guid sheetId, int version, IReadOnlyList<CompetencyMarkInput> marks, bool sign, DateOnly today, CancellationToken ct = default)
+    {
+        var next = version;
+        var parts = marks.Select<CompetencyMarkInput, Func<Task<Outcome>>>(mark => async () =>
+        {
+            var ticked = await TickAsync(userId, sheetId, next, mark.Competency, mark.Observed, ct);
+            next = await versions.CompetencySheetAsync(sheetId, ct);
+            return ticked;
+        }).ToList();
+        if (sign)
+        {
+            parts.Add(() => SignCompetencySheetAsync(userId, sheetId, next, today, ct));
+        }
+
+        return steps.AllOrNoneAsync(parts, ct);
+    }
 
     public Task<Outcome> SignCompetencySheetAsync(string userId, Guid sheetId, int version, DateOnly today, CancellationToken ct = default) =>
         CompetencyAsync(userId, sheetId, version, (sheet, actor, v) => Task.FromResult(sheet.Sign(actor, v, today)), ct);

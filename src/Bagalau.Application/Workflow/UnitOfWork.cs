@@ -1,5 +1,4 @@
 using Bagalau.Application.Persistence;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bagalau.Application.Workflow;
 
@@ -12,11 +11,4 @@ public sealed class UnitOfWork(BagalauDbContext db)
 {
     /// <summary>Forgets every change not saved yet and every record read so far in this request.</summary>
     public void DiscardChanges() => db.ChangeTracker.Clear();
-
-    /// <summary>
-    /// Starts a transaction on the request's context, for the pages that still run two use cases
-    /// as one (save, then submit or sign): a refusal of the second rolls back the first. Such a
-    /// pair belongs in one use case; until then this is the only way an edge starts one.
-    /// </summary>
-    public Task<IDbContextTransaction> BeginAsync(CancellationToken ct) => db.Database.BeginTransactionAsync(ct);
 }

@@ -26,6 +26,28 @@ public sealed class WorkflowSteps(BagalauDbContext db, WorkflowContext context, 
     public Task<Outcome<Opened<T>>> OpenAsync<T>(IQueryable<T> records, Guid id, string userId, Func<Actor, T, bool> may, LocalizedText what, CancellationToken ct)
         where T : OrganisationEntity => context.OpenAsync(records, id, userId, may, what, ct);
 
+    /// <summary>
+    /// Runs the steps of one use case ("save, then submit or sign") as one: every step is saved or
+    /// none is, so a refused later step leaves the record exactly as it was before the first.
+    /// </summary>
+    public async Task<Outcome> AllOrNoneAsync(IEnumerable<Func<Task<Outcome>>> steps, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var step in steps)
+        {
+            var outcome = await step();
+            if (outcome.IsRefused)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return outcome;
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return Outcome.Done;
+    }
+
     /// <summary>Checks the version the user saw, runs the transition and saves it with whatever it staged.</summary>
     public async Task<Outcome> RunAsync(OrganisationEntity record, int version, Func<Task<Outcome>> transition, CancellationToken ct)
     {

@@ -30,7 +30,8 @@ public sealed record PlanKpiDto(int Number, string Name, string Unit, string Pla
 public sealed record PlanDto(Guid Id, Guid CycleId, Guid ServantId, Guid DirectSupervisorId, Guid ApproverId, string? ApproverClause, string State, int Revision,
     string? ReturnReason, DateOnly? ResubmitDue, string? ResubmitClause, DateOnly? SubmittedOn, DateOnly? ApprovedOn, IReadOnlyList<PlanKpiDto> Kpis, int Version);
 
-public sealed record KpisRequest(int Version, IReadOnlyList<KpiInput> Kpis);
+/// <summary>The plan's KPIs; with <c>submit</c> the plan is submitted in the same step (both or neither).</summary>
+public sealed record KpisRequest(int Version, IReadOnlyList<KpiInput> Kpis, bool Submit = false);
 
 public sealed record ReasonRequest(int Version, string? Reason);
 
@@ -44,7 +45,8 @@ public sealed record KpiSheetDto(Guid Id, Guid PlanId, Guid ServantId, Guid Dire
     int? Achieved, string? Grade, string? GradeClause, DateOnly? SignedOn, string? ReturnReason, DateOnly? ResubmitDue, DateOnly? AgreedOn,
     DateOnly? CommissionDue, string? CommissionDueClause, DateOnly? SentOn, bool SentLate, Guid? ReopenedByAppealId, int Version);
 
-public sealed record ResultsRequest(int Version, IReadOnlyList<KpiResultInput> Results);
+/// <summary>The actual values; with <c>sign</c> the sheet is signed in the same step (both or neither).</summary>
+public sealed record ResultsRequest(int Version, IReadOnlyList<KpiResultInput> Results, bool Sign = false);
 
 public sealed record CompetencyDto(string Id, string Title, IReadOnlyList<string> Indicators, IReadOnlyList<int> Observed, string? Level, IReadOnlyList<int>? Unobserved, string? Clause);
 
@@ -52,6 +54,9 @@ public sealed record CompetencySheetDto(Guid Id, Guid CycleId, Guid ServantId, G
     int Group, string State, IReadOnlyList<CompetencyDto> Competencies, DateOnly? SignedOn, DateOnly? SentOn, Guid? ReopenedByAppealId, int Version);
 
 public sealed record TickRequest(int Version, IReadOnlyList<int> Observed);
+
+/// <summary>Every competency's observed indicators; with <c>sign</c> the sheet is signed in the same step (all or nothing).</summary>
+public sealed record MarksRequest(int Version, IReadOnlyList<CompetencyMarkInput>? Marks, bool Sign = false);
 
 public sealed record CommissionRequest(int? Version, IReadOnlyList<SeatInput> Seats);
 
@@ -112,7 +117,7 @@ public static class Evaluation2018Endpoints
 
         Get(g.MapGet("/plans/{id:guid}", GetPlan), "GetPlan2018", "An individual work plan (servant, direct supervisor, approver, HR; audited).");
         Get(g.MapGet("/plans/{id:guid}/sheets", PlanSheets), "GetPlanSheets2018", "The ids of the plan's KPI sheet and competency sheet, when opened.");
-        Post(g.MapPut("/plans/{id:guid}/kpis", SetKpis), "SetPlanKpis2018", "The direct supervisor writes the plan's KPIs (Appendix 1 columns) while it is a draft or returned.");
+        Post(g.MapPut("/plans/{id:guid}/kpis", SetKpis), "SetPlanKpis2018", "The direct supervisor writes the plan's KPIs (Appendix 1 columns) while it is a draft or returned; with submit=true it is submitted in the same step (both or neither).");
         Post(g.MapPost("/plans/{id:guid}/submit", SubmitPlan), "SubmitPlan2018", "The direct supervisor submits; the engine's kpi-plan decision checks exactly five complete KPIs.");
         Post(g.MapPost("/plans/{id:guid}/return", ReturnPlan), "ReturnPlan2018", "The approver returns the plan with a reason; the resubmission deadline comes from the engine.");
         Post(g.MapPost("/plans/{id:guid}/approve", ApprovePlan), "ApprovePlan2018", "The approver approves; the plan is frozen as a new revision.");
@@ -122,7 +127,7 @@ public static class Evaluation2018Endpoints
         Post(g.MapPost("/plans/{id:guid}/competency-sheet", OpenCompetencySheet), "OpenCompetencySheet2018", "Opens the competency sheet for the servant's position group (Appendix 4).");
 
         Get(g.MapGet("/kpi-sheets/{id:guid}", GetSheet), "GetKpiSheet2018", "A KPI sheet (servant, direct supervisor, superior, HR; audited).");
-        Post(g.MapPut("/kpi-sheets/{id:guid}/results", FillSheet), "FillKpiSheet2018", "The direct supervisor records actual values and achievement per KPI.");
+        Post(g.MapPut("/kpi-sheets/{id:guid}/results", FillSheet), "FillKpiSheet2018", "The direct supervisor records actual values and achievement per KPI; with sign=true the sheet is signed in the same step (both or neither).");
         Post(g.MapPost("/kpi-sheets/{id:guid}/sign", SignSheet), "SignKpiSheet2018", "The direct supervisor signs; the grade comes from the engine.");
         Post(g.MapPost("/kpi-sheets/{id:guid}/return", ReturnSheet), "ReturnKpiSheet2018", "The superior returns the sheet for insufficient or unreliable facts.");
         Post(g.MapPost("/kpi-sheets/{id:guid}/agree", AgreeSheet), "AgreeKpiSheet2018", "The superior agrees; HR's deadline to send it to the Commission starts.");
@@ -139,6 +144,7 @@ public static class Evaluation2018Endpoints
 
         Get(g.MapGet("/competency-sheets/{id:guid}", GetCompetencySheet), "GetCompetencySheet2018", "A competency sheet with each competency's indicators (verbatim), ticks and levels.");
         Post(g.MapPut("/competency-sheets/{id:guid}/competencies/{competency}", Tick), "TickCompetency2018", "The direct supervisor ticks the observed indicators (1-based) of one competency.");
+        Post(g.MapPut("/competency-sheets/{id:guid}/marks", MarkCompetencySheet), "MarkCompetencySheet2018", "The direct supervisor ticks every competency at once and, with sign=true, signs in the same step (all or nothing).");
         Post(g.MapPost("/competency-sheets/{id:guid}/sign", SignCompetencySheet), "SignCompetencySheet2018", "The direct supervisor signs; the 3/4 rule gives each level and the unobserved indicators.");
         Post(g.MapPost("/competency-sheets/{id:guid}/send", SendCompetencySheet), "SendCompetencySheet2018", "HR sends the signed competency sheet to the Commission.");
 
@@ -249,8 +255,10 @@ public static class Evaluation2018Endpoints
     private static async Task<Results<Ok<PlanSheetsDto>, ProblemHttpResult>> PlanSheets(Guid id, [AsParameters] ApiCaller caller, SheetService service) =>
         ApiProblems.Answer(await service.SheetsOfPlanAsync(caller.UserId, id, caller.Cancelled), s => new PlanSheetsDto(s.PlanId, s.KpiSheetId, s.CompetencySheetId));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetKpis(Guid id, KpisRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
-        ApiProblems.Done(await service.SetKpisAsync(caller.UserId, id, request.Version, request.Kpis ?? [], caller.Cancelled));
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetKpis(Guid id, KpisRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(request.Submit
+            ? await service.SaveAndSubmitPlanAsync(caller.UserId, id, request.Version, request.Kpis ?? [], Today(clock), caller.Cancelled)
+            : await service.SetKpisAsync(caller.UserId, id, request.Version, request.Kpis ?? [], caller.Cancelled));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SubmitPlan(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
         ApiProblems.Done(await service.SubmitPlanAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
@@ -280,8 +288,10 @@ public static class Evaluation2018Endpoints
     private static async Task<Results<Ok<KpiSheetDto>, ProblemHttpResult>> GetSheet(Guid id, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
         ApiProblems.Answer(await service.GetSheetAsync(caller.UserId, id, caller.Cancelled), SheetOf);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> FillSheet(Guid id, ResultsRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service) =>
-        ApiProblems.Done(await service.FillSheetAsync(caller.UserId, id, request.Version, request.Results ?? [], caller.Cancelled));
+    private static async Task<Results<NoContent, ProblemHttpResult>> FillSheet(Guid id, ResultsRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
+        ApiProblems.Done(request.Sign
+            ? await service.FillAndSignSheetAsync(caller.UserId, id, request.Version, request.Results ?? [], Today(clock), caller.Cancelled)
+            : await service.FillSheetAsync(caller.UserId, id, request.Version, request.Results ?? [], caller.Cancelled));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignSheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
         ApiProblems.Done(await service.SignSheetAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));
@@ -359,6 +369,9 @@ public static class Evaluation2018Endpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Tick(Guid id, string competency, TickRequest request, [AsParameters] ApiCaller caller, SheetService service) =>
         ApiProblems.Done(await service.TickAsync(caller.UserId, id, request.Version, competency, request.Observed ?? [], caller.Cancelled));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkCompetencySheet(Guid id, MarksRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.MarkCompetencySheetAsync(caller.UserId, id, request.Version, request.Marks ?? [], request.Sign, Today(clock), caller.Cancelled));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignCompetencySheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock) =>
         ApiProblems.Done(await service.SignCompetencySheetAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));

@@ -52,8 +52,14 @@ public class Api2018Tests
         var kpis = Enumerable.Range(1, 5).Select(n => new { name = $"НМИ {n}", unit = "%", planned = "100", due = "2022-11-30", result = $"Нәтиже {n}" }).ToList();
         await NoContent(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/kpis", new { version = await PlanVersion(), kpis = kpis.Take(4) }));
         await Expect(api["supervisor"].PostAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/submit", new { version = await PlanVersion() }), HttpStatusCode.UnprocessableEntity, "kpi-plan-invalid");
-        await NoContent(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/kpis", new { version = await PlanVersion(), kpis }));
-        await NoContent(api["supervisor"].PostAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/submit", new { version = await PlanVersion() }));
+
+        // Save and submit in one step: a refused submission keeps nothing of the save.
+        var renamed = Enumerable.Range(1, 4).Select(n => new { name = $"Өзгертілген {n}", unit = "%", planned = "90", due = "2022-11-30", result = "—" }).ToList();
+        await Expect(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/kpis", new { version = await PlanVersion(), kpis = renamed, submit = true }), HttpStatusCode.UnprocessableEntity, "kpi-plan-invalid");
+        var kept = await Ok(api["supervisor"].GetAsync($"/api/v1/evaluation-2018/plans/{planId}"));
+        Assert.Equal(("draft", "НМИ 1"), (kept.GetProperty("state").GetString(), kept.GetProperty("kpis")[0].GetProperty("name").GetString()));
+        await NoContent(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/kpis", new { version = await PlanVersion(), kpis, submit = true }));
+        Assert.Equal("submitted", (await Ok(api["supervisor"].GetAsync($"/api/v1/evaluation-2018/plans/{planId}"))).GetProperty("state").GetString());
         await NoContent(api["superior"].PostAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/approve", new { version = await PlanVersion() }));
         await Expect(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/plans/{planId}/kpis", new { version = await PlanVersion(), kpis }), HttpStatusCode.UnprocessableEntity, "plan-frozen");
 
@@ -84,17 +90,18 @@ public class Api2018Tests
         await NoContent(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}/send", new { version = await SheetVersion() }));
         Assert.Equal("effective", (await Ok(api["servant"].GetAsync($"/api/v1/evaluation-2018/kpi-sheets/{sheetId}"))).GetProperty("grade").GetString());
 
-        // Competency sheet: every indicator observed.
+        // Competency sheet: every indicator observed, ticked and signed in one step; a signature
+        // with a competency left out is refused and keeps none of the ticks.
         var competency = await Ok(api["supervisor"].PostAsync($"/api/v1/evaluation-2018/plans/{planId}/competency-sheet", null));
         var competencyId = competency.GetProperty("id").GetGuid();
-        foreach (var c in competency.GetProperty("competencies").EnumerateArray())
-        {
-            var current = await Ok(api["supervisor"].GetAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}"));
-            var observed = Enumerable.Range(1, c.GetProperty("indicators").GetArrayLength()).ToList();
-            await NoContent(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}/competencies/{c.GetProperty("id").GetString()}", new { version = current.GetProperty("version").GetInt32(), observed }));
-        }
-
-        await NoContent(api["supervisor"].PostAsJsonAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}/sign", new { version = await CompetencyVersion() }));
+        var marks = competency.GetProperty("competencies").EnumerateArray()
+            .Select(c => new { competency = c.GetProperty("id").GetString(), observed = Enumerable.Range(1, c.GetProperty("indicators").GetArrayLength()).ToList() })
+            .ToList();
+        await Expect(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}/marks", new { version = await CompetencyVersion(), marks = marks.Skip(1), sign = true }), HttpStatusCode.BadRequest, "required");
+        var untouched = await Ok(api["supervisor"].GetAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}"));
+        Assert.All(untouched.GetProperty("competencies").EnumerateArray(), c => Assert.Equal(0, c.GetProperty("observed").GetArrayLength()));
+        await NoContent(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}/competencies/{marks[0].competency}", new { version = await CompetencyVersion(), marks[0].observed }));
+        await NoContent(api["supervisor"].PutAsJsonAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}/marks", new { version = await CompetencyVersion(), marks, sign = true }));
         var signed = await Ok(api["servant"].GetAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}"));
         Assert.All(signed.GetProperty("competencies").EnumerateArray(), c => Assert.Equal("meets", c.GetProperty("level").GetString()));
         await NoContent(api["hr"].PostAsJsonAsync($"/api/v1/evaluation-2018/competency-sheets/{competencyId}/send", new { version = await CompetencyVersion() }));

@@ -33,7 +33,7 @@ public sealed class CompetencyForm
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
 public sealed class CompetencyModel(
-    SheetService sheets, Cycle2018Documents forms, RecordLinks links, RecordVersions versions, BodyAccess access, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
+    SheetService sheets, Cycle2018Documents forms, RecordLinks links, BodyAccess access, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
     : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, sheetId = SheetId };
@@ -85,43 +85,14 @@ public sealed class CompetencyModel(
         return sent.Refusal is { } refusal ? await RefusedAsync(refusal) : Done("competency.sent");
     }
 
-    /// <summary>Ticks every competency and, when signing, signs: all in one transaction, so a refusal stores nothing.</summary>
-    private async Task<IActionResult> ActAsync(bool sign, string done)
-    {
-        var ct = HttpContext.RequestAborted;
-        Outcome outcome = Outcome.Done;
-        await using (var transaction = await Work.BeginAsync(ct))
-        {
-            var version = Input.Version;
-            foreach (var mark in Input.Marks.Where(m => !string.IsNullOrWhiteSpace(m.Id)))
-            {
-                outcome = await sheets.TickAsync(UserId, SheetId, version, mark.Id!, mark.Observed, ct);
-                if (outcome.IsRefused)
-                {
-                    break;
-                }
-
-                version = await versions.CompetencySheetAsync(SheetId, ct);
-            }
-
-            if (!outcome.IsRefused && sign)
-            {
-                outcome = await sheets.SignCompetencySheetAsync(UserId, SheetId, version, Today, ct);
-            }
-
-            if (outcome.IsRefused)
-            {
-                await transaction.RollbackAsync(ct);
-                Work.DiscardChanges();
-            }
-            else
-            {
-                await transaction.CommitAsync(ct);
-            }
-        }
-
-        return outcome.Refusal is { } refusal ? await RefusedAsync(refusal) : Done(done);
-    }
+    /// <summary>Ticks every competency and, when signing, signs (one use case: all or nothing).</summary>
+    private Task<IActionResult> ActAsync(bool sign, string done) =>
+        ActAsync(
+            () => sheets.MarkCompetencySheetAsync(
+                UserId, SheetId, Input.Version,
+                Input.Marks.Where(m => !string.IsNullOrWhiteSpace(m.Id)).Select(m => new CompetencyMarkInput(m.Id!, m.Observed)).ToList(),
+                sign, Today, HttpContext.RequestAborted),
+            done);
 
     protected override async Task<bool> LoadAsync()
     {

@@ -128,32 +128,9 @@ public sealed class PlanModel(
     public Task<IActionResult> OnPostSaveAsync() =>
         ActAsync(() => cycles.SetKpisAsync(UserId, PlanId, Input.Version, Inputs(), HttpContext.RequestAborted), "plan.saved");
 
-    /// <summary>Saves what the form shows, then submits that version.</summary>
+    /// <summary>Saves what the form shows, then submits that version (one use case: both or neither).</summary>
     public Task<IActionResult> OnPostSubmitAsync() =>
-        ActAsync(
-            async () =>
-            {
-                // Both steps or neither: a refused submission leaves the stored record as it was.
-                await using var transaction = await Work.BeginAsync(HttpContext.RequestAborted);
-                var saved = await cycles.SetKpisAsync(UserId, PlanId, Input.Version, Inputs(), HttpContext.RequestAborted);
-                if (saved.IsRefused)
-                {
-                    return saved;
-                }
-
-                var version = await versions.PlanAsync(PlanId, HttpContext.RequestAborted);
-                var outcome = await cycles.SubmitPlanAsync(UserId, PlanId, version, Today, HttpContext.RequestAborted);
-                if (outcome.IsRefused)
-                {
-                    await transaction.RollbackAsync(HttpContext.RequestAborted);
-                    Work.DiscardChanges();
-                    return outcome;
-                }
-
-                await transaction.CommitAsync(HttpContext.RequestAborted);
-                return outcome;
-            },
-            "plan.submitted");
+        ActAsync(() => cycles.SaveAndSubmitPlanAsync(UserId, PlanId, Input.Version, Inputs(), Today, HttpContext.RequestAborted), "plan.submitted");
 
     public Task<IActionResult> OnPostReturnAsync() =>
         ActAsync(() => cycles.ReturnPlanAsync(UserId, PlanId, Input.Version, Input.Reason ?? string.Empty, Today, HttpContext.RequestAborted), "plan.returned");

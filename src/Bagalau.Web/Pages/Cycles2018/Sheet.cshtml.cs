@@ -42,7 +42,7 @@ public sealed class SheetForm
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
 public sealed class SheetModel(
-    Evaluation2018Service cycles, SheetService sheets, TaskService tasks, RecordLinks links, RecordVersions versions, BodyAccess access,
+    Evaluation2018Service cycles, SheetService sheets, TaskService tasks, RecordLinks links, BodyAccess access,
     Cycle2018Documents forms, ServantDirectory servants, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(servants, work, clock)
 {
@@ -144,32 +144,9 @@ public sealed class SheetModel(
     public Task<IActionResult> OnPostSaveAsync() =>
         ActAsync(() => cycles.FillSheetAsync(UserId, SheetId, Input.Version, Results(), HttpContext.RequestAborted), "sheet.saved");
 
-    /// <summary>Saves what the form shows, then signs that version.</summary>
+    /// <summary>Saves what the form shows, then signs that version (one use case: both or neither).</summary>
     public Task<IActionResult> OnPostSignAsync() =>
-        ActAsync(
-            async () =>
-            {
-                // Both steps or neither: a refused submission leaves the stored record as it was.
-                await using var transaction = await Work.BeginAsync(HttpContext.RequestAborted);
-                var filled = await cycles.FillSheetAsync(UserId, SheetId, Input.Version, Results(), HttpContext.RequestAborted);
-                if (filled.IsRefused)
-                {
-                    return filled;
-                }
-
-                var version = await versions.KpiSheetAsync(SheetId, HttpContext.RequestAborted);
-                var outcome = await cycles.SignSheetAsync(UserId, SheetId, version, Today, HttpContext.RequestAborted);
-                if (outcome.IsRefused)
-                {
-                    await transaction.RollbackAsync(HttpContext.RequestAborted);
-                    Work.DiscardChanges();
-                    return outcome;
-                }
-
-                await transaction.CommitAsync(HttpContext.RequestAborted);
-                return outcome;
-            },
-            "sheet.signed");
+        ActAsync(() => cycles.FillAndSignSheetAsync(UserId, SheetId, Input.Version, Results(), Today, HttpContext.RequestAborted), "sheet.signed");
 
     public Task<IActionResult> OnPostReturnAsync() =>
         ActAsync(() => cycles.ReturnSheetAsync(UserId, SheetId, Input.Version, Input.Reason ?? string.Empty, Today, HttpContext.RequestAborted), "sheet.returned");
