@@ -11,6 +11,7 @@ public static class Evaluation2018Services
         services.AddScoped<CommissionService>();
         services.AddScoped<AppealService>();
         services.AddScoped<Cycle2018Documents>();
+        services.AddScoped<RecordBodies>();
         services.AddScoped<CycleReads>();
         services.AddScoped<RecordLinks>();
         services.AddScoped<RecordVersions>();

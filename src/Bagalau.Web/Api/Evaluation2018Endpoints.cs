@@ -100,7 +100,7 @@ public sealed record RefusalActRequest(int Version, RefusalActInput Act);
 public sealed record FactDto(Guid Id, Guid SheetId, int KpiNumber, string FileName, string ContentType, long Length, DateOnly UploadedOn);
 
 /// <summary>
-/// The 2018 family's annual cycle under /api/v1/evaluation-2018: cycles and eligibility, plans,
+/// The 2018 family's annual cycle under /api/v1/bodies/{bodyId}/evaluation-2018: cycles and eligibility, plans,
 /// quarterly notes, KPI sheets and their fact files, competency sheets, the Commission, its
 /// schedule and sittings (attendance, votes, cases, protocol and approval), appeals, and the
 /// refusal act of an acquaintance. Authorization is the services' (the same as the pages'):
@@ -108,74 +108,120 @@ public sealed record FactDto(Guid Id, Guid SheetId, int KpiNumber, string FileNa
 /// </summary>
 public static class Evaluation2018Endpoints
 {
+    /// <summary>
+    /// The 2018 API under /bodies/{bodyId}/evaluation-2018, shaped like the 2023 family's; a record
+    /// is served only under its own body. The older /evaluation-2018 routes stay for one release
+    /// as aliases (same handlers, marked deprecated in the OpenAPI document and by a Deprecation header).
+    /// </summary>
     public static void MapEvaluation2018Endpoints(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/evaluation-2018").WithTags("evaluation-2018");
-        Post(g.MapPost("/cycles", OpenCycle), "OpenCycle2018", "HR opens the year's cycle of a body under a 2018-family pack: eligibility with reason and clause, draft plans, tasks.");
-        Get(g.MapGet("/cycles/{id:guid}/eligibility", Eligibility), "ListEligibility2018", "The cycle's eligibility list with reason, date and clause (HR; paged).");
-        Get(g.MapGet("/cycles/{id:guid}/plans", Plans), "ListPlans2018", "The cycle's plans the user takes part in (HR: all; paged).");
+        Map(api.MapGroup("/bodies/{bodyId:guid}/evaluation-2018").AddEndpointFilter(OfTheRouteBody), string.Empty);
+        var alias = api.MapGroup("/evaluation-2018").AddEndpointFilter(Deprecated);
+        alias.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Deprecated = true;
+            return Task.CompletedTask;
+        });
+        Map(alias, "Alias");
+    }
 
-        Get(g.MapGet("/plans/{id:guid}", GetPlan), "GetPlan2018", "An individual work plan (servant, direct supervisor, approver, HR; audited).");
-        Get(g.MapGet("/plans/{id:guid}/sheets", PlanSheets), "GetPlanSheets2018", "The ids of the plan's KPI sheet and competency sheet, when opened.");
-        Post(g.MapPut("/plans/{id:guid}/kpis", SetKpis), "SetPlanKpis2018", "The direct supervisor writes the plan's KPIs (Appendix 1 columns) while it is a draft or returned; with submit=true it is submitted in the same step (both or neither).");
-        Post(g.MapPost("/plans/{id:guid}/submit", SubmitPlan), "SubmitPlan2018", "The direct supervisor submits; the engine's kpi-plan decision checks exactly five complete KPIs.");
-        Post(g.MapPost("/plans/{id:guid}/return", ReturnPlan), "ReturnPlan2018", "The approver returns the plan with a reason; the resubmission deadline comes from the engine.");
-        Post(g.MapPost("/plans/{id:guid}/approve", ApprovePlan), "ApprovePlan2018", "The approver approves; the plan is frozen as a new revision.");
-        Get(g.MapGet("/plans/{id:guid}/notes", Notes), "ListMonitoringNotes2018", "The plan's quarterly monitoring notes (servant, direct supervisor, HR).");
-        Post(g.MapPut("/plans/{id:guid}/notes/{quarter:int}", RecordNote), "RecordMonitoringNote2018", "The direct supervisor records or corrects a quarter's progress per KPI and written recommendations (clause 16).");
-        Post(g.MapPost("/plans/{id:guid}/kpi-sheet", OpenSheet), "OpenKpiSheet2018", "Opens the KPI sheet of an approved plan.");
-        Post(g.MapPost("/plans/{id:guid}/competency-sheet", OpenCompetencySheet), "OpenCompetencySheet2018", "Opens the competency sheet for the servant's position group (Appendix 4).");
+    private static void Map(RouteGroupBuilder g, string suffix)
+    {
+        g.WithTags("evaluation-2018");
+        string N(string name) => name + suffix;
+        Post(g.MapPost("/cycles", OpenCycle), N("OpenCycle2018"), "HR opens the year's cycle of a body under a 2018-family pack: eligibility with reason and clause, draft plans, tasks.");
+        Get(g.MapGet("/cycles/{id:guid}/eligibility", Eligibility), N("ListEligibility2018"), "The cycle's eligibility list with reason, date and clause (HR; paged).");
+        Get(g.MapGet("/cycles/{id:guid}/plans", Plans), N("ListPlans2018"), "The cycle's plans the user takes part in (HR: all; paged).");
 
-        Get(g.MapGet("/kpi-sheets/{id:guid}", GetSheet), "GetKpiSheet2018", "A KPI sheet (servant, direct supervisor, superior, HR; audited).");
-        Post(g.MapPut("/kpi-sheets/{id:guid}/results", FillSheet), "FillKpiSheet2018", "The direct supervisor records actual values and achievement per KPI; with sign=true the sheet is signed in the same step (both or neither).");
-        Post(g.MapPost("/kpi-sheets/{id:guid}/sign", SignSheet), "SignKpiSheet2018", "The direct supervisor signs; the grade comes from the engine.");
-        Post(g.MapPost("/kpi-sheets/{id:guid}/return", ReturnSheet), "ReturnKpiSheet2018", "The superior returns the sheet for insufficient or unreliable facts.");
-        Post(g.MapPost("/kpi-sheets/{id:guid}/agree", AgreeSheet), "AgreeKpiSheet2018", "The superior agrees; HR's deadline to send it to the Commission starts.");
-        Post(g.MapPost("/kpi-sheets/{id:guid}/send", SendSheet), "SendKpiSheet2018", "HR sends the agreed sheet to the Commission (late sending is flagged).");
-        Get(g.MapGet("/kpi-sheets/{id:guid}/facts", Facts), "ListKpiFacts2018", "The fact files of a KPI sheet (without content).");
-        Post(g.MapPost("/kpi-sheets/{id:guid}/facts", AttachFact).Accepts<IFormFile>("multipart/form-data"), "AttachKpiFact2018",
+        Get(g.MapGet("/plans/{id:guid}", GetPlan), N("GetPlan2018"), "An individual work plan (servant, direct supervisor, approver, HR; audited).");
+        Get(g.MapGet("/plans/{id:guid}/sheets", PlanSheets), N("GetPlanSheets2018"), "The ids of the plan's KPI sheet and competency sheet, when opened.");
+        Post(g.MapPut("/plans/{id:guid}/kpis", SetKpis), N("SetPlanKpis2018"), "The direct supervisor writes the plan's KPIs (Appendix 1 columns) while it is a draft or returned; with submit=true it is submitted in the same step (both or neither).");
+        Post(g.MapPost("/plans/{id:guid}/submit", SubmitPlan), N("SubmitPlan2018"), "The direct supervisor submits; the engine's kpi-plan decision checks exactly five complete KPIs.");
+        Post(g.MapPost("/plans/{id:guid}/return", ReturnPlan), N("ReturnPlan2018"), "The approver returns the plan with a reason; the resubmission deadline comes from the engine.");
+        Post(g.MapPost("/plans/{id:guid}/approve", ApprovePlan), N("ApprovePlan2018"), "The approver approves; the plan is frozen as a new revision.");
+        Get(g.MapGet("/plans/{id:guid}/notes", Notes), N("ListMonitoringNotes2018"), "The plan's quarterly monitoring notes (servant, direct supervisor, HR).");
+        Post(g.MapPut("/plans/{id:guid}/notes/{quarter:int}", RecordNote), N("RecordMonitoringNote2018"), "The direct supervisor records or corrects a quarter's progress per KPI and written recommendations (clause 16).");
+        Post(g.MapPost("/plans/{id:guid}/kpi-sheet", OpenSheet), N("OpenKpiSheet2018"), "Opens the KPI sheet of an approved plan.");
+        Post(g.MapPost("/plans/{id:guid}/competency-sheet", OpenCompetencySheet), N("OpenCompetencySheet2018"), "Opens the competency sheet for the servant's position group (Appendix 4).");
+
+        Get(g.MapGet("/kpi-sheets/{id:guid}", GetSheet), N("GetKpiSheet2018"), "A KPI sheet (servant, direct supervisor, superior, HR; audited).");
+        Post(g.MapPut("/kpi-sheets/{id:guid}/results", FillSheet), N("FillKpiSheet2018"), "The direct supervisor records actual values and achievement per KPI; with sign=true the sheet is signed in the same step (both or neither).");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/sign", SignSheet), N("SignKpiSheet2018"), "The direct supervisor signs; the grade comes from the engine.");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/return", ReturnSheet), N("ReturnKpiSheet2018"), "The superior returns the sheet for insufficient or unreliable facts.");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/agree", AgreeSheet), N("AgreeKpiSheet2018"), "The superior agrees; HR's deadline to send it to the Commission starts.");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/send", SendSheet), N("SendKpiSheet2018"), "HR sends the agreed sheet to the Commission (late sending is flagged).");
+        Get(g.MapGet("/kpi-sheets/{id:guid}/facts", Facts), N("ListKpiFacts2018"), "The fact files of a KPI sheet (without content).");
+        Post(g.MapPost("/kpi-sheets/{id:guid}/facts", AttachFact).Accepts<IFormFile>("multipart/form-data"), N("AttachKpiFact2018"),
             "Attaches a fact file to a KPI (form fields kpi and file; pdf, docx, xlsx, jpg, png up to 10 MB) while the sheet is editable.");
         g.MapGet("/kpi-sheets/{id:guid}/facts/{factId:guid}", DownloadFact)
-            .WithName("DownloadKpiFact2018").WithSummary("Downloads a fact file.")
+            .WithName(N("DownloadKpiFact2018")).WithSummary("Downloads a fact file.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         g.MapDelete("/kpi-sheets/{id:guid}/facts/{factId:guid}", RemoveFact)
-            .WithName("RemoveKpiFact2018").WithSummary("Removes a fact file while the sheet is editable.")
+            .WithName(N("RemoveKpiFact2018")).WithSummary("Removes a fact file while the sheet is editable.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        Get(g.MapGet("/competency-sheets/{id:guid}", GetCompetencySheet), "GetCompetencySheet2018", "A competency sheet with each competency's indicators (verbatim), ticks and levels.");
-        Post(g.MapPut("/competency-sheets/{id:guid}/competencies/{competency}", Tick), "TickCompetency2018", "The direct supervisor ticks the observed indicators (1-based) of one competency.");
-        Post(g.MapPut("/competency-sheets/{id:guid}/marks", MarkCompetencySheet), "MarkCompetencySheet2018", "The direct supervisor ticks every competency at once and, with sign=true, signs in the same step (all or nothing).");
-        Post(g.MapPost("/competency-sheets/{id:guid}/sign", SignCompetencySheet), "SignCompetencySheet2018", "The direct supervisor signs; the 3/4 rule gives each level and the unobserved indicators.");
-        Post(g.MapPost("/competency-sheets/{id:guid}/send", SendCompetencySheet), "SendCompetencySheet2018", "HR sends the signed competency sheet to the Commission.");
+        Get(g.MapGet("/competency-sheets/{id:guid}", GetCompetencySheet), N("GetCompetencySheet2018"), "A competency sheet with each competency's indicators (verbatim), ticks and levels.");
+        Post(g.MapPut("/competency-sheets/{id:guid}/competencies/{competency}", Tick), N("TickCompetency2018"), "The direct supervisor ticks the observed indicators (1-based) of one competency.");
+        Post(g.MapPut("/competency-sheets/{id:guid}/marks", MarkCompetencySheet), N("MarkCompetencySheet2018"), "The direct supervisor ticks every competency at once and, with sign=true, signs in the same step (all or nothing).");
+        Post(g.MapPost("/competency-sheets/{id:guid}/sign", SignCompetencySheet), N("SignCompetencySheet2018"), "The direct supervisor signs; the 3/4 rule gives each level and the unobserved indicators.");
+        Post(g.MapPost("/competency-sheets/{id:guid}/send", SendCompetencySheet), N("SendCompetencySheet2018"), "HR sends the signed competency sheet to the Commission.");
 
-        Get(g.MapGet("/cycles/{id:guid}/commission", GetCommission), "GetCommission2018", "The cycle's Evaluation Commission.");
-        Post(g.MapPut("/cycles/{id:guid}/commission", Compose), "ComposeCommission2018", "The authorized person sets or amends the Commission: a chair, a secretary and members (the pack's minimum).");
-        Get(g.MapGet("/cycles/{id:guid}/schedules", Schedules), "ListSchedules2018", "The cycle's evaluation schedules.");
-        Post(g.MapPost("/cycles/{id:guid}/schedules", BuildSchedule), "BuildSchedule2018", "HR builds a schedule: sitting days and the servants to evaluate.");
-        Get(g.MapGet("/schedules/{id:guid}", GetSchedule), "GetSchedule2018", "A schedule.");
-        Post(g.MapPut("/schedules/{id:guid}", ChangeSchedule), "ChangeSchedule2018", "HR changes a schedule until the chair agrees it.");
-        Post(g.MapPost("/schedules/{id:guid}/agree", AgreeSchedule), "AgreeSchedule2018", "The chair agrees; the evaluators are notified with the schedule-notice date and clause.");
-        Post(g.MapPost("/schedules/{id:guid}/sittings", OpenSitting), "OpenSitting2018", "HR or the secretary opens the sitting of a scheduled day.");
+        Get(g.MapGet("/cycles/{id:guid}/commission", GetCommission), N("GetCommission2018"), "The cycle's Evaluation Commission.");
+        Post(g.MapPut("/cycles/{id:guid}/commission", Compose), N("ComposeCommission2018"), "The authorized person sets or amends the Commission: a chair, a secretary and members (the pack's minimum).");
+        Get(g.MapGet("/cycles/{id:guid}/schedules", Schedules), N("ListSchedules2018"), "The cycle's evaluation schedules.");
+        Post(g.MapPost("/cycles/{id:guid}/schedules", BuildSchedule), N("BuildSchedule2018"), "HR builds a schedule: sitting days and the servants to evaluate.");
+        Get(g.MapGet("/schedules/{id:guid}", GetSchedule), N("GetSchedule2018"), "A schedule.");
+        Post(g.MapPut("/schedules/{id:guid}", ChangeSchedule), N("ChangeSchedule2018"), "HR changes a schedule until the chair agrees it.");
+        Post(g.MapPost("/schedules/{id:guid}/agree", AgreeSchedule), N("AgreeSchedule2018"), "The chair agrees; the evaluators are notified with the schedule-notice date and clause.");
+        Post(g.MapPost("/schedules/{id:guid}/sittings", OpenSitting), N("OpenSitting2018"), "HR or the secretary opens the sitting of a scheduled day.");
 
-        Get(g.MapGet("/sittings/{id:guid}", GetSitting), "GetSitting2018", "A sitting (members, HR, the authorized person; audited).");
-        Post(g.MapPut("/sittings/{id:guid}/attendance", Attendance), "MarkAttendance2018", "The secretary records who is present.");
-        Post(g.MapPost("/sittings/{id:guid}/votes", Vote), "Vote2018", "A present voting member votes openly (approve or revise) on a servant's case; the secretary does not vote.");
-        Post(g.MapPost("/sittings/{id:guid}/cases", RecordCase), "RecordCase2018", "The secretary records the engine's decision (quorum, majority, chair's casting vote); a revision needs the corrected grade and recommendations.");
-        Post(g.MapPost("/sittings/{id:guid}/protocol", DrawProtocol), "DrawProtocol2018", "HR draws the protocol once every case of the agenda is decided.");
-        Post(g.MapPost("/sittings/{id:guid}/protocol/approve", ApproveProtocol), "ApproveProtocol2018", "The authorized person approves the protocol; each servant's acquaintance opens.");
-        Get(g.MapGet("/sittings/{id:guid}/protocol", Protocol), "GetProtocol2018", "The protocol's data (Appendix 5).");
-        Post(g.MapPost("/sittings/{id:guid}/appeals", FileAppeal), "FileAppeal2018", "HR records an appeal to the civil-service agency; after the appeal deadline it is refused with the clause.");
-        Get(g.MapGet("/appeals/{id:guid}", GetAppeal), "GetAppeal2018", "An appeal (the servant and HR).");
-        Post(g.MapPost("/appeals/{id:guid}/outcome", AppealOutcome), "RecordAppealOutcome2018", "HR records the outcome (re-evaluate or unchanged); re-evaluation reopens the servant's sheets.");
+        Get(g.MapGet("/sittings/{id:guid}", GetSitting), N("GetSitting2018"), "A sitting (members, HR, the authorized person; audited).");
+        Post(g.MapPut("/sittings/{id:guid}/attendance", Attendance), N("MarkAttendance2018"), "The secretary records who is present.");
+        Post(g.MapPost("/sittings/{id:guid}/votes", Vote), N("Vote2018"), "A present voting member votes openly (approve or revise) on a servant's case; the secretary does not vote.");
+        Post(g.MapPost("/sittings/{id:guid}/cases", RecordCase), N("RecordCase2018"), "The secretary records the engine's decision (quorum, majority, chair's casting vote); a revision needs the corrected grade and recommendations.");
+        Post(g.MapPost("/sittings/{id:guid}/protocol", DrawProtocol), N("DrawProtocol2018"), "HR draws the protocol once every case of the agenda is decided.");
+        Post(g.MapPost("/sittings/{id:guid}/protocol/approve", ApproveProtocol), N("ApproveProtocol2018"), "The authorized person approves the protocol; each servant's acquaintance opens.");
+        Get(g.MapGet("/sittings/{id:guid}/protocol", Protocol), N("GetProtocol2018"), "The protocol's data (Appendix 5).");
+        Post(g.MapPost("/sittings/{id:guid}/appeals", FileAppeal), N("FileAppeal2018"), "HR records an appeal to the civil-service agency; after the appeal deadline it is refused with the clause.");
+        Get(g.MapGet("/appeals/{id:guid}", GetAppeal), N("GetAppeal2018"), "An appeal (the servant and HR).");
+        Post(g.MapPost("/appeals/{id:guid}/outcome", AppealOutcome), N("RecordAppealOutcome2018"), "HR records the outcome (re-evaluate or unchanged); re-evaluation reopens the servant's sheets.");
 
-        Post(g.MapPost("/acquaintances/{id:guid}/refusal-act", RefusalAct), "RecordRefusalAct2018", "HR records the servant's refusal to acknowledge: the act signed by HR and two other employees.");
+        Post(g.MapPost("/acquaintances/{id:guid}/refusal-act", RefusalAct), N("RecordRefusalAct2018"), "HR records the servant's refusal to acknowledge: the act signed by HR and two other employees.");
 
         // Printed forms: ?format=docx|pdf&language=kk|ru; access as for the record's GET.
-        Document(g.MapGet("/plans/{id:guid}/document", PlanDocument), "DownloadPlan2018", "Appendix 1, the individual work plan, as DOCX or PDF in Kazakh or Russian.");
-        Document(g.MapGet("/kpi-sheets/{id:guid}/document", SheetDocument), "DownloadKpiSheet2018", "Appendix 2, the KPI evaluation sheet with the grade and its clause, as DOCX or PDF.");
-        Document(g.MapGet("/competency-sheets/{id:guid}/document", CompetencySheetDocument), "DownloadCompetencySheet2018", "Appendix 3, the competency sheet with the indicators (verbatim), marks and levels, as DOCX or PDF.");
-        Document(g.MapGet("/sittings/{id:guid}/protocol/document", ProtocolDocument), "DownloadProtocol2018", "Appendix 5, the protocol of the Commission's sitting, as DOCX or PDF.");
-        Document(g.MapGet("/acquaintances/{id:guid}/refusal-act/document", RefusalActDocument), "DownloadRefusalAct2018", "The act of refusal to acknowledge the results (once recorded), as DOCX or PDF.");
+        Document(g.MapGet("/plans/{id:guid}/document", PlanDocument), N("DownloadPlan2018"), "Appendix 1, the individual work plan, as DOCX or PDF in Kazakh or Russian.");
+        Document(g.MapGet("/kpi-sheets/{id:guid}/document", SheetDocument), N("DownloadKpiSheet2018"), "Appendix 2, the KPI evaluation sheet with the grade and its clause, as DOCX or PDF.");
+        Document(g.MapGet("/competency-sheets/{id:guid}/document", CompetencySheetDocument), N("DownloadCompetencySheet2018"), "Appendix 3, the competency sheet with the indicators (verbatim), marks and levels, as DOCX or PDF.");
+        Document(g.MapGet("/sittings/{id:guid}/protocol/document", ProtocolDocument), N("DownloadProtocol2018"), "Appendix 5, the protocol of the Commission's sitting, as DOCX or PDF.");
+        Document(g.MapGet("/acquaintances/{id:guid}/refusal-act/document", RefusalActDocument), N("DownloadRefusalAct2018"), "The act of refusal to acknowledge the results (once recorded), as DOCX or PDF.");
+    }
+
+    /// <summary>Under /bodies/{bodyId}: a record of another body is not found there (its existence is not revealed).</summary>
+    private static async ValueTask<object?> OfTheRouteBody(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var values = http.Request.RouteValues;
+        if (values.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id)
+            && Guid.TryParse(values["bodyId"]?.ToString(), out var bodyId))
+        {
+            var collection = http.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .SkipWhile(part => part != "evaluation-2018").Skip(1).FirstOrDefault() ?? string.Empty;
+            var holder = await http.RequestServices.GetRequiredService<RecordBodies>().BodyOfAsync(collection, id, http.RequestAborted);
+            if (holder != bodyId)
+            {
+                return ApiProblems.From(WorkflowRefusals.NotFound());
+            }
+        }
+
+        return await next(context);
+    }
+
+    /// <summary>The pre-body routes answer as before and say they are deprecated, with their successor.</summary>
+    private static async ValueTask<object?> Deprecated(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers["Deprecation"] = "true";
+        context.HttpContext.Response.Headers.Link = "</api/v1/bodies/{bodyId}/evaluation-2018>; rel=\"successor-version\"";
+        return await next(context);
     }
 
     private static void Document(RouteHandlerBuilder route, string name, string summary) =>
@@ -220,9 +266,20 @@ public static class Evaluation2018Endpoints
 
     // ---- cycles and plans ----
 
-    private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> OpenCycle(OpenCycleRequest request, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock) =>
-        ApiProblems.Answer(await service.OpenCycleAsync(caller.UserId, request.BodyId, request.PackId ?? string.Empty, request.Year, Today(clock), caller.Cancelled),
+    /// <summary>Under /bodies/{bodyId} the route names the body (a different bodyId in the request is refused); the alias takes it from the request.</summary>
+    private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> OpenCycle(OpenCycleRequest request, Guid? bodyId, [AsParameters] ApiCaller caller, Evaluation2018Service service, TimeProvider clock)
+    {
+        if (bodyId is { } routed && request.BodyId != Guid.Empty && request.BodyId != routed)
+        {
+            return ApiProblems.From(Refusals.InvalidInput(
+                $"«bodyId» сұраудағы мемлекеттік органмен сәйкес келмейді",
+                $"«bodyId» не совпадает с госорганом в адресе запроса",
+                $"bodyId does not match the body in the request's path"));
+        }
+
+        return ApiProblems.Answer(await service.OpenCycleAsync(caller.UserId, bodyId ?? request.BodyId, request.PackId ?? string.Empty, request.Year, Today(clock), caller.Cancelled),
             o => new CycleDto(o.Cycle.Id, o.Cycle.StateBodyId, o.Cycle.PackId, o.Cycle.PackVersionId, o.Cycle.Year, o.Cycle.OpenedOn, o.PlansDrafted));
+    }
 
     private static async Task<Results<Ok<PageDto<EligibilityDto>>, ProblemHttpResult>> Eligibility(Guid id, int? page, int? size, [AsParameters] ApiCaller caller, Evaluation2018Service service, IStringLocalizer<SharedResource> t)
     {

@@ -37,6 +37,21 @@ public class OpenApiTests
     }
 
     [Fact]
+    public async Task OpenApiDocument_The2018RoutesUnderTheBody_AreCurrent_AndThePreBodyAliasesDeprecated()
+    {
+        await using var host = await WebTestHost.StartAsync("sqlite");
+
+        var paths = JsonDocument.Parse(await host.Client().GetStringAsync("/api/v1/openapi.json")).RootElement.GetProperty("paths");
+        var current = paths.GetProperty("/api/v1/bodies/{bodyId}/evaluation-2018/plans/{id}").GetProperty("get");
+        var alias = paths.GetProperty("/api/v1/evaluation-2018/plans/{id}").GetProperty("get");
+
+        Assert.False(current.TryGetProperty("deprecated", out var flag) && flag.GetBoolean());
+        Assert.True(alias.GetProperty("deprecated").GetBoolean());
+        Assert.Equal("GetPlan2018", current.GetProperty("operationId").GetString());
+        Assert.True(current.GetProperty("responses").TryGetProperty("404", out _));
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DeclaresTheBearerScheme()
     {
         await using var host = await WebTestHost.StartAsync("sqlite");

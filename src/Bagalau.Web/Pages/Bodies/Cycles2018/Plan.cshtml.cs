@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Bagalau.Web.Pages.Cycles2018;
+namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 
 /// <summary>One KPI row of the plan form: the Appendix 1 columns.</summary>
 public sealed class PlanKpiForm
@@ -158,7 +158,7 @@ public sealed class PlanModel(
         var opened = await sheets.OpenCompetencySheetAsync(UserId, PlanId, Today, HttpContext.RequestAborted);
         if (opened.Value is { } sheet)
         {
-            return RedirectToPage("/Cycles2018/Competency", new { bodyId = BodyId, sheetId = sheet.Id });
+            return RedirectToPage("/Bodies/Cycles2018/Competency", new { bodyId = BodyId, sheetId = sheet.Id });
         }
 
         return await RefusedAsync(opened.Refusal!);
@@ -169,7 +169,7 @@ public sealed class PlanModel(
         var opened = await cycles.OpenSheetAsync(UserId, PlanId, HttpContext.RequestAborted);
         if (opened.Value is { } sheet)
         {
-            return RedirectToPage("/Cycles2018/Sheet", new { bodyId = BodyId, sheetId = sheet.Id });
+            return RedirectToPage("/Bodies/Cycles2018/Sheet", new { bodyId = BodyId, sheetId = sheet.Id });
         }
 
         return await RefusedAsync(opened.Refusal!);

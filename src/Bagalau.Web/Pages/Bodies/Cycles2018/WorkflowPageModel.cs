@@ -9,7 +9,7 @@ using Bagalau.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Bagalau.Web.Pages.Cycles2018;
+namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 
 /// <summary>
 /// A 2018-family record page (plan, sheet, sitting, acquaintance...): one way to run a step,

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Bagalau.Web.Pages.Cycles2018;
+namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 
 public sealed class SeatForm
 {
@@ -112,7 +112,7 @@ public sealed class CommissionModel(
         var opened = await commissions.OpenSittingAsync(UserId, schedule.Id, schedule.Sittings.Count > 0 ? schedule.Sittings[0] : Today, HttpContext.RequestAborted);
         if (opened.Value is { } sitting)
         {
-            return RedirectToPage("/Cycles2018/Sitting", new { bodyId = BodyId, sittingId = sitting.Id });
+            return RedirectToPage("/Bodies/Cycles2018/Sitting", new { bodyId = BodyId, sittingId = sitting.Id });
         }
 
         return await RefusedAsync(opened.Refusal!);

@@ -9,7 +9,7 @@ using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Bagalau.Web.Pages.Cycles2018;
+namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 
 public sealed class OpenCycleForm
 {
@@ -62,7 +62,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        return RedirectToPage("/Cycles2018/Cycle", new { bodyId = BodyId, cycleId = opened.Value!.Cycle.Id });
+        return RedirectToPage("/Bodies/Cycles2018/Cycle", new { bodyId = BodyId, cycleId = opened.Value!.Cycle.Id });
     }
 
     private IReadOnlyList<Pack> Packs2018() => packs.Catalogue.Packs.Where(p => p.Family == PackFamily.KpiCompetency2018).ToList();

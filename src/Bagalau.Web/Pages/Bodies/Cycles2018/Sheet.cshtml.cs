@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Bagalau.Web.Pages.Cycles2018;
+namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 
 public sealed class SheetRowForm
 {

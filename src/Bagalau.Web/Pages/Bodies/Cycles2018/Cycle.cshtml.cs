@@ -7,7 +7,7 @@ using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Bagalau.Web.Pages.Cycles2018;
+namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 
 /// <summary>
 /// HR's overview of one cycle: the eligibility list with the engine's answer, reason, computed
@@ -31,7 +31,7 @@ public sealed class CycleModel(Evaluation2018Service cycles, CycleReads reads, S
 
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
 
-    public PagerView Pager => new(Eligibility.Number, Eligibility.PageCount, Eligibility.Total, n => Url.Page("/Cycles2018/Cycle", new { bodyId = BodyId, cycleId = CycleId, page = n }));
+    public PagerView Pager => new(Eligibility.Number, Eligibility.PageCount, Eligibility.Total, n => Url.Page("/Bodies/Cycles2018/Cycle", new { bodyId = BodyId, cycleId = CycleId, page = n }));
 
     public async Task<IActionResult> OnGetAsync()
     {

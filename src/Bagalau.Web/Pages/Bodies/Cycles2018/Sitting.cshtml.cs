@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Bagalau.Web.Pages.Cycles2018;
+namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 
 public sealed class SittingForm
 {
@@ -122,7 +122,7 @@ public sealed class SittingModel(
         if (filedAppeal.Value is { } appeal)
         {
             TempData["Flash"] = c["appeal.filed"].Value;
-            return RedirectToPage("/Cycles2018/Appeal", new { bodyId = BodyId, appealId = appeal.Id });
+            return RedirectToPage("/Bodies/Cycles2018/Appeal", new { bodyId = BodyId, appealId = appeal.Id });
         }
 
         return await RefusedAsync(filedAppeal.Refusal!);
