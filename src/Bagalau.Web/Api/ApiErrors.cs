@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bagalau.Application.Organisation;
+using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Bagalau.Web.Api;
 
 /// <summary>
-/// A use case's refusal as RFC 7807: 404 for <c>not-found</c>, 409 for
-/// <c>concurrency-conflict</c>, else 400. The problem's <c>code</c> and <c>title</c> are those of
+/// The organisation register's field errors as RFC 7807, through the one kind-to-status mapping:
+/// 404 for <c>not-found</c>, 409 for <c>concurrency-conflict</c>, else 400. The problem's <c>code</c> and <c>title</c> are those of
 /// the first error; <c>errors</c> (by request property) and <c>issues</c> list all of them.
 /// </summary>
 public static class ApiErrors
@@ -26,9 +27,12 @@ public static class ApiErrors
     public static ProblemHttpResult From(IReadOnlyList<ValidationError> errors)
     {
         var culture = CultureInfo.CurrentUICulture;
-        var status = errors.Any(e => e.Code == "concurrency-conflict") ? StatusCodes.Status409Conflict
-            : errors.All(e => e.Code == "not-found") ? StatusCodes.Status404NotFound
-            : StatusCodes.Status400BadRequest;
+        // The register's field errors carry no kind of their own: a stale copy is a conflict, a
+        // missing record not found, anything else invalid input; the one mapping gives the status.
+        var kind = errors.Any(e => e.Code == "concurrency-conflict") ? RefusalKind.Conflict
+            : errors.All(e => e.Code == "not-found") ? RefusalKind.NotFound
+            : RefusalKind.InvalidInput;
+        var status = ApiProblems.StatusOf(kind);
         var issues = errors.Select(e => new ApiIssue(e.Code, e.Field is null ? null : Property(e.Field), ErrorMessages.Format(e, culture))).ToList();
         var byField = issues.Where(i => i.Field is not null)
             .GroupBy(i => i.Field!)

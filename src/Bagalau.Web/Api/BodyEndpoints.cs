@@ -4,7 +4,6 @@ using Bagalau.Application.Persistence;
 using Bagalau.Web.Bodies;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace Bagalau.Web.Api;
@@ -35,16 +34,15 @@ public static class BodyEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<BodyDto>>, ProblemHttpResult>> ListBodies(
-        int? page, int? size, HttpContext context, BodyAccess access, OrganisationService organisation, UserManager<BagalauUser> users, IStringLocalizer<SharedResource> t)
+        int? page, int? size, [AsParameters] ApiCaller caller, BodyAccess access, OrganisationService organisation, IStringLocalizer<SharedResource> t)
     {
         if (!ApiErrors.TryPage(page, size, t, out var request, out var problem))
         {
             return problem!;
         }
 
-        var userId = users.GetUserId(context.User) ?? string.Empty;
-        var roles = await access.RolesByBodyAsync(userId, context.RequestAborted);
-        var bodies = await organisation.ListBodiesAsync(roles.Select(g => g.Key).ToList(), request, context.RequestAborted);
+        var roles = await access.RolesByBodyAsync(caller.UserId, caller.Cancelled);
+        var bodies = await organisation.ListBodiesAsync(roles.Select(g => g.Key).ToList(), request, caller.Cancelled);
         return TypedResults.Ok(PageDto<BodyDto>.Of(bodies, b => BodyDto.Of(b, roles[b.Id])));
     }
 

@@ -127,7 +127,7 @@ public static class Calibration2023Endpoints
         Guid bodyId, Guid caseId, [AsParameters] ApiCaller caller, CalibrationService service)
     {
         var view = await service.ViewAsync(caller.UserId, bodyId, caseId, caller.Cancelled);
-        return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(Dto(view.Value!));
+        return ApiProblems.Answer(view, Dto);
     }
 
     private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> Convene(
@@ -180,7 +180,7 @@ public static class Calibration2023Endpoints
         Guid bodyId, Guid sheetId, [AsParameters] ApiCaller caller, RatingSheetService sheets)
     {
         var view = await sheets.GetSheetAsync(caller.UserId, bodyId, sheetId, caller.Cancelled);
-        return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(Feedback(view.Value!));
+        return ApiProblems.Answer(view, Feedback);
     }
 
     private static async Task<Results<Ok<FeedbackMeetingDto>, ProblemHttpResult>> RecordFeedback(
@@ -195,7 +195,7 @@ public static class Calibration2023Endpoints
         }
 
         var view = await sheets.GetSheetAsync(userId, bodyId, sheetId, caller.Cancelled);
-        return view.Refusal is { } again ? ApiProblems.From(again) : TypedResults.Ok(Feedback(view.Value!));
+        return ApiProblems.Answer(view, Feedback);
     }
 
     private static async Task<Results<Ok<CalibrationCaseDto>, ProblemHttpResult>> ViewAfterAsync(
@@ -207,7 +207,7 @@ public static class Calibration2023Endpoints
         }
 
         var view = await service.ViewAsync(userId, bodyId, caseId, caller.Cancelled);
-        return view.Refusal is { } again ? ApiProblems.From(again) : TypedResults.Ok(Dto(view.Value!));
+        return ApiProblems.Answer(view, Dto);
     }
 
     private static FeedbackMeetingDto Feedback(SheetView v) => new(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bagalau.Application.Tasks;
 using Bagalau.Application.Time;
 using Bagalau.Web.Security;
@@ -31,9 +30,8 @@ public static class CompletionEndpoints
         var ct = context.RequestAborted;
         var today = KazakhstanClock.Today(clock);
         var completion = await tasks.CompletionAsync(bodyId, cycleId, today, request, ct);
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         return TypedResults.Ok(new CompletionDto(
             cycleId, today, completion.Done, completion.Open, completion.Overdue,
-            PageDto<UnitCompletionDto>.Of(completion.Units, u => new UnitCompletionDto(u.UnitId, u.UnitCode, u.UnitName.In(language), u.Done, u.Open, u.Overdue, u.Total))));
+            PageDto<UnitCompletionDto>.Of(completion.Units, u => new UnitCompletionDto(u.UnitId, u.UnitCode, u.UnitName.In(ApiCaller.Language), u.Done, u.Open, u.Overdue, u.Total))));
     }
 }

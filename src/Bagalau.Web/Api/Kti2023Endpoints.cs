@@ -176,7 +176,7 @@ public static class Kti2023Endpoints
         Guid bodyId, Guid planId, [AsParameters] ApiCaller caller, KtiPlanService service)
     {
         var view = await service.GetAsync(caller.UserId, bodyId, planId, caller.Cancelled);
-        return view.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(Dto(view.Value!));
+        return ApiProblems.Answer(view, Dto);
     }
 
     private static async Task<Results<Ok<KtiPlanDto>, ProblemHttpResult>> SetKtis(
@@ -278,7 +278,7 @@ public static class Kti2023Endpoints
         }
 
         var view = await service.GetAsync(userId, bodyId, planId, caller.Cancelled);
-        return view.Refusal is { } gone ? ApiProblems.From(gone) : TypedResults.Ok(Dto(view.Value!));
+        return ApiProblems.Answer(view, Dto);
     }
 
     /// <summary>The product says when no table is entered (the act's Appendix 3 is not in the seed).</summary>

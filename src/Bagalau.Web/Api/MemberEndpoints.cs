@@ -3,7 +3,6 @@ using Bagalau.Application.Persistence;
 using Bagalau.Domain.Organisation;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Bagalau.Web.Api;
 
@@ -53,14 +52,14 @@ public static class MemberEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
-        Guid bodyId, string userId, string role, AccountService accounts, UserManager<BagalauUser> users, HttpContext context)
+        Guid bodyId, string userId, string role, AccountService accounts, [AsParameters] ApiCaller caller)
     {
         if (!BodyMembership.TryParseRole(role, out var parsed))
         {
             return ApiErrors.One("not-found");
         }
 
-        var result = await accounts.RevokeAsync(userId, bodyId, parsed, context.RequestAborted, byUserId: users.GetUserId(context.User));
+        var result = await accounts.RevokeAsync(userId, bodyId, parsed, caller.Cancelled, byUserId: caller.UserId);
         return result.IsSuccess ? TypedResults.NoContent() : ApiErrors.From(result);
     }
 

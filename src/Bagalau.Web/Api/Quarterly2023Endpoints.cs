@@ -215,7 +215,7 @@ public static class Quarterly2023Endpoints
         Guid bodyId, Guid roundId, VersionRequest request, [AsParameters] ApiCaller caller, QuarterRoundService service)
     {
         var result = await service.ApproveAsync(caller.UserId, bodyId, roundId, request.Version, caller.Cancelled);
-        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(QuarterRoundDto.Of(result.Value!));
+        return ApiProblems.Answer(result, QuarterRoundDto.Of);
     }
 
     private static async Task<Results<Ok<List<SheetSummaryDto>>, ProblemHttpResult>> SheetsOfRound(
@@ -360,7 +360,7 @@ public static class Quarterly2023Endpoints
         }
 
         var result = await service.RecordNotificationAsync(caller.UserId, bodyId, sheetId, request.Version, request.Channel, date, caller.Cancelled);
-        return result.Refusal is { } refusal ? ApiProblems.From(refusal) : TypedResults.Ok(SheetSummaryDto.Of(result.Value!));
+        return ApiProblems.Answer(result, SheetSummaryDto.Of);
     }
 
     private static async Task<Results<Ok<RatingSheetDto>, ProblemHttpResult>> Feedback(

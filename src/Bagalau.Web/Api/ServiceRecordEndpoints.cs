@@ -1,9 +1,7 @@
-using System.Globalization;
 using Bagalau.Application.Acquaintance;
 using Bagalau.Application.Persistence;
 using Bagalau.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Bagalau.Web.Api;
 
@@ -23,17 +21,16 @@ public static class ServiceRecordEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ServiceRecordLineDto>>, ProblemHttpResult>> List(
-        Guid bodyId, Guid servantId, HttpContext context, UserManager<BagalauUser> users, ServiceRecordService records)
+        Guid bodyId, Guid servantId, [AsParameters] ApiCaller caller, ServiceRecordService records)
     {
-        var result = await records.OfServantAsync(users.GetUserId(context.User) ?? string.Empty, bodyId, servantId, context.RequestAborted);
+        var result = await records.OfServantAsync(caller.UserId, bodyId, servantId, caller.Cancelled);
         if (result.Refusal is { } refusal)
         {
             return ApiProblems.From(refusal);
         }
 
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         return TypedResults.Ok<IReadOnlyList<ServiceRecordLineDto>>(result.Value!
-            .Select(l => new ServiceRecordLineDto(l.Id, l.On, l.SubjectType, l.SubjectId, l.Text.In(language), l.Text.Kk, l.Text.Ru, l.Text.En))
+            .Select(l => new ServiceRecordLineDto(l.Id, l.On, l.SubjectType, l.SubjectId, l.Text.In(ApiCaller.Language), l.Text.Kk, l.Text.Ru, l.Text.En))
             .ToList());
     }
 }

@@ -26,6 +26,9 @@ public abstract class BodyPageModel : PageModel
 
     public string Language => LocalizationSetup.CurrentLanguage;
 
+    /// <summary>The signed-in user's id (the body's policy has admitted them).</summary>
+    protected string UserId => HttpContext.RequestServices.GetRequiredService<BodyContext>().UserId ?? string.Empty;
+
     public bool CanRead => BodyPolicies.Allows(Roles, BodyPolicies.ReadOrganisation);
 
     public bool CanEdit => BodyPolicies.Allows(Roles, BodyPolicies.EditOrganisation);

@@ -1,7 +1,5 @@
-using Bagalau.Application.Persistence;
 using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Packs;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Bagalau.Web.Bodies;
@@ -20,8 +18,6 @@ public abstract class WorkflowPage : BodyPageModel
 
     /// <summary>The message of the last refusal, for pages that show it in their own place rather than the validation summary.</summary>
     public string? Error { get; protected set; }
-
-    protected string UserId => HttpContext.RequestServices.GetRequiredService<UserManager<BagalauUser>>().GetUserId(User) ?? string.Empty;
 
     public string Text(LocalizedText? text) => text?.In(Language) ?? string.Empty;
 

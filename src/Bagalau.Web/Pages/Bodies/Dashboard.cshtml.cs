@@ -10,7 +10,7 @@ namespace Bagalau.Web.Pages.Bodies;
 
 /// <summary>The body's home: its size and the user's way in, by role.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class DashboardModel(OrganisationService organisation, BodyAccess access, UserManager<BagalauUser> users, TimeProvider clock) : BodyPageModel
+public sealed class DashboardModel(OrganisationService organisation, BodyAccess access, TimeProvider clock) : BodyPageModel
 {
     /// <summary>The user's own servant record in this body, if linked: their service record is one click away.</summary>
     public Guid? MyServantId { get; private set; }
@@ -24,7 +24,7 @@ public sealed class DashboardModel(OrganisationService organisation, BodyAccess 
     public async Task OnGetAsync()
     {
         Today = Bagalau.Application.Time.KazakhstanClock.Today(clock);
-        MyServantId = await access.ServantOfAsync(users.GetUserId(User) ?? string.Empty, BodyId, HttpContext.RequestAborted);
+        MyServantId = await access.ServantOfAsync(UserId, BodyId, HttpContext.RequestAborted);
         if (CanRead)
         {
             Counts = await organisation.CountAsync(BodyId, HttpContext.RequestAborted);

@@ -37,7 +37,7 @@ public sealed class GrantForm
 /// away. Accounts otherwise come from <c>bagalau user create</c>.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Administer)]
-public sealed class MembersModel(AccountService accounts, ServantDirectory servants, UserManager<BagalauUser> users, IStringLocalizer<SharedResource> t) : BodyPageModel
+public sealed class MembersModel(AccountService accounts, ServantDirectory servants, IStringLocalizer<SharedResource> t) : BodyPageModel
 {
     [BindProperty]
     public GrantForm Input { get; set; } = new();
@@ -45,7 +45,7 @@ public sealed class MembersModel(AccountService accounts, ServantDirectory serva
     /// <summary>One row per user: e-mail, roles, linked servant.</summary>
     public IReadOnlyList<(string UserId, string Email, IReadOnlyList<BodyRole> Roles, string? Servant)> Members { get; private set; } = [];
 
-    public string MyUserId => users.GetUserId(User) ?? string.Empty;
+    public string MyUserId => UserId;
 
     protected override string? PolicyForChanges => BodyPolicies.Administer;
 

@@ -15,7 +15,7 @@ namespace Bagalau.Web.Pages.Bodies.Servants;
 /// gets 404 (<see cref="ServiceRecordService"/>).
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class ServiceRecordModel(ServiceRecordService records, ServantDirectory servants, UserManager<BagalauUser> users) : BodyPageModel
+public sealed class ServiceRecordModel(ServiceRecordService records, ServantDirectory servants) : BodyPageModel
 {
     [FromRoute]
     public Guid ServantId { get; set; }
@@ -28,7 +28,7 @@ public sealed class ServiceRecordModel(ServiceRecordService records, ServantDire
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var result = await records.OfServantAsync(users.GetUserId(User) ?? string.Empty, BodyId, ServantId, HttpContext.RequestAborted);
+        var result = await records.OfServantAsync(UserId, BodyId, ServantId, HttpContext.RequestAborted);
         if (result.Value is not { } lines)
         {
             return NotFound();
