@@ -114,16 +114,10 @@ public sealed class RatingSheetService(BagalauDbContext db, PackCatalog packs, W
 
     public async Task<Outcome<RatingSheet>> SubmitAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
     {
-        var loaded = await LoadAsync(userId, bodyId, sheetId, IsEvaluator, tracked: true, ct);
-        if (loaded.Value is not (var actor, var sheet, var round, var version))
+        var loaded = await LoadToScoreAsync(userId, bodyId, sheetId, Actions.Submit, scores, ct);
+        if (loaded.Value is not ((var actor, var sheet, var round, var version), var map))
         {
             return loaded.Refusal!;
-        }
-
-        var checkedScores = ScoresFor(round, Actions.Submit, scores);
-        if (checkedScores.Value is not { } map)
-        {
-            return checkedScores.Refusal!;
         }
 
         return await steps.RunAsync(sheet, expectedVersion, async () =>
@@ -140,16 +134,10 @@ public sealed class RatingSheetService(BagalauDbContext db, PackCatalog packs, W
     /// </summary>
     public async Task<Outcome<RatingSheet>> SaveDraftAsync(string userId, Guid bodyId, Guid sheetId, int expectedVersion, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct = default)
     {
-        var loaded = await LoadAsync(userId, bodyId, sheetId, IsEvaluator, tracked: true, ct);
-        if (loaded.Value is not (var actor, var sheet, var round, var version))
+        var loaded = await LoadToScoreAsync(userId, bodyId, sheetId, Actions.SaveDraft, scores, ct);
+        if (loaded.Value is not ((var actor, var sheet, var round, var version), var map))
         {
             return loaded.Refusal!;
-        }
-
-        var checkedScores = ScoresFor(round, Actions.SaveDraft, scores);
-        if (checkedScores.Value is not { } map)
-        {
-            return checkedScores.Refusal!;
         }
 
         return await steps.RunAsync(sheet, expectedVersion, () =>
@@ -346,11 +334,26 @@ public sealed class RatingSheetService(BagalauDbContext db, PackCatalog packs, W
         return new LoadedSheet(actor, sheet, round, round.VersionIn(packs.Catalogue.Find(round.PackId)!));
     }
 
-    /// <summary>The scores by parameter of a sheet of an approved round; a parameter scored twice is refused.</summary>
-    private static Outcome<Dictionary<string, decimal>> ScoresFor(QuarterRound round, LocalizedText action, IReadOnlyList<SheetScoreInput> scores)
+    /// <summary>The evaluator's sheet of an approved round with the scores by parameter; a parameter scored twice is refused.</summary>
+    private async Task<Outcome<ToScore>> LoadToScoreAsync(
+        string userId, Guid bodyId, Guid sheetId, LocalizedText action, IReadOnlyList<SheetScoreInput> scores, CancellationToken ct)
     {
-        return round.State != RoundState.Approved ? WorkflowRefusals.WrongState(action, round.State) : Scores(scores);
+        var loaded = await LoadAsync(userId, bodyId, sheetId, IsEvaluator, tracked: true, ct);
+        if (loaded.Value is not { } sheet)
+        {
+            return loaded.Refusal!;
+        }
+
+        if (sheet.Round.State != RoundState.Approved)
+        {
+            return WorkflowRefusals.WrongState(action, sheet.Round.State);
+        }
+
+        var map = Scores(scores);
+        return map.Value is { } byParameter ? new ToScore(sheet, byParameter) : map.Refusal!;
     }
+
+    private sealed record ToScore(LoadedSheet Sheet, Dictionary<string, decimal> Scores);
 
     private static Dictionary<string, string?> Comments(IReadOnlyList<SheetScoreInput> scores) =>
         scores.Where(s => !string.IsNullOrWhiteSpace(s.Comment)).ToDictionary(s => s.ParameterId, s => s.Comment, StringComparer.Ordinal);

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using Bagalau.Application.Persistence.Configurations;
 using Bagalau.Domain.Evaluation2018;
 using Bagalau.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Bagalau.Application.Evaluation2018;
+namespace Bagalau.Application.Persistence.Configurations;
 
 /// <summary>
 /// Lists that belong to one record and change with it (KPI progress, ticks, seats, votes,
