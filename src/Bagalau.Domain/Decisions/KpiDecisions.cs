@@ -107,3 +107,21 @@ public static class KpiAnnualGradeDecision
         return Decided<KpiAnnualGradeAnswer>.Ok(new KpiAnnualGradeAnswer(count, rule.GradeOf(count)), Provenance.Of(version, rule.Clause));
     }
 }
+
+/// <summary>Why a KPI or KTI plan was refused, in words; the engine's error ids stay in its answer (kpi-plan).</summary>
+public static class KpiPlanErrors
+{
+    private static readonly Dictionary<string, LocalizedText> Texts = new(StringComparer.Ordinal)
+    {
+        ["kpi-count"] = new("көрсеткіштер саны дұрыс емес", "неверное число показателей", "the number of indicators is wrong"),
+        ["kpi-field-missing"] = new("көрсеткіштің бағандарының бірі толтырылмаған", "у показателя не заполнена графа", "a column of an indicator is empty"),
+        ["kpi-due-outside-period"] = new("мерзімі бағаланатын кезеңнен тыс", "срок вне оцениваемого периода", "a due date lies outside the evaluated period"),
+    };
+
+    public static LocalizedText Describe(IEnumerable<string> errors)
+    {
+        var list = errors.ToList();
+        string In(string language) => string.Join("; ", list.Select(e => Texts.TryGetValue(e, out var text) ? text.In(language) : $"«{e}»"));
+        return new LocalizedText(In("kk"), In("ru"), In("en"));
+    }
+}

@@ -377,14 +377,14 @@ public sealed class CommissionSitting : OrganisationEntity
         if (decision.Decision == "revise")
         {
             corrected = TextRules.Clean(correctedGrade);
-            var grades = version.Rules.KpiAnnualGrade?.Steps.Select(s => s.Grade).ToList() ?? [];
-            if (corrected is null || !grades.Contains(corrected))
+            var steps = version.Rules.KpiAnnualGrade?.Steps ?? [];
+            if (corrected is null || steps.All(s => s.Grade != corrected))
             {
                 return Refusal.Of(
                     $"corrected-grade-required",
-                    $"Комиссия нәтижені қайта қарады: түзетілген баға ({string.Join(", ", grades)}) көрсетілуі тиіс (38-тармақ)",
-                    $"Комиссия пересмотрела результат: укажите скорректированную оценку ({string.Join(", ", grades)}) (пункт 38)",
-                    $"The Commission revised the result: give the corrected grade ({string.Join(", ", grades)}) (clause 38)");
+                    $"Комиссия нәтижені қайта қарады: түзетілген баға ({string.Join(", ", steps.Select(s => s.Title.Kk))}) көрсетілуі тиіс (38-тармақ)",
+                    $"Комиссия пересмотрела результат: укажите скорректированную оценку ({string.Join(", ", steps.Select(s => s.Title.Ru))}) (пункт 38)",
+                    $"The Commission revised the result: give the corrected grade ({string.Join(", ", steps.Select(s => s.Title.En))}) (clause 38)");
             }
 
             if (advice is null)

@@ -167,13 +167,13 @@ public sealed class WorkPlan : OrganisationEntity
 
         if (!decided.Answer!.Valid)
         {
-            var errors = string.Join(", ", decided.Answer.Errors);
+            var errors = KpiPlanErrors.Describe(decided.Answer.Errors);
             var rule = version.Rules.KpiPlan!;
             return Refusal.Of(
                 $"kpi-plan-invalid",
-                $"Жоспар {decided.Provenance!.Clause}-тармаққа сәйкес емес ({errors}): дәл {rule.MinCount} НМИ, 1-қосымшаның барлық бағандары толтырылуы тиіс",
-                $"План не соответствует пункту {decided.Provenance.Clause} ({errors}): ровно {rule.MinCount} ЦИ, все графы приложения 1 заполнены",
-                $"The plan breaks clause {decided.Provenance.Clause} ({errors}): exactly {rule.MinCount} KPIs with every Appendix 1 column filled");
+                $"Жоспар {decided.Provenance!.Clause}-тармаққа сәйкес емес ({errors.Kk}): дәл {rule.MinCount} НМИ, 1-қосымшаның барлық бағандары толтырылуы тиіс",
+                $"План не соответствует пункту {decided.Provenance.Clause} ({errors.Ru}): ровно {rule.MinCount} ЦИ, все графы приложения 1 заполнены",
+                $"The plan breaks clause {decided.Provenance.Clause} ({errors.En}): exactly {rule.MinCount} KPIs with every Appendix 1 column filled");
         }
 
         State = State == WorkPlanState.Returned ? WorkPlanState.Resubmitted : WorkPlanState.Submitted;

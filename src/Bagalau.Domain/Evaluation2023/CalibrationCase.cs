@@ -98,7 +98,7 @@ public static class CalibrationBallotRule
     }
 }
 
-/// <summary>Why a calibration composition was refused, in words next to the engine's error id (nhrc 19).</summary>
+/// <summary>Why a calibration composition was refused, in words (nhrc 19); the engine's error ids stay in its answer.</summary>
 public static class CalibrationCompositionErrors
 {
     private static readonly Dictionary<string, LocalizedText> Texts = new(StringComparer.Ordinal)
@@ -114,7 +114,7 @@ public static class CalibrationCompositionErrors
     public static LocalizedText Describe(IEnumerable<string> errors)
     {
         var list = errors.ToList();
-        string In(string language) => string.Join("; ", list.Select(e => Texts.TryGetValue(e, out var text) ? $"{e} ({text.In(language)})" : e));
+        string In(string language) => string.Join("; ", list.Select(e => Texts.TryGetValue(e, out var text) ? text.In(language) : $"«{e}»"));
         return new LocalizedText(In("kk"), In("ru"), In("en"));
     }
 }

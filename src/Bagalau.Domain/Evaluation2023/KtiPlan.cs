@@ -294,13 +294,13 @@ public sealed class KtiPlan : OrganisationEntity
 
         if (!decided.Answer!.Valid)
         {
-            var errors = string.Join(", ", decided.Answer.Errors);
+            var errors = KpiPlanErrors.Describe(decided.Answer.Errors);
             var clause = decided.Provenance!.Clause;
             return Refusal.Of(
                 "kti-plan-invalid",
-                $"ТНИ жоспары қабылданбады: {errors} (3-тен 5-ке дейін ТНИ, әр жолы толық, мерзімі кезең ішінде; {clause}-тармақ)",
-                $"План КЦИ не принят: {errors} (от 3 до 5 КЦИ, все поля, срок в пределах периода; пункт {clause})",
-                $"The KTI plan is not acceptable: {errors} (3 to 5 KTIs, every field, due within the period; clause {clause})");
+                $"ТНИ жоспары қабылданбады: {errors.Kk} (3-тен 5-ке дейін ТНИ, әр жолы толық, мерзімі кезең ішінде; {clause}-тармақ)",
+                $"План КЦИ не принят: {errors.Ru} (от 3 до 5 КЦИ, все поля, срок в пределах периода; пункт {clause})",
+                $"The KTI plan is not acceptable: {errors.En} (3 to 5 KTIs, every field, due within the period; clause {clause})");
         }
 
         _items.Clear();

@@ -340,14 +340,16 @@ public sealed class Survey360Reply : IAnonymousRecord
     public static Outcome<Survey360Reply> Create(PackVersion version, Survey360Target target, bool isSelf, IReadOnlyDictionary<string, decimal> ratings, DateOnly today)
     {
         var competencies = version.Rules.Survey360?.CompetenciesByRole.GetValueOrDefault(target.Role) ?? [];
-        var missing = competencies.Where(c => !ratings.ContainsKey(c)).ToList();
+        var missing = competencies.Where(c => !ratings.ContainsKey(c))
+            .Select(c => version.Rules.Survey360!.Competencies.FirstOrDefault(x => x.Id == c)?.Title ?? LocalizedText.Same($"«{c}»"))
+            .ToList();
         if (missing.Count > 0)
         {
             return Refusal.Of(
                 "rating-missing",
-                $"Бағаланбаған құзыреттер: {string.Join(", ", missing)}",
-                $"Не оценены компетенции: {string.Join(", ", missing)}",
-                $"No rating for: {string.Join(", ", missing)}");
+                $"Бағаланбаған құзыреттер: {string.Join(", ", missing.Select(t => t.Kk))}",
+                $"Не оценены компетенции: {string.Join(", ", missing.Select(t => t.Ru))}",
+                $"No rating for: {string.Join(", ", missing.Select(t => t.En))}");
         }
 
         // The engine checks the competencies and the scale on this one answer.

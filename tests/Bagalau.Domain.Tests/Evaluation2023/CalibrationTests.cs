@@ -54,7 +54,9 @@ public class CalibrationTests
         var refusal = calibration.Convene(version, Authorized, [HrMember, M2], [HrMember], D("2026-07-15"));
 
         Assert.Equal("calibration-composition-invalid", refusal?.Code);
-        Assert.Contains("even-count", refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("the number of members must be odd", refusal!.Message.En, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", refusal!.Message.Kk);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", refusal!.Message.Ru);
         Assert.Equal(CalibrationState.Applied, calibration.State);
     }
 
@@ -66,7 +68,7 @@ public class CalibrationTests
 
         var refusal = calibration.Convene(version, Authorized, [HrMember, M2, Evaluator], [HrMember], D("2026-07-15"));
 
-        Assert.Contains("includes-evaluator", refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("the person who evaluated the applicant cannot be a member", refusal!.Message.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public class CalibrationTests
         var refusal = calibration.Convene(version, Authorized, [HrMember, M2, M3], [HrMember], D("2026-07-15"), [M2]);
 
         Assert.Equal("calibration-composition-invalid", refusal?.Code);
-        Assert.Contains("member-not-evaluator", refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("members are evaluators and an HR employee", refusal!.Message.En, StringComparison.Ordinal);
         Assert.Contains("пункту 19", refusal.Message.Ru, StringComparison.Ordinal);
     }
 

@@ -119,7 +119,9 @@ public class KtiPlanTests
         var refusal = plan.SetKtis(round.VersionIn(Catalogue.Find(Oskemen)!), TheEvaluator, Ktis(count));
 
         Assert.Equal("kti-plan-invalid", refusal!.Code);
-        Assert.Contains("kpi-count", refusal.Message.En, StringComparison.Ordinal);
+        Assert.Contains("the number of indicators is wrong", refusal.Message.En, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", refusal.Message.Kk);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", refusal.Message.Ru);
         Assert.Empty(plan.Items);
     }
 

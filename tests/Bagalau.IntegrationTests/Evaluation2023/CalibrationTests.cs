@@ -70,10 +70,10 @@ public class CalibrationTests
         var convened = await Convene("authorized", "hr", "chair", "deputy");
 
         Assert.Equal("not-found", byHr.Refusal?.Code); // an HR officer outside the case cannot reach it (nhrc 13)
-        Assert.Contains("even-count", even.Refusal!.Message.En, StringComparison.Ordinal);
-        Assert.Contains("includes-evaluator", withEvaluator.Refusal!.Message.En, StringComparison.Ordinal);
-        Assert.Contains("no-hr-member", withoutHr.Refusal!.Message.En, StringComparison.Ordinal);
-        Assert.Contains("member-not-evaluator", notEvaluator.Refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("the number of members must be odd", even.Refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("the person who evaluated the applicant cannot be a member", withEvaluator.Refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("an HR employee must be a member", withoutHr.Refusal!.Message.En, StringComparison.Ordinal);
+        Assert.Contains("members are evaluators and an HR employee", notEvaluator.Refusal!.Message.En, StringComparison.Ordinal);
         Assert.True(convened.IsSuccess, convened.Refusal?.ToString());
 
         // A member can now open the result; another colleague still cannot.
