@@ -427,8 +427,20 @@ public static class Evaluation2018Endpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Tick(Guid id, string competency, TickRequest request, [AsParameters] ApiCaller caller, SheetService service) =>
         ApiProblems.Done(await service.TickAsync(caller.UserId, id, request.Version, competency, request.Observed ?? [], caller.Cancelled));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkCompetencySheet(Guid id, MarksRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock) =>
-        ApiProblems.Done(await service.MarkCompetencySheetAsync(caller.UserId, id, request.Version, request.Marks ?? [], request.Sign, Today(clock), caller.Cancelled));
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkCompetencySheet(Guid id, MarksRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock)
+    {
+        // A JSON body may carry a null mark or leave a list out: say which field, never a 500.
+        if ((request.Marks ?? []).Any(m => m is null || string.IsNullOrWhiteSpace(m.Competency)))
+        {
+            return ApiProblems.From(Refusals.InvalidInput(
+                $"әр «marks» жолында «competency» көрсетілуі тиіс",
+                $"в каждой строке «marks» нужен «competency»",
+                $"every item of marks needs its competency"));
+        }
+
+        var marks = (request.Marks ?? []).Select(m => m with { Observed = m.Observed ?? [] }).ToList();
+        return ApiProblems.Done(await service.MarkCompetencySheetAsync(caller.UserId, id, request.Version, marks, request.Sign, Today(clock), caller.Cancelled));
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignCompetencySheet(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, SheetService service, TimeProvider clock) =>
         ApiProblems.Done(await service.SignCompetencySheetAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));

@@ -104,6 +104,7 @@ public class Api2018Tests
         var marks = competency.GetProperty("competencies").EnumerateArray()
             .Select(c => new { competency = c.GetProperty("id").GetString(), observed = Enumerable.Range(1, c.GetProperty("indicators").GetArrayLength()).ToList() })
             .ToList();
+        await Expect(api["supervisor"].PutAsJsonAsync($"{path}/competency-sheets/{competencyId}/marks", new { version = await CompetencyVersion(), marks = new object?[] { null } }), HttpStatusCode.BadRequest, "invalid-input");
         await Expect(api["supervisor"].PutAsJsonAsync($"{path}/competency-sheets/{competencyId}/marks", new { version = await CompetencyVersion(), marks = marks.Skip(1), sign = true }), HttpStatusCode.BadRequest, "required");
         var untouched = await Ok(api["supervisor"].GetAsync($"{path}/competency-sheets/{competencyId}"));
         Assert.All(untouched.GetProperty("competencies").EnumerateArray(), c => Assert.Equal(0, c.GetProperty("observed").GetArrayLength()));
