@@ -15,7 +15,14 @@ public sealed record PackSummaryView(
     DateOnly ActAdopted,
     string ActSource,
     IReadOnlyList<string> Assumptions,
-    IReadOnlyList<PackVersionView> Versions);
+    IReadOnlyList<PackVersionView> Versions)
+{
+    /// <summary>How the pack reads the act where it is silent or open (a date the seed lacks, an ambiguous word), each with its clause.</summary>
+    public IReadOnlyList<PackReadingView> Readings { get; init; } = [];
+}
+
+/// <summary>One reading of the act the pack adopts, in the reader's language, with the clause it reads.</summary>
+public sealed record PackReadingView(string Clause, string Text);
 
 /// <summary>One cell of the indicator table: a competency for a group of positions, with the act's indicator texts (Kazakh verbatim).</summary>
 public sealed record IndicatorCellView(string Competency, string CompetencyTitle, int Group, IReadOnlyList<string> Effective, IReadOnlyList<string> Ineffective, IReadOnlyList<string> Repairs);
@@ -33,7 +40,11 @@ public sealed record PackPageView(
     PackVersionView? Version,
     IReadOnlyList<RuleGroupView> Groups,
     string? IndicatorAppendix,
-    IReadOnlyList<IndicatorCellView> Indicators);
+    IReadOnlyList<IndicatorCellView> Indicators)
+{
+    /// <summary>When no version is in force: when the pack's force began or ended and why, in the reader's language.</summary>
+    public string? NotInForce { get; init; }
+}
 
 /// <summary>
 /// The read-only views of packs shared by the web pages and the API: built from the same
@@ -53,7 +64,10 @@ public static class PackViews
         pack.Act.Adopted,
         pack.Act.Source,
         pack.Act.Assumptions,
-        [.. pack.Versions.Select(Version)]);
+        [.. pack.Versions.Select(Version)])
+    {
+        Readings = [.. pack.Act.Readings.Select(r => new PackReadingView(r.Clause, r.Text.In(language)))],
+    };
 
     /// <summary>The page of a pack on a date; the rules of the version in force then, none when no version is.</summary>
     public static PackPageView Page(Pack pack, DateOnly asOf, string language)
@@ -61,7 +75,10 @@ public static class PackViews
         var version = pack.VersionOn(asOf);
         if (version is null)
         {
-            return new PackPageView(Summary(pack, language), asOf, null, [], null, []);
+            return new PackPageView(Summary(pack, language), asOf, null, [], null, [])
+            {
+                NotInForce = Domain.Decisions.Refusals.NoVersionInForce(pack, asOf).Message.In(language),
+            };
         }
 
         var groups = new List<RuleGroupView>();

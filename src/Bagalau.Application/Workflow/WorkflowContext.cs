@@ -49,11 +49,7 @@ public sealed class WorkflowContext(BagalauDbContext db, PackCatalog packs, Work
 
         return pack.VersionOn(on) is { } version
             ? version
-            : Refusal.Of(
-                $"no-version-in-force",
-                $"«{packId}» әдістемесінің {WorkflowRefusals.Day(on)} күні қолданыстағы редакциясы жоқ",
-                $"У методики «{packId}» нет редакции, действующей на {WorkflowRefusals.Day(on)}",
-                $"Pack '{packId}' has no version in force on {WorkflowRefusals.Day(on)}");
+            : Refusals.NoVersionInForce(pack, on);
     }
 
     /// <summary>The structural unit of a servant's position on a day (for completion by unit).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bagalau.Application.Packs;
+using Bagalau.Domain.Decisions;
 using Bagalau.Domain.Packs;
 
 namespace Bagalau.Cli.Commands;
@@ -111,6 +112,7 @@ public sealed class PacksCommand(TimeProvider clock) : ICliCommand
             Act = new LocalizedText("Акт", "Акт", "Act").In(language),
             Source = new LocalizedText("Дереккөз", "Источник", "Source").In(language),
             Assumptions = new LocalizedText("Болжамдар", "Допущения", "Assumptions").In(language),
+            Readings = new LocalizedText("Әдістеменің актіні оқуы", "Прочтение акта методикой", "The pack's readings of the act").In(language),
             Version = new LocalizedText("Нұсқа", "Редакция", "Version").In(language),
             InForce = new LocalizedText("Күшіндегі ережелер", "Правила, действующие на", "Rules in force on").In(language),
             Clause = new LocalizedText("тармақ", "пункт", "clause").In(language),
@@ -134,6 +136,15 @@ public sealed class PacksCommand(TimeProvider clock) : ICliCommand
             await stdout.WriteLineAsync("  - " + a);
         }
 
+        if (act.Readings.Count > 0)
+        {
+            await stdout.WriteLineAsync($"{labels.Readings}:");
+            foreach (var r in act.Readings)
+            {
+                await stdout.WriteLineAsync($"  - [{labels.Clause} {r.Clause}] {r.Text.In(language)}");
+            }
+        }
+
         foreach (var v in pack.Versions)
         {
             await stdout.WriteLineAsync($"{labels.Version} {v.Id}: {Range(v, language)}" + string.Concat(v.Notes.Select(note => Environment.NewLine + "  " + note)));
@@ -142,7 +153,7 @@ public sealed class PacksCommand(TimeProvider clock) : ICliCommand
         var version = pack.VersionOn(asOf);
         if (version is null)
         {
-            await stderr.WriteLineAsync($"bagalau packs: no version of '{pack.Id}' is in force on {TreeValues.Format(asOf)} (no-version-in-force)");
+            await stderr.WriteLineAsync($"bagalau packs: {Refusals.NoVersionInForce(pack, asOf).Message.In(language)} (no-version-in-force)");
             return 1;
         }
 

@@ -122,6 +122,27 @@ public sealed class ConformanceRunner(PackCatalogue catalogue, DateOnly today)
         return Compare(name, expect, outcome, rounding);
     }
 
+    /// <summary>
+    /// Asks one decision of a pack outside a case file (the API's "ask a decision"): the same
+    /// reading of the input and the same refusals as a case, so a person and a case get one answer.
+    /// </summary>
+    public Decided<IAnswer> Ask(string packId, string decision, DateOnly asOf, Node? input)
+    {
+        var span = input?.Span ?? SourceSpan.None("request");
+        var entries = new List<KeyValuePair<string, Node>>
+        {
+            new("pack", new ScalarNode(span, packId, true)),
+            new("as-of", new ScalarNode(span, TreeValues.Format(asOf), true)),
+            new("decision", new ScalarNode(span, decision, true)),
+        };
+        if (input is not null)
+        {
+            entries.Add(new("input", input));
+        }
+
+        return Decide(new MapNode(span, entries), decision);
+    }
+
     private Decided<IAnswer> Decide(MapNode map, string decision)
     {
         var packId = map["pack"] is ScalarNode { IsNull: false } p ? p.Value : null;
@@ -159,11 +180,7 @@ public sealed class ConformanceRunner(PackCatalogue catalogue, DateOnly today)
         }
 
         var context = new DecisionContext(
-            () => pack!.VersionOn(asOf) ?? throw new InputRefusedException(Refusal.Of(
-                "no-version-in-force",
-                $"{WorkflowRefusals.Day(asOf)} күні «{pack.Id}» әдістемесінің бірде-бір нұсқасы күшінде емес",
-                $"На {WorkflowRefusals.Day(asOf)} ни одна редакция методики «{pack.Id}» не действует",
-                $"No version of pack '{pack.Id}' is in force on {WorkflowRefusals.Day(asOf)}")),
+            () => pack!.VersionOn(asOf) ?? throw new InputRefusedException(Refusals.NoVersionInForce(pack, asOf)),
             catalogue.Calendar);
         return DecisionAdapters.Run(decision, context, map["input"]);
     }

@@ -35,6 +35,9 @@ public static class DecisionAdapters
         ["commission-decision"] = Commission,
         ["calibration-check"] = CalibrationCheck,
         ["calibration-decision"] = CalibrationDecision,
+        ["kpi-achieved"] = KpiAchieved,
+        ["evaluation-method"] = EvaluationMethod,
+        ["annual-consequence"] = AnnualConsequence,
     };
 
     /// <summary>Decisions that do not read a pack version (the calendar belongs to no act).</summary>
@@ -235,8 +238,62 @@ public static class DecisionAdapters
 
     private static Decided<IAnswer> CalibrationDecision(DecisionContext ctx, Node? node)
     {
-        var input = new CaseInput(node, "input", "original", "proposed", "votes", "members");
+        var input = new CaseInput(node, "input", "original", "proposed", "votes", "members", "participants");
         var votes = new CaseInput(input.Required("votes"), "votes", "for-change", "against");
-        return CalibrationVoteDecision.Decide(ctx.Version, input.Decimal("original"), input.Decimal("proposed"), votes.Int("for-change"), votes.Int("against"), input.Int("members")).Untyped();
+        int? participants = input.Has("participants") ? input.Int("participants") : null;
+        return CalibrationVoteDecision.Decide(ctx.Version, input.Decimal("original"), input.Decimal("proposed"), votes.Int("for-change"), votes.Int("against"), input.Int("members"), participants).Untyped();
+    }
+
+    private static Decided<IAnswer> KpiAchieved(DecisionContext ctx, Node? node)
+    {
+        var input = new CaseInput(node, "input", "indicators");
+        var indicators = input.List("indicators").Select((n, i) =>
+        {
+            var where = $"indicators[{i}]";
+            var x = new CaseInput(n, where, "planned", "actual", "direction");
+            var direction = x.OptionalString("direction") ?? "higher";
+            if (direction is not ("higher" or "lower"))
+            {
+                throw CaseInput.Invalid(
+                    $"«{where}.direction» «higher» (көбі жақсы) немесе «lower» (азы жақсы) болуы тиіс, берілгені: «{direction}»",
+                    $"«{where}.direction» — «higher» (больше — лучше) или «lower» (меньше — лучше), получено: «{direction}»",
+                    $"{where}.direction must be higher or lower, found '{direction}'");
+            }
+
+            return new KpiIndicator(x.Decimal("planned"), x.Decimal("actual"), direction == "lower");
+        }).ToList();
+        return KpiAchievedDecision.Decide(ctx.Version, indicators).Untyped();
+    }
+
+    private static Decided<IAnswer> EvaluationMethod(DecisionContext ctx, Node? node)
+    {
+        var input = new CaseInput(node, "input", "position", "unit-head");
+        var p = new CaseInput(input.Required("position"), "position", "category", "leadership");
+        var position = new MethodPosition(p.String("category"), p.OptionalBool("leadership") ?? false, input.OptionalBool("unit-head") ?? false);
+        return EvaluationMethodDecision.Decide(ctx.Version, position).Untyped();
+    }
+
+    private static Decided<IAnswer> AnnualConsequence(DecisionContext ctx, Node? node)
+    {
+        var input = new CaseInput(node, "input", "results");
+        var map = input.Required("results") as MapNode ?? throw CaseInput.Invalid(
+            $"«results» «жыл: баға» жиыны болуы тиіс",
+            $"«results» должен быть словарём «год: оценка»",
+            $"'results' must be a map year -> grade");
+        var results = new Dictionary<int, string?>();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year < 1992 || year > 2100)
+            {
+                throw CaseInput.Invalid(
+                    $"«results» кілті жыл болуы тиіс, берілгені: «{key}»",
+                    $"ключ «results» должен быть годом, получено: «{key}»",
+                    $"a key of 'results' must be a year, found '{key}'");
+            }
+
+            results[year] = value is ScalarNode { IsNull: true } ? null : CaseInput.Text(value, $"results.{key}");
+        }
+
+        return AnnualConsequenceDecision.Decide(ctx.Version, results).Untyped();
     }
 }

@@ -1,4 +1,5 @@
 using Bagalau.Domain.Packs;
+using Bagalau.Domain.Workflow;
 
 namespace Bagalau.Domain.Decisions;
 
@@ -86,11 +87,53 @@ public sealed class Decided<T>
 /// <summary>Refusals shared by several decisions, with their messages.</summary>
 public static class Refusals
 {
-    public static Refusal NotInPack(string what, string packId) => Refusal.Of(
-        "not-in-pack",
-        $"«{packId}» әдістемесінде «{what}» ережесі жоқ",
-        $"В методике «{packId}» нет правила «{what}»",
-        $"Pack '{packId}' has no rule '{what}'");
+    /// <summary>The version has no such rule; the rule is named in words (Vocabulary) so no id reaches a kk/ru reader.</summary>
+    public static Refusal NotInPack(string what, string packId)
+    {
+        var name = Vocabulary.RuleName(what);
+        return Refusal.Of(
+            "not-in-pack",
+            $"Әдістеменің бұл редакциясында {name.Kk} ережесі жоқ",
+            $"В этой редакции методики нет правила: {name.Ru}",
+            $"Pack '{packId}' has no rule '{what}'");
+    }
+
+    /// <summary>
+    /// No version of the pack is in force on the day. Says when the pack's force began or ended and
+    /// why (conformance.md, "Errors every decision may give"), so a person learns the reason.
+    /// </summary>
+    public static Refusal NoVersionInForce(Pack pack, DateOnly day)
+    {
+        var first = pack.Versions.Count > 0 ? pack.Versions[0] : null;
+        var last = pack.Versions.Count > 0 ? pack.Versions[^1] : null;
+        var date = WorkflowRefusals.Day(day);
+        if (first is not null && day < first.EffectiveFrom)
+        {
+            var from = WorkflowRefusals.Day(first.EffectiveFrom);
+            return Refusal.Of(
+                "no-version-in-force",
+                $"{date} күні әдістеме әлі қолданылмайды: ол {from} бастап қолданылады",
+                $"На {date} методика ещё не применяется: она применяется с {from}",
+                $"Pack '{pack.Id}' is not yet in force on {date}: it applies from {from}");
+        }
+
+        if (last?.EffectiveTo is { } to && day > to)
+        {
+            var until = WorkflowRefusals.Day(to);
+            var why = pack.Act.RepealedBy;
+            return Refusal.Of(
+                "no-version-in-force",
+                $"{date} күні әдістеме қолданылмайды: ол {until} дейін қолданылды{(why is null ? "" : ", " + why.Kk)}",
+                $"На {date} методика не применяется: она применялась до {until}{(why is null ? "" : ", " + why.Ru)}",
+                $"Pack '{pack.Id}' is not in force on {date}: it applied until {until}{(why is null ? "" : ", " + why.En)}");
+        }
+
+        return Refusal.Of(
+            "no-version-in-force",
+            $"{date} күні әдістеменің бірде-бір редакциясы күшінде емес",
+            $"На {date} ни одна редакция методики не действует",
+            $"No version of pack '{pack.Id}' is in force on {date}");
+    }
 
     /// <summary>A value of the wrong shape; the detail is given in each language, so no English reaches a kk/ru reader.</summary>
     public static Refusal InvalidInput(FormattableString kk, FormattableString ru, FormattableString en) => Refusal.Of(

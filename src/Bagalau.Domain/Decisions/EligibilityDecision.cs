@@ -92,12 +92,19 @@ public static class EligibilityDecision
     }
 
     /// <summary>
-    /// Tenure in the actual position, counted to the period's last day: not evaluated when
-    /// start + MinMonths falls after it (exactly MinMonths is evaluated). A reset-by absence
+    /// Tenure in the actual position, counted to the period's last day as <see cref="MonthsInPosition"/>
+    /// reads "N months" (appointed 1 October is not three months in by 31 December). A reset-by absence
     /// (2018: social leave, clause 4) restarts the count on the day after it ends.
     /// </summary>
     private static EligibilityAnswer? Tenure(TenureRule rule, EligibilityInput input)
     {
+        // Released before the period began: no day of the period was spent in the position
+        // (oskemen 5, nhrc 5, 2018 4); clause 6 speaks only of those released during the period.
+        if (input.Dismissed is { } dismissed && dismissed < input.Period.Start)
+        {
+            return new EligibilityAnswer("no", rule.Reason, null);
+        }
+
         var start = input.Appointed;
         foreach (var a in input.Absences.Where(a => rule.ResetByKinds.Contains(a.Kind) && a.From <= input.Period.End))
         {
@@ -108,7 +115,7 @@ public static class EligibilityDecision
             }
         }
 
-        return start.AddMonths(rule.MinMonths) > input.Period.End ? new EligibilityAnswer("no", rule.Reason, null) : null;
+        return MonthsInPosition.Served(start, rule.MinMonths, input.Period.End) ? null : new EligibilityAnswer("no", rule.Reason, null);
     }
 
     /// <summary>

@@ -108,6 +108,48 @@ public static class KpiAnnualGradeDecision
     }
 }
 
+/// <summary>One indicator of a KPI: its planned and actual values and which way is better.</summary>
+public sealed record KpiIndicator(decimal Planned, decimal Actual, bool LowerIsBetter = false)
+{
+    public bool Met => LowerIsBetter ? Actual <= Planned : Actual >= Planned;
+}
+
+public sealed record KpiAchievedAnswer(bool Achieved, IReadOnlyList<int> Unmet) : IAnswer
+{
+    public IReadOnlyList<KeyValuePair<string, object?>> Fields() =>
+        [new("achieved", Achieved), new("unmet", Unmet.Cast<object?>().ToList())];
+}
+
+/// <summary>
+/// kpi-achieved: almaty 18 / mdai 17 (also sjc), "НМИ-дің орындалуы жеке жоспарда қарастырылған
+/// барлық көрсеткіштердің толық орындалуын көздейді": a KPI is achieved only when every one of its
+/// indicators is fully met.
+/// </summary>
+public static class KpiAchievedDecision
+{
+    public static Decided<KpiAchievedAnswer> Decide(PackVersion version, IReadOnlyList<KpiIndicator> indicators)
+    {
+        var rule = version.Rules.KpiAnnualGrade;
+        if (rule is null)
+        {
+            return Refusals.NotInPack("kpi-achieved", version.Pack.Id);
+        }
+
+        if (indicators.Count == 0)
+        {
+            return Refusal.Of(
+                RefusalKind.InvalidInput,
+                "no-indicators",
+                $"НМИ-дің бірде-бір көрсеткіші берілмеген: жоспарланған және нақты мәндерін көрсетіңіз ({rule.Clause}-тармақ)",
+                $"Не передано ни одного показателя ЦИ: укажите плановые и фактические значения (пункт {rule.Clause})",
+                $"No indicators given: give each indicator's planned and actual values (clause {rule.Clause})");
+        }
+
+        var unmet = indicators.Select((x, i) => (x, n: i + 1)).Where(p => !p.x.Met).Select(p => p.n).ToList();
+        return Decided<KpiAchievedAnswer>.Ok(new KpiAchievedAnswer(unmet.Count == 0, unmet), Provenance.Of(version, rule.Clause));
+    }
+}
+
 /// <summary>Why a KPI or KTI plan was refused, in words; the engine's error ids stay in its answer (kpi-plan).</summary>
 public static class KpiPlanErrors
 {

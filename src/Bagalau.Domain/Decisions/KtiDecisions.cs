@@ -46,9 +46,9 @@ public static class KtiPlanTimingRule
         var lateAppointment = appointed > period.Start;
         var from = lateAppointment ? appointed : period.Start;
 
-        // "from the appointment to the end of the period less than three months": the period's
-        // day after the end is reached before three whole months have passed.
-        if (lateAppointment && appointed.AddMonths(MinMonthsLeft) > period.End.AddDays(1))
+        // "from the appointment to the end of the period less than three months", counted as
+        // eligibility counts months in the position (MonthsInPosition).
+        if (lateAppointment && !MonthsInPosition.Served(appointed, MinMonthsLeft, period.End))
         {
             return Decided<KtiPlanTimingAnswer>.Ok(new KtiPlanTimingAnswer(false, from, null, "under-3-months-left"), Provenance.Of(version, Clause));
         }

@@ -100,13 +100,15 @@ public static class CommissionDecision
             return Decided<CommissionAnswer>.Ok(new CommissionAnswer(false, "none"), Provenance.Of(version, rule.QuorumClause));
         }
 
-        // Majority of the members present; a tie is decided by the chair's vote.
+        // Majority of the members present (or of all members when the pack says so); a tie of the
+        // votes cast is decided by the chair's vote.
+        var basis = rule.MajorityOf == MajorityOf.Members ? members : present;
         string decision;
-        if (approve * 2 > present)
+        if (approve * 2 > basis)
         {
             decision = "approve";
         }
-        else if (revise * 2 > present)
+        else if (revise * 2 > basis)
         {
             decision = "revise";
         }
@@ -203,10 +205,15 @@ public sealed record CalibrationDecisionAnswer(string Decision, decimal Score, s
         [new("decision", Decision), new("score", Score), new("grade", Grade)];
 }
 
-/// <summary>calibration-decision: oskemen 41, nhrc 22; the final score is adopted by a majority of the members.</summary>
+/// <summary>
+/// calibration-decision: oskemen 41, nhrc 22. The final score is adopted by a majority of the
+/// participants (oskemen 002:274, "калибрлеу сессиясына қатысушылардың көпшілік даусымен") or of
+/// the members (nhrc 22, "мүшелерінің басым дауысымен"), as the pack's <c>majority-of</c> says.
+/// </summary>
 public static class CalibrationVoteDecision
 {
-    public static Decided<CalibrationDecisionAnswer> Decide(PackVersion version, decimal original, decimal proposed, int forChange, int against, int members)
+    /// <param name="participants">Those taking part in the session; null means every member.</param>
+    public static Decided<CalibrationDecisionAnswer> Decide(PackVersion version, decimal original, decimal proposed, int forChange, int against, int members, int? participants = null)
     {
         var rules = version.Rules;
         var rule = rules.Calibration;
@@ -225,16 +232,26 @@ public static class CalibrationVoteDecision
             }
         }
 
-        if (members < 1 || forChange < 0 || against < 0 || forChange + against > members)
+        var taking = participants ?? members;
+        if (members < 1 || taking < 1 || taking > members)
         {
             return Refusals.InvalidInput(
-                $"дауыстар: {forChange} жақтап, {against} қарсы, ал мүшелер саны {members}",
-                $"голосов «за» — {forChange}, «против» — {against} при {members} членах",
-                $"votes {forChange} for and {against} against with {members} members");
+                $"калибрлеу сессиясына {members} мүшенің {taking} қатысады",
+                $"в калибровочной сессии участвуют {taking} из {members} членов",
+                $"{taking} participants of {members} members");
         }
 
-        // A strict majority of all members is needed to change the score; otherwise it stands.
-        var changed = forChange * 2 > members;
+        if (forChange < 0 || against < 0 || forChange + against > taking)
+        {
+            return Refusals.InvalidInput(
+                $"дауыстар: {forChange} жақтап, {against} қарсы, ал қатысушылар саны {taking}",
+                $"голосов «за» — {forChange}, «против» — {against} при {taking} участниках",
+                $"votes {forChange} for and {against} against with {taking} participants");
+        }
+
+        // A strict majority is needed to change the score; otherwise it stands.
+        var basis = rule.MajorityOf == MajorityOf.Participants ? taking : members;
+        var changed = forChange * 2 > basis;
         var score = rules.Rounding.Apply(changed ? proposed : original);
         var band = rules.GradeBands.BandOf(score);
         if (band is null)

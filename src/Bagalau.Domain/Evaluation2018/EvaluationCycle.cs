@@ -60,11 +60,7 @@ public sealed class EvaluationCycle : OrganisationEntity
         var version = pack.VersionOn(new DateOnly(year, 1, 1));
         if (version is null)
         {
-            return Refusal.Of(
-                $"no-version-in-force",
-                $"«{pack.Id}» әдістемесінің {year} жылдың 1 қаңтарында қолданыстағы редакциясы жоқ",
-                $"У методики «{pack.Id}» нет редакции, действующей на 1 января {year}",
-                $"Pack '{pack.Id}' has no version in force on 1 January {year}");
+            return Refusals.NoVersionInForce(pack, new DateOnly(year, 1, 1));
         }
 
         return new EvaluationCycle(stateBodyId) { PackId = pack.Id, PackVersionId = version.Id, Year = year, OpenedOn = today };

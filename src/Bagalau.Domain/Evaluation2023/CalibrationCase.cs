@@ -53,11 +53,16 @@ public sealed record CalibrationSession(
 /// </summary>
 public static class CalibrationBallotRule
 {
-    public static readonly IReadOnlyList<string> Votes = ["for", "against", "abstained"];
+    /// <summary>"absent": the member did not take part in the session (oskemen counts the majority of participants).</summary>
+    public static readonly IReadOnlyList<string> Votes = ["for", "against", "abstained", "absent"];
 
-    public static Refusal? Check(IReadOnlyCollection<Guid> members, IReadOnlyList<MemberBallot> ballots, out int votesFor, out int votesAgainst)
+    public static Refusal? Check(IReadOnlyCollection<Guid> members, IReadOnlyList<MemberBallot> ballots, out int votesFor, out int votesAgainst) =>
+        Check(members, ballots, out votesFor, out votesAgainst, out _);
+
+    public static Refusal? Check(IReadOnlyCollection<Guid> members, IReadOnlyList<MemberBallot> ballots, out int votesFor, out int votesAgainst, out int participants)
     {
         votesFor = votesAgainst = 0;
+        participants = 0;
         if (ballots.Any(b => !members.Contains(b.ServantId)))
         {
             return Refusal.Of(
@@ -71,9 +76,9 @@ public static class CalibrationBallotRule
         {
             return Refusal.Of(
                 "calibration-ballot-missing",
-                $"Сессияның әр мүшесі бір рет дауыс береді (жақтайды, қарсы немесе қалыс қалады)",
-                $"Каждый член сессии голосует один раз (за, против или воздержался)",
-                $"Every member votes once (for, against or abstained)");
+                $"Сессияның әр мүшесі бір рет дауыс береді (жақтайды, қарсы немесе қалыс қалады) не қатыспады деп белгіленеді",
+                $"Каждый член сессии голосует один раз (за, против или воздержался) либо отмечается как не участвовавший",
+                $"Every member votes once (for, against or abstained) or is marked as not taking part");
         }
 
         foreach (var ballot in ballots)
@@ -81,9 +86,9 @@ public static class CalibrationBallotRule
             if (ballot.Vote is null || !Votes.Contains(ballot.Vote))
             {
                 return Refusals.InvalidInput(
-                    $"дауыс «for» (жақтаймын), «against» (қарсымын) немесе «abstained» (қалыс қалдым) болуы тиіс, берілгені: «{ballot.Vote}»",
-                    $"голос — «for» (за), «against» (против) или «abstained» (воздержался), получено: «{ballot.Vote}»",
-                    $"a vote is 'for', 'against' or 'abstained', found '{ballot.Vote}'");
+                    $"дауыс «for» (жақтаймын), «against» (қарсымын), «abstained» (қалыс қалдым) немесе «absent» (қатыспады) болуы тиіс, берілгені: «{ballot.Vote}»",
+                    $"голос — «for» (за), «against» (против), «abstained» (воздержался) или «absent» (не участвовал), получено: «{ballot.Vote}»",
+                    $"a vote is 'for', 'against', 'abstained' or 'absent', found '{ballot.Vote}'");
             }
 
             if (WorkflowRefusals.Text(Fields.Argument, ballot.Argument, required: false) is { } tooLong)
@@ -94,6 +99,7 @@ public static class CalibrationBallotRule
 
         votesFor = ballots.Count(b => b.Vote == "for");
         votesAgainst = ballots.Count(b => b.Vote == "against");
+        participants = ballots.Count(b => b.Vote != "absent");
         return null;
     }
 }
@@ -372,7 +378,8 @@ public sealed class CalibrationCase : OrganisationEntity
             ?? WorkflowRefusals.Text(Fields.Arguments, session.Arguments, required: false);
         var votesFor = 0;
         var votesAgainst = 0;
-        error ??= CalibrationBallotRule.Check(_members.Select(m => m.ServantId).ToList(), session.Ballots, out votesFor, out votesAgainst);
+        var participants = 0;
+        error ??= CalibrationBallotRule.Check(_members.Select(m => m.ServantId).ToList(), session.Ballots, out votesFor, out votesAgainst, out participants);
         if (error is not null)
         {
             return error;
@@ -389,7 +396,7 @@ public sealed class CalibrationCase : OrganisationEntity
                 $"The proposed score equals the original ({TreeValues.Format(original)}): propose a correction up or down");
         }
 
-        var decided = CalibrationVoteDecision.Decide(version, original, session.ProposedScore, votesFor, votesAgainst, _members.Count);
+        var decided = CalibrationVoteDecision.Decide(version, original, session.ProposedScore, votesFor, votesAgainst, _members.Count, participants);
         if (decided.IsRefused)
         {
             return decided.Refusal;

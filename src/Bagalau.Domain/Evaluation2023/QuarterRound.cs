@@ -101,11 +101,7 @@ public sealed class QuarterRound : OrganisationEntity
         var version = pack.VersionOn(evaluationDate);
         if (version is null)
         {
-            return Refusal.Of(
-                "no-version-in-force",
-                $"«{pack.Id}» әдістемесінің {WorkflowRefusals.Day(evaluationDate)} күні қолданыстағы редакциясы жоқ",
-                $"Нет редакции методики «{pack.Id}», действующей на {WorkflowRefusals.Day(evaluationDate)}",
-                $"No version of pack '{pack.Id}' is in force on {WorkflowRefusals.Day(evaluationDate)}");
+            return Refusals.NoVersionInForce(pack, evaluationDate);
         }
 
         var due = DeadlineDecision.Decide(version, "quarter-evaluation", quarter.End, calendar);

@@ -16,50 +16,29 @@ public sealed record SheetAssignment(string FormId, Guid? EvaluatorId, string Cl
 public sealed record AssignmentInput(string Category, PositionQualifier Qualifier, Guid? DirectSupervisorId, Guid? UnitHeadId);
 
 /// <summary>
-/// The form and evaluator of a servant. nhrc 16 (a pack with a leader and a non-leader sheet):
-/// B-1 and C-O-1 (heads of unit/body, 2.3) by their direct supervisor on the leader sheet
-/// (Appendix 1); other leadership positions (2.1) by the head of the unit/centre on the leader
-/// sheet; everyone else by the head of the unit/centre on Appendix 2. oskemen 29, 31 (one
-/// sheet): the head of the unit/body scores everyone. The head of the unit falls back to the
-/// direct supervisor when the unit has no other head.
+/// The form and evaluator of a servant, as the pack's evaluation-method decision says (nhrc 16,
+/// oskemen 3, 29). The unit's head is the head of the servant's unit, or of the enclosing unit for
+/// the head itself, and falls back to the direct supervisor when there is none.
 /// </summary>
 public static class SheetAssignmentRule
 {
     public const string LeaderForm = "leader";
     public const string NonLeaderForm = "non-leader";
 
-    /// <summary>nhrc 2.3: the categories of the heads of a unit/body.</summary>
-    public static readonly IReadOnlySet<string> HeadCategories = new HashSet<string>(StringComparer.Ordinal) { "B-1", "C-O-1" };
-
     public static Outcome<SheetAssignment> Assign(PackVersion version, AssignmentInput input)
     {
-        var forms = version.Rules.Forms.Where(f => f.Parameters.Count > 0).ToList();
-        if (forms.Count == 0)
+        var position = new MethodPosition(input.Category, input.Qualifier != PositionQualifier.None, input.Qualifier == PositionQualifier.UnitHead);
+        var decided = EvaluationMethodDecision.Decide(version, position);
+        if (decided.IsRefused)
         {
-            return Refusals.NotInPack("forms", version.Pack.Id);
+            return decided.Refusal!;
         }
 
-        var unitHead = input.UnitHeadId ?? input.DirectSupervisorId;
-        var twoSheets = forms.Any(f => f.Id == LeaderForm) && forms.Any(f => f.Id == NonLeaderForm);
-        (string Form, Guid? Evaluator, string Clause) choice;
-        if (!twoSheets)
-        {
-            choice = (forms[0].Id, unitHead, forms[0].Clause);
-        }
-        else if (HeadCategories.Contains(input.Category))
-        {
-            choice = (LeaderForm, input.DirectSupervisorId, "16");
-        }
-        else if (input.Qualifier != PositionQualifier.None)
-        {
-            choice = (LeaderForm, unitHead, "16");
-        }
-        else
-        {
-            choice = (NonLeaderForm, unitHead, "16");
-        }
-
-        return Outcome<SheetAssignment>.Ok(new SheetAssignment(choice.Form, choice.Evaluator, choice.Clause));
+        var answer = decided.Answer!;
+        var evaluator = answer.Evaluator == EvaluationMethodDecision.DirectSupervisor
+            ? input.DirectSupervisorId
+            : input.UnitHeadId ?? input.DirectSupervisorId;
+        return Outcome<SheetAssignment>.Ok(new SheetAssignment(answer.Form, evaluator, decided.Provenance!.Clause!));
     }
 }
 

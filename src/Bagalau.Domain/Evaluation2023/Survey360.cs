@@ -53,8 +53,18 @@ public sealed class Survey360Round : OrganisationEntity
                 $"year {year}");
         }
 
-        var version = pack.VersionOn(new DateOnly(year, 12, 31)) ?? pack.VersionOn(today);
-        if (version?.Rules.Survey360 is null)
+        // The year's survey runs under the version in force at the year's end, or, for a year in
+        // which the act stopped applying, the last version in force during it.
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var version = pack.VersionOn(yearEnd)
+            ?? pack.Versions.LastOrDefault(v => v.EffectiveFrom <= yearEnd && (v.EffectiveTo is null || v.EffectiveTo >= yearStart));
+        if (version is null)
+        {
+            return Refusals.NoVersionInForce(pack, yearEnd < pack.Versions[0].EffectiveFrom ? yearEnd : yearStart);
+        }
+
+        if (version.Rules.Survey360 is null)
         {
             return Refusals.NotInPack("survey-360", pack.Id);
         }

@@ -20,7 +20,17 @@ public sealed record ActInfo(
     string Source,
     string? Amendments,
     string? Repeal,
-    IReadOnlyList<string> Assumptions);
+    IReadOnlyList<string> Assumptions)
+{
+    /// <summary>Why the act stopped applying, in words for people (kk/ru/en); null while it applies.</summary>
+    public LocalizedText? RepealedBy { get; init; }
+
+    /// <summary>How the pack reads the act where the text is silent or open, each with its clause.</summary>
+    public IReadOnlyList<PackReading> Readings { get; init; } = [];
+}
+
+/// <summary>One reading of the act the pack adopts (a date the seed lacks, an ambiguous word), shown wherever the pack is shown.</summary>
+public sealed record PackReading(string Clause, LocalizedText Text);
 
 /// <summary>
 /// A methodology pack: one state body's approved methodology as data, with versions selected by

@@ -103,10 +103,19 @@ public sealed class PackReader
         var amendments = m.String("amendments", required: false);
         var repeal = m.String("repeal", required: false);
         var assumptions = m.Strings("assumptions", required: false);
+        var repealedBy = m.Has("repealed-by") ? LocalizedText.Read(m, "repealed-by") : null;
+        var readings = m.Items("readings", ReadReading, required: false);
         m.Done();
         return title is null || number is null || adopted is null || source is null
             ? null
-            : new ActInfo(title, number, adopted.Value, registered, regNumber, source, amendments, repeal, assumptions);
+            : new ActInfo(title, number, adopted.Value, registered, regNumber, source, amendments, repeal, assumptions) { RepealedBy = repealedBy, Readings = readings };
+    }
+
+    private PackReading? ReadReading(MapReader r)
+    {
+        var clause = Clause(r);
+        var text = LocalizedText.Read(r, "text");
+        return clause is null || text is null ? null : new PackReading(clause, text);
     }
 
     private ClauseTexts? ReadClauses(Node? node)
@@ -277,12 +286,20 @@ public sealed class PackReader
             Eligibility = Section(m, "eligibility", ReadEligibility),
             Commission = Section(m, "commission", ReadCommission),
             Calibration = Section(m, "calibration", ReadCalibration),
+            EvaluationMethod = Section(m, "evaluation-method", ReadEvaluationMethod),
             Deadlines = ReadDeadlines(m.Child("deadlines", required: false)),
             Retention = Section(m, "retention", ReadRetention),
             Confidentiality = Section(m, "confidentiality", ReadConfidentiality),
         };
         m.Done();
         CheckRules(rules, m, family);
+
+        // One source for "who is evaluated by KTIs" (oskemen 3): the evaluation-method rules.
+        if (rules.KpiPlan is { } plan && rules.EvaluationMethod?.Rules.FirstOrDefault(r => r.Method == "kti") is { } kti)
+        {
+            rules = rules with { KpiPlan = plan with { EvaluatedCategories = kti.Categories, EvaluatedClause = kti.Clause } };
+        }
+
         return rules;
     }
 
@@ -311,6 +328,22 @@ public sealed class PackReader
         if (rules.SanctionCaps is { } caps && !rules.Forms.Any(f => f.Parameters.Any(p => p.Id == caps.Parameter)))
         {
             _problems.Add(m.Map["sanction-caps"]!, $"sanction-caps parameter '{caps.Parameter}' is not a parameter of any form");
+        }
+
+        if (rules.EvaluationMethod is { } method)
+        {
+            foreach (var r in method.Rules)
+            {
+                if (r.Method == "rating-sheet" && !rules.Forms.Any(f => f.Id == r.Form && f.Parameters.Count > 0))
+                {
+                    _problems.Add(m.Map["evaluation-method"]!, $"evaluation-method form '{r.Form}' is not a rating form of the pack");
+                }
+
+                if (r.Method == "kti" && rules.KpiPlan is null)
+                {
+                    _problems.Add(m.Map["evaluation-method"]!, $"evaluation-method 'kti' needs kpi-plan");
+                }
+            }
         }
 
         if (rules.CompetencyLevel is not null && rules.Competencies is null)
@@ -442,24 +475,9 @@ public sealed class PackReader
             _problems.Add(m.Map["count"]!, $"count min {min} / max {max} is not a range");
         }
 
-        // oskemen 3: the categories evaluated by the plan instead of a sheet (optional).
-        var evaluates = m.Child("evaluates", required: false);
-        var categories = evaluates?.Strings("categories") ?? [];
-        var evaluatedClause = evaluates is null ? null : Clause(evaluates);
-        evaluates?.Done();
-        foreach (var category in categories.Where(c => !Organisation.CategoryCodeRule.IsValid(c)))
-        {
-            _problems.Add(m.Map["evaluates"]!, $"evaluates: '{category}' is not a position category (e.g. E-2)");
-        }
-
-        if (evaluates is not null && categories.Count == 0)
-        {
-            _problems.Add(m.Map["evaluates"]!, $"evaluates: categories must name at least one category");
-        }
-
         return clause is null || min is null || max is null
             ? null
-            : new KpiPlanRule(clause, min.Value, max.Value, periods, fields) { EvaluatedCategories = categories, EvaluatedClause = evaluatedClause };
+            : new KpiPlanRule(clause, min.Value, max.Value, periods, fields);
     }
 
     private KpiAnnualGradeRule? ReadKpiAnnualGrade(MapReader m)
@@ -773,6 +791,7 @@ public sealed class PackReader
         quorum?.Done();
         var secretaryVotes = m.Bool("secretary-votes");
         Clause(m, "secretary-clause", required: false);
+        var majority = Majority(m, MajorityOf.Present, MajorityOf.Members);
         if (num is not null && den is not null && (den <= 0 || num <= 0 || num > den))
         {
             _problems.Add(m.Map["quorum"]!, $"quorum {num}/{den} is not a fraction between 0 and 1");
@@ -780,7 +799,39 @@ public sealed class PackReader
 
         return clause is null || (minMembers is not null && minClause is null) || num is null || den is null || quorumClause is null || secretaryVotes is null
             ? null
-            : new CommissionRule(clause, minMembers, minClause, num.Value, den.Value, quorumClause, secretaryVotes.Value);
+            : new CommissionRule(clause, minMembers, minClause, num.Value, den.Value, quorumClause, secretaryVotes.Value) { MajorityOf = majority ?? MajorityOf.Present };
+    }
+
+    private EvaluationMethodRules? ReadEvaluationMethod(MapReader m)
+    {
+        var clause = Clause(m);
+        var rules = m.Items("rules", r =>
+        {
+            r.Skip("interpretation", "note");
+            var categories = r.Has("categories") ? r.Strings("categories") : [];
+            foreach (var c in categories.Where(c => !Organisation.CategoryCodeRule.IsValid(c)))
+            {
+                _problems.Add(r.Map["categories"]!, $"'{c}' is not a category of the \"B\" corps register");
+            }
+
+            var leadership = r.Has("leadership") ? r.Bool("leadership") : null;
+            var method = r.String("method", required: false) ?? "rating-sheet";
+            if (method is not ("rating-sheet" or "kti"))
+            {
+                _problems.Add(r.Map["method"]!, $"method '{method}' is not rating-sheet or kti");
+            }
+
+            var form = r.String("form");
+            var evaluator = r.String("evaluator");
+            if (evaluator is not null and not ("direct-supervisor" or "unit-head"))
+            {
+                _problems.Add(r.Map["evaluator"]!, $"evaluator '{evaluator}' is not direct-supervisor or unit-head");
+            }
+
+            var own = r.Has("clause") ? Clause(r) : clause;
+            return form is null || evaluator is null || own is null ? null : new EvaluationMethodRule(categories, leadership, method, form, evaluator, own);
+        });
+        return clause is null ? null : new EvaluationMethodRules(clause, rules);
     }
 
     private CalibrationRule? ReadCalibration(MapReader m)
@@ -804,7 +855,32 @@ public sealed class PackReader
             }
         }
 
-        return decision is null ? null : new CalibrationRule(composition, decision);
+        var majority = Majority(m, MajorityOf.Members, MajorityOf.Participants);
+        return decision is null ? null : new CalibrationRule(composition, decision) { MajorityOf = majority ?? MajorityOf.Members };
+    }
+
+    /// <summary>Reads an optional <c>majority-of</c> among the values the section allows.</summary>
+    private MajorityOf? Majority(MapReader m, params MajorityOf[] allowed)
+    {
+        var text = m.String("majority-of", required: false);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var names = allowed.ToDictionary(a => a switch
+        {
+            MajorityOf.Present => "present",
+            MajorityOf.Members => "members",
+            _ => "participants",
+        });
+        if (names.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        _problems.Add(m.Map["majority-of"]!, $"majority-of '{text}' is not one of {string.Join(", ", names.Keys)}");
+        return null;
     }
 
     private Dictionary<string, DeadlineRule> ReadDeadlines(MapReader? m)

@@ -35,6 +35,8 @@ public sealed record PackRules
 
     public CalibrationRule? Calibration { get; init; }
 
+    public EvaluationMethodRules? EvaluationMethod { get; init; }
+
     public IReadOnlyDictionary<string, DeadlineRule> Deadlines { get; init; } = new Dictionary<string, DeadlineRule>();
 
     public RetentionRule? Retention { get; init; }
@@ -222,6 +224,15 @@ public sealed record WorkedDaysRule(string Clause, int MinWorkingDays, IReadOnly
 /// <summary>Dismissed before the period ends: evaluated without participation (2023 family, clause 6).</summary>
 public sealed record DismissedRule(string Clause) : EligibilityRule(Clause);
 
+/// <summary>2023 family: which method, form and evaluator a position gets (nhrc 16, oskemen 3), as ordered rules.</summary>
+public sealed record EvaluationMethodRules(string Clause, IReadOnlyList<EvaluationMethodRule> Rules);
+
+/// <summary>
+/// One rule: applies to the listed categories (any when empty) and, when set, only to leadership
+/// or only to other positions; the first rule that applies decides.
+/// </summary>
+public sealed record EvaluationMethodRule(IReadOnlyList<string> Categories, bool? Leadership, string Method, string Form, string Evaluator, string Clause);
+
 /// <summary>2018 family chapter 5: the Evaluation Commission. MinMembers is null when the act sets no minimum (sjc's amended clause 5).</summary>
 public sealed record CommissionRule(
     string Clause,
@@ -232,11 +243,35 @@ public sealed record CommissionRule(
     string QuorumClause,
     bool SecretaryVotes)
 {
+    /// <summary>
+    /// Whose majority decides: the votes cast by the members present (the shipped packs' reading of
+    /// "Комиссия мүшелерінің көпшілік дауысымен" with the chair's vote on a tie of the votes cast),
+    /// or all members (a body whose act means all members).
+    /// </summary>
+    public MajorityOf MajorityOf { get; init; } = MajorityOf.Present;
+
     public bool HasQuorum(int members, int present) => present * QuorumDenominator >= members * QuorumNumerator;
 }
 
+/// <summary>Of whom a majority is counted.</summary>
+public enum MajorityOf
+{
+    /// <summary>The members present at the sitting (commission).</summary>
+    Present,
+
+    /// <summary>All members of the body or panel.</summary>
+    Members,
+
+    /// <summary>Those taking part in the session (oskemen 002:274, "қатысушылардың").</summary>
+    Participants,
+}
+
 /// <summary>2023 family calibration session: its composition (nhrc 19) and the vote (oskemen 41, nhrc 22).</summary>
-public sealed record CalibrationRule(CalibrationComposition? Composition, string DecisionClause);
+public sealed record CalibrationRule(CalibrationComposition? Composition, string DecisionClause)
+{
+    /// <summary>oskemen: of the participants; nhrc: of the members ("мүшелерінің басым дауысымен").</summary>
+    public MajorityOf MajorityOf { get; init; } = MajorityOf.Members;
+}
 
 public sealed record CalibrationComposition(string Clause, int MinMembers, bool OddCount, bool ExcludesApplicant, bool ExcludesEvaluator, bool RequiresHr);
 

@@ -51,5 +51,36 @@ public static class Vocabulary
     [
         "kpi-plan", "kpi-annual-grade", "competency-level", "quarter-score", "annual-score", "survey-360",
         "eligibility", "deadline", "working-days", "commission-decision", "calibration-check", "calibration-decision",
+        "kpi-achieved", "evaluation-method", "annual-consequence",
     ];
+
+    /// <summary>The rules a pack may have or lack, named in words for a not-in-pack refusal.</summary>
+    private static readonly IReadOnlyDictionary<string, LocalizedText> Rules = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
+    {
+        ["kpi-plan"] = new("«жеке жұмыс жоспары (НМИ)»", "«индивидуальный план работы (ЦИ)»", "individual work plan (KPIs)"),
+        ["kti-plan"] = new("«түйінді нысаналы индикаторлар (ТНИ)»", "«ключевые целевые индикаторы (КЦИ)»", "key target indicators (KTIs)"),
+        ["kti-score"] = new("«ТНИ бойынша бағалау»", "«оценка по КЦИ»", "KTI score"),
+        ["kpi-annual-grade"] = new("«НМИ бойынша жылдық баға»", "«годовая оценка по ЦИ»", "annual KPI grade"),
+        ["kpi-achieved"] = new("«НМИ-ге қол жеткізу»", "«достижение ЦИ»", "KPI achievement"),
+        ["competency-level"] = new("«құзыреттер бойынша бағалау»", "«оценка компетенций»", "competency assessment"),
+        ["competencies"] = new("«құзыреттер тізімі»", "«перечень компетенций»", "list of competencies"),
+        ["quarter-score"] = new("«тоқсандық бағалау парағы»", "«квартальный оценочный лист»", "quarterly rating sheet"),
+        ["annual-score"] = new("«қорытынды жылдық баға»", "«итоговая годовая оценка»", "annual score"),
+        ["survey-360"] = new("«360 әдісі бойынша бағалау»", "«оценка методом 360»", "360 survey"),
+        ["eligibility"] = new("«кім бағаланады»", "«кто подлежит оценке»", "eligibility"),
+        ["commission-decision"] = new("«бағалау комиссиясы»", "«оценочная комиссия»", "evaluation commission"),
+        ["calibration-check"] = new("«калибрлеу сессиясының құрамы»", "«состав калибровочной сессии»", "calibration panel composition"),
+        ["calibration-decision"] = new("«калибрлеу сессиясының шешімі»", "«решение калибровочной сессии»", "calibration decision"),
+        ["evaluation-method"] = new("«бағалау әдісі мен бағалаушы»", "«метод оценки и оценивающий»", "evaluation method"),
+        ["annual-consequence"] = new("«бағалау нәтижелерінің салдары»", "«последствия результатов оценки»", "consequences of results"),
+        ["forms"] = new("«бағалау парақтары»", "«оценочные листы»", "rating forms"),
+        ["designated-evaluator"] = new("«бағалаушы айқындайтын қызметшілер»", "«служащие, определяемые оценивающим»", "designated evaluators"),
+        ["substitute-evaluator"] = new("«бағалаушыны алмастырушы адам»", "«лицо, замещающее оценивающего»", "substitute evaluator"),
+    };
+
+    /// <summary>A rule or deadline id named in words; an id the vocabulary lacks is quoted as it is.</summary>
+    public static LocalizedText RuleName(string id) =>
+        Rules.TryGetValue(id, out var name) ? name
+        : Deadlines.TryGetValue(id, out var deadline) ? new LocalizedText($"«{deadline.Kk}»", $"«{deadline.Ru}»", deadline.En)
+        : new LocalizedText($"«{id}»", $"«{id}»", id);
 }

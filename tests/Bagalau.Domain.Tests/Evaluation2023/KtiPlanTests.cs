@@ -83,6 +83,25 @@ public class KtiPlanTests
     }
 
     [Fact]
+    public void Timing_AppointedOnTheFirstDayOfTheLastQuarter_HasNotThreeMonthsLeft()
+    {
+        // Read as eligibility reads "three months in the position" (MonthsInPosition): appointed
+        // 1 October, three months elapse on 1 January, after the year's last day.
+        var decided = KtiPlanTimingRule.Decide(Version(Oskemen, "2024-07-05"), Period.OfYear(2024), D("2024-10-01"), Kz);
+
+        Assert.False(decided.Answer!.Required);
+        Assert.Equal("under-3-months-left", decided.Answer.Reason);
+    }
+
+    [Fact]
+    public void Timing_AppointedOnTheLastDayOfTheThirdQuarter_HasThreeMonthsLeft()
+    {
+        var decided = KtiPlanTimingRule.Decide(Version(Oskemen, "2024-07-05"), Period.OfYear(2024), D("2024-09-30"), Kz);
+
+        Assert.True(decided.Answer!.Required);
+    }
+
+    [Fact]
     public void Open_ForAHeadAppointedWithUnderThreeMonthsLeft_IsRefusedWithTheClause()
     {
         var outcome = Open(Round(), appointed: "2024-04-02");

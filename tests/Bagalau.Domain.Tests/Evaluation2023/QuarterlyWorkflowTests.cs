@@ -95,10 +95,22 @@ public class QuarterlyWorkflowTests
     {
         var head = Guid.NewGuid();
 
-        var assignment = SheetAssignmentRule.Assign(Version("oskemen-maslikhat", "2024-06-30"), new AssignmentInput("B-1", PositionQualifier.UnitHead, Guid.NewGuid(), head)).Value!;
+        var assignment = SheetAssignmentRule.Assign(Version("oskemen-maslikhat", "2024-06-30"), new AssignmentInput("B-4", PositionQualifier.None, Guid.NewGuid(), head)).Value!;
 
         Assert.Equal("non-leader", assignment.FormId);
         Assert.Equal(head, assignment.EvaluatorId);
+        Assert.Equal("3", assignment.Clause);
+    }
+
+    [Fact]
+    public void Assign_OskemenUnitHead_ByTheDirectSupervisor()
+    {
+        var supervisor = Guid.NewGuid();
+
+        var assignment = SheetAssignmentRule.Assign(Version("oskemen-maslikhat", "2024-06-30"), new AssignmentInput("B-1", PositionQualifier.UnitHead, supervisor, Guid.NewGuid())).Value!;
+
+        Assert.Equal("non-leader", assignment.FormId);
+        Assert.Equal(supervisor, assignment.EvaluatorId);
     }
 
     [Fact]

@@ -203,18 +203,50 @@ public class PackValidationTests
             count: {min: 3, max: 5}
             periods: [quarter]
             fields: [name]
-            evaluates: {categories: [CATEGORY], clause: "2"}
+          evaluation-method:
+            clause: "2"
+            rules:
+              - {categories: [CATEGORY], method: kti, form: kti, evaluator: direct-supervisor}
+              - {form: FORM, evaluator: unit-head}
         """;
 
-    [Fact]
-    public void KtiPlanEvaluates_AKnownCategory_HasNoProblems() =>
-        Assert.Empty(Problems(Valid + "\n" + KtiPlan.Replace("CATEGORY", "E-2"), Clauses));
+    private static string WithMethod(string category, string form = "non-leader", bool plan = true)
+    {
+        var rules = KtiPlan.Replace("CATEGORY", category).Replace("FORM", form);
+        return Valid + "\n" + (plan ? rules : rules[rules.IndexOf("  evaluation-method:", StringComparison.Ordinal)..]);
+    }
 
     [Fact]
-    public void KtiPlanEvaluates_AnUnknownCategory_IsReported()
+    public void EvaluationMethod_AKnownCategory_HasNoProblems() =>
+        Assert.Empty(Problems(WithMethod("E-2"), Clauses));
+
+    [Fact]
+    public void EvaluationMethod_AnUnknownCategory_IsReported()
     {
-        var p = Assert.Single(Problems(Valid + "\n" + KtiPlan.Replace("CATEGORY", "Z-9"), Clauses));
-        Assert.Contains("'Z-9' is not a position category", p.Reason);
+        var p = Assert.Single(Problems(WithMethod("Z-9"), Clauses));
+        Assert.Contains("'Z-9' is not a category", p.Reason);
+    }
+
+    [Fact]
+    public void EvaluationMethod_AFormThePackLacks_IsReported()
+    {
+        var p = Assert.Single(Problems(WithMethod("E-2", form: "leader"), Clauses));
+        Assert.Contains("form 'leader' is not a rating form", p.Reason);
+    }
+
+    [Fact]
+    public void EvaluationMethod_KtiWithoutAPlan_IsReported()
+    {
+        var p = Assert.Single(Problems(WithMethod("E-2", plan: false), Clauses));
+        Assert.Contains("'kti' needs kpi-plan", p.Reason);
+    }
+
+    [Fact]
+    public void EvaluationMethod_KtiRule_PutsItsCategoriesUnderThePlan()
+    {
+        var pack = PackCatalogue.Load([new PackSource("test", Yaml(WithMethod("E-2"), "packs/test/pack.yaml"), null, null)], []).Find("test")!;
+
+        Assert.Equal(["E-2"], pack.Versions[0].Rules.KpiPlan!.EvaluatedCategories);
     }
 
     [Fact]

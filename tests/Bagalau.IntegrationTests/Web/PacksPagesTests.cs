@@ -28,7 +28,7 @@ public class PacksPagesTests
             Assert.Contains($"data-test=\"pack-{id}\"", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("2023-08-31", html, StringComparison.Ordinal); // oskemen-maslikhat's sunset
+        Assert.Contains("31.08.2023", html, StringComparison.Ordinal); // oskemen-maslikhat's sunset
     }
 
     [Theory]
