@@ -11,7 +11,7 @@ namespace Bagalau.Application.Evaluation2018;
 
 /// <summary>
 /// Appeals to the authorized body for civil service affairs (clause 43; mdai 42) as HR records
-/// them: filed within the engine's appeal deadline from the approved decision, else refused
+/// them: filed within the engine's appeal deadline from the Commission's decision, else refused
 /// with the clause; the outcome; a recommended re-evaluation reopens the servant's KPI and
 /// competency sheets, each linked to the appeal.
 /// </summary>
@@ -25,14 +25,12 @@ public sealed class AppealService(BagalauDbContext db, WorkflowSteps steps, Audi
             return opened.Refusal!;
         }
 
-        if (sitting.ApprovedOn is not { } decidedOn)
+        if (sitting.State == SittingState.Open)
         {
             return WorkflowRefusals.WrongState(Actions.FileAppeal, sitting.State);
         }
 
-        var version = steps.VersionOf(sitting.PackId, sitting.PackVersionId);
-        var due = DeadlineDecision.Decide(version, "appeal", decidedOn, steps.Context.Calendar);
-        var filed = EvaluationAppeal.File(actor, sitting, servantId, body, filedOn, due);
+        var filed = EvaluationAppeal.File(actor, sitting, servantId, body, filedOn, DeadlineOf(sitting)!);
         if (filed.Value is not { } appeal)
         {
             return filed;
@@ -41,6 +39,16 @@ public sealed class AppealService(BagalauDbContext db, WorkflowSteps steps, Audi
         db.Set<EvaluationAppeal>().Add(appeal);
         return await steps.SaveAsync(appeal, ct);
     }
+
+    /// <summary>
+    /// The last day to appeal the sitting's decisions (clause 43; mdai 42), counted from the day the
+    /// Commission's decision is issued; null while the sitting has not decided. The page, the task and
+    /// the refusal of a late appeal all read this one deadline.
+    /// </summary>
+    public Decided<DeadlineAnswer>? DeadlineOf(CommissionSitting sitting) =>
+        sitting.State == SittingState.Open
+            ? null
+            : DeadlineDecision.Decide(steps.VersionOf(sitting.PackId, sitting.PackVersionId), "appeal", AppealDeadlineRule.DecisionDay(sitting), steps.Context.Calendar);
 
     /// <summary>HR records the outcome; re-evaluation reopens the servant's sheets of the cycle in the same save.</summary>
     public async Task<Outcome> RecordOutcomeAsync(string userId, Guid appealId, int version, string outcome, string? note, DateOnly today, CancellationToken ct = default)

@@ -25,7 +25,8 @@ public sealed record KpiInput(string? Name, string? Unit, string? Planned, DateO
 }
 
 /// <summary>Actual value and achievement of one KPI of the sheet.</summary>
-public sealed record KpiResultInput(int Number, string? Actual, bool Achieved);
+/// <param name="Exception">The evaluator's reason for marking a measurable KPI otherwise than the engine computes.</param>
+public sealed record KpiResultInput(int Number, string? Actual, bool Achieved, string? Exception = null);
 
 /// <summary>
 /// The 2018 family's annual cycle as use cases for the web app, the API and the CLI: open the
@@ -251,7 +252,7 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
     }
 
     public Task<Outcome> FillSheetAsync(string userId, Guid sheetId, int version, IReadOnlyList<KpiResultInput> results, CancellationToken ct = default) =>
-        SheetAsync(userId, sheetId, version, (sheet, actor, _) => Task.FromResult(sheet.Fill(actor, results.Select(r => (r.Number, r.Actual, r.Achieved)).ToList())), ct);
+        SheetAsync(userId, sheetId, version, (sheet, actor, v) => Task.FromResult(sheet.Fill(actor, v, results.Select(r => (r.Number, r.Actual, r.Achieved, r.Exception)).ToList())), ct);
 
     /// <summary>The direct supervisor records the actual values and signs as one step: a refused signature keeps nothing of the save.</summary>
     public Task<Outcome> FillAndSignSheetAsync(string userId, Guid sheetId, int version, IReadOnlyList<KpiResultInput> results, DateOnly today, CancellationToken ct = default) =>

@@ -12,12 +12,16 @@ public enum AppealOutcome
 }
 
 /// <summary>
-/// An appeal against the Commission's decision may be filed within the appeal deadline counted
-/// from acquaintance (2018 family clause 43, mdai 42: 10 working days); later, it is refused
-/// with the clause.
+/// An appeal against the Commission's decision is filed "шешім шыққан күннен бастап он жұмыс күні
+/// ішінде" (almaty and sjc 43, mdai 42): within the appeal deadline counted from the day the
+/// Commission's decision is issued, which is the day its decisions are drawn up in the protocol
+/// (not the authorized person's approval, not the acquaintance); later, it is refused with the clause.
 /// </summary>
 public static class AppealDeadlineRule
 {
+    /// <summary>The day the Commission's decision is issued: the protocol's day, or the sitting's while none is drawn.</summary>
+    public static DateOnly DecisionDay(CommissionSitting sitting) => sitting.ProtocolOn ?? sitting.SittingOn;
+
     public static Refusal? Check(Decided<DeadlineAnswer> due, DateOnly filedOn)
     {
         if (due.Refusal is { } refusal)
@@ -78,7 +82,7 @@ public sealed class EvaluationAppeal : OrganisationEntity
 
     public string? OutcomeNote { get; private set; }
 
-    /// <summary>HR records an appeal against an approved protocol's decision on the servant.</summary>
+    /// <summary>HR records an appeal against the Commission's decision on the servant, once the sitting has decided.</summary>
     public static Outcome<EvaluationAppeal> File(Actor actor, CommissionSitting sitting, Guid servantId, string? body, DateOnly filedOn, Decided<DeadlineAnswer> due)
     {
         if (!actor.IsHr)
@@ -86,13 +90,13 @@ public sealed class EvaluationAppeal : OrganisationEntity
             return WorkflowRefusals.NotAllowed(ActorNames.Hr);
         }
 
-        if (sitting.State != SittingState.Approved || sitting.Cases.All(c => c.ServantId != servantId))
+        if (sitting.State == SittingState.Open || sitting.Cases.All(c => c.ServantId != servantId))
         {
             return Refusal.Of(
                 $"no-decision",
-                $"Бұл қызметші бойынша бекітілген Комиссия шешімі жоқ",
-                $"По этому служащему нет утверждённого решения Комиссии",
-                $"There is no approved Commission decision on this servant");
+                $"Бұл қызметші бойынша Комиссия шешімі әлі шықпаған: шешімдер хаттамаға енгізілгеннен кейін шағымды тіркеңіз",
+                $"Решение Комиссии по этому служащему ещё не вынесено: зарегистрируйте жалобу после внесения решений в протокол",
+                $"The Commission has not yet decided on this servant: record the appeal once the decisions are in the protocol");
         }
 
         if (AppealDeadlineRule.Check(due, filedOn) is { } late)
@@ -106,7 +110,7 @@ public sealed class EvaluationAppeal : OrganisationEntity
             CycleId = sitting.CycleId,
             ServantId = servantId,
             Body = TextRules.Clean(body) ?? "civil-service-agency",
-            DecisionOn = sitting.ApprovedOn!.Value,
+            DecisionOn = AppealDeadlineRule.DecisionDay(sitting),
             FiledOn = filedOn,
             Due = due.Answer!.Due,
             DueClause = due.Provenance!.Clause,

@@ -14,8 +14,41 @@ public enum KpiSheetState
     SentToCommission,
 }
 
-/// <summary>One row of the KPI evaluation sheet (Appendix 2): planned (from the approved plan), actual, achieved.</summary>
-public sealed record KpiSheetRow(int Number, string Planned, string? Actual, bool Achieved);
+/// <summary>
+/// One row of the KPI evaluation sheet (Appendix 2): planned (from the approved plan), actual,
+/// achieved. <paramref name="Computed"/> is the kpi-achieved decision's answer when both values are
+/// numbers (null otherwise: a qualitative KPI is marked by the evaluator); <paramref name="Exception"/>
+/// is the evaluator's reason for marking it otherwise, kept with the row.
+/// </summary>
+public sealed record KpiSheetRow(int Number, string Planned, string? Actual, bool Achieved, bool? Computed = null, string? Exception = null);
+
+/// <summary>
+/// kpi-achieved applied to a sheet row (almaty 18, mdai 17): when the planned and actual values are
+/// both numbers ("95", "95,5", "95 %"), the KPI is achieved only when the actual fully meets the
+/// plan. The evaluator's mark stands against the engine only with a written reason.
+/// </summary>
+public static class KpiRowAchievementRule
+{
+    public static bool? Computed(PackVersion version, string planned, string? actual)
+    {
+        if (Number(planned) is not { } p || Number(actual) is not { } a)
+        {
+            return null;
+        }
+
+        var decided = KpiAchievedDecision.Decide(version, [new KpiIndicator(p, a)]);
+        return decided.Answer?.Achieved;
+    }
+
+    /// <summary>A plain number as people type it (comma or point, a trailing % or spaces); null for any other text.</summary>
+    public static decimal? Number(string? text)
+    {
+        var t = text?.Trim().TrimEnd('%').Replace(" ", string.Empty, StringComparison.Ordinal).Replace('\u00A0'.ToString(), string.Empty, StringComparison.Ordinal).Replace(',', '.');
+        return !string.IsNullOrEmpty(t) && decimal.TryParse(t, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
+    }
+}
 
 /// <summary>
 /// The KPI evaluation sheet (2018 family clauses 18-24; mdai 17-23): the direct supervisor
@@ -111,7 +144,7 @@ public sealed class KpiSheet : OrganisationEntity
     }
 
     /// <summary>The direct supervisor records actual values and achievement per KPI (draft or returned).</summary>
-    public Outcome Fill(Actor actor, IReadOnlyList<(int Number, string? Actual, bool Achieved)> results)
+    public Outcome Fill(Actor actor, PackVersion version, IReadOnlyList<(int Number, string? Actual, bool Achieved, string? Exception)> results)
     {
         if (!actor.Is(DirectSupervisorId))
         {
@@ -132,10 +165,25 @@ public sealed class KpiSheet : OrganisationEntity
                 $"KPI numbers {string.Join(", ", numbers)} do not match the plan's 1-{_rows.Count}");
         }
 
-        foreach (var (number, actual, achieved) in results)
+        foreach (var (number, actual, achieved, exception) in results)
         {
+            if (WorkflowRefusals.Text(Fields.Reason, exception, required: false) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             var index = _rows.FindIndex(r => r.Number == number);
-            _rows[index] = _rows[index] with { Actual = TextRules.Clean(actual), Achieved = achieved };
+            var value = TextRules.Clean(actual);
+            var computed = KpiRowAchievementRule.Computed(version, _rows[index].Planned, value);
+            var reason = TextRules.Clean(exception);
+            var differs = computed is { } c && c != achieved;
+            _rows[index] = _rows[index] with
+            {
+                Actual = value,
+                Computed = computed,
+                Achieved = differs && reason is null ? computed!.Value : achieved,
+                Exception = differs ? reason : null,
+            };
         }
 
         return Outcome.Done;

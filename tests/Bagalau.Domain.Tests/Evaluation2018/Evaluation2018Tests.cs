@@ -116,9 +116,40 @@ public class Evaluation2018Tests
         var plan = SubmittedPlan(version);
         plan.Approve(As(Superior), D("2022-01-17"));
         var sheet = KpiSheet.Open(plan, Superior, version).Value!;
-        Assert.False(sheet.Fill(As(Supervisor), Enumerable.Range(1, 5).Select(n => (n, (string?)"факт", n <= achieved)).ToList()).IsRefused);
+        Assert.False(sheet.Fill(As(Supervisor), version, Enumerable.Range(1, 5).Select(n => (n, (string?)"факт", n <= achieved, (string?)null)).ToList()).IsRefused);
         Assert.False(sheet.Sign(As(Supervisor), version, D("2022-12-05")).IsRefused);
         return sheet;
+    }
+
+    private static KpiSheet OpenSheet()
+    {
+        var plan = SubmittedPlan(Almaty);
+        plan.Approve(As(Superior), D("2022-01-17"));
+        return KpiSheet.Open(plan, Superior, Almaty).Value!;
+    }
+
+    [Fact]
+    public void Fill_MeasuredKpiShortOfThePlan_IsNotAchievedWhateverTheTick()
+    {
+        var sheet = OpenSheet();
+
+        // Planned 100: 99 is short of the plan, so the tick does not make it achieved (clause 18).
+        sheet.Fill(As(Supervisor), Almaty, [(1, "99", true, null), (2, "100", true, null), (3, "120 %", false, null), (4, "ақпарат жоқ", true, null), (5, "100,0", true, null)]);
+
+        Assert.Equal([false, true, true, true, true], sheet.Rows.Select(r => r.Achieved).ToArray());
+        Assert.Equal([false, true, true, null, true], sheet.Rows.Select(r => r.Computed).ToArray());
+    }
+
+    [Fact]
+    public void Fill_MarkAgainstTheEngineWithAReason_KeepsTheMarkAndTheReason()
+    {
+        var sheet = OpenSheet();
+
+        sheet.Fill(As(Supervisor), Almaty, [(1, "99", true, "Жоспар министрліктің шешімімен 99-ға түзетілді"), (2, "100", true, null), (3, "100", true, null), (4, "100", true, null), (5, "100", true, null)]);
+
+        Assert.True(sheet.Rows[0].Achieved);
+        Assert.Equal("Жоспар министрліктің шешімімен 99-ға түзетілді", sheet.Rows[0].Exception);
+        Assert.Null(sheet.Rows[1].Exception);
     }
 
     [Fact]
@@ -127,7 +158,7 @@ public class Evaluation2018Tests
         var plan = SubmittedPlan(Almaty);
         plan.Approve(As(Superior), D("2022-01-17"));
         var sheet = KpiSheet.Open(plan, Superior, Almaty).Value!;
-        sheet.Fill(As(Supervisor), Enumerable.Range(1, 5).Select(n => (n, (string?)"факт", true)).ToList());
+        sheet.Fill(As(Supervisor), Almaty, Enumerable.Range(1, 5).Select(n => (n, (string?)"факт", true, (string?)null)).ToList());
 
         Assert.Equal("not-allowed", sheet.Sign(As(Superior), Almaty, D("2022-12-05")).Refusal?.Code);
         Assert.Equal("not-allowed", sheet.Sign(As(Servant), Almaty, D("2022-12-05")).Refusal?.Code);

@@ -87,10 +87,14 @@ public class Api2018Tests
         Assert.Equal(WholeCycle2018Tests.Pdf, await download.Content.ReadAsByteArrayAsync());
         await Expect(api["outsider"].GetAsync($"{path}/kpi-sheets/{sheetId}/facts"), HttpStatusCode.NotFound, "not-found");
         var seenVersion = sheet.GetProperty("version").GetInt32();
-        var results = Enumerable.Range(1, 5).Select(n => new { number = n, actual = "факт " + n, achieved = n != 3 }).ToList();
+        // Every KPI ticked, but the third reached 90 of the planned 100: kpi-achieved (clause 18)
+        // makes it not achieved; a reason would be needed to keep the tick.
+        var results = Enumerable.Range(1, 5).Select(n => new { number = n, actual = n == 3 ? "90" : "100", achieved = true }).ToList();
         await NoContent(api["supervisor"].PutAsJsonAsync($"{path}/kpi-sheets/{sheetId}/results", new { version = seenVersion, results }));
         await Expect(api["supervisor"].PutAsJsonAsync($"{path}/kpi-sheets/{sheetId}/results", new { version = seenVersion, results = new[] { new { number = 1, actual = "басқа", achieved = false } } }), HttpStatusCode.Conflict, "concurrency-conflict");
-        Assert.Equal("факт 1", (await Ok(api["hr"].GetAsync($"{path}/kpi-sheets/{sheetId}"))).GetProperty("rows")[0].GetProperty("actual").GetString());
+        var filled = (await Ok(api["hr"].GetAsync($"{path}/kpi-sheets/{sheetId}"))).GetProperty("rows");
+        Assert.Equal("100", filled[0].GetProperty("actual").GetString());
+        Assert.Equal((false, false), (filled[2].GetProperty("achieved").GetBoolean(), filled[2].GetProperty("computed").GetBoolean()));
         await Expect(api["superior"].PostAsJsonAsync($"{path}/kpi-sheets/{sheetId}/sign", new { version = await SheetVersion() }), HttpStatusCode.Forbidden, "not-allowed");
         await NoContent(api["supervisor"].PostAsJsonAsync($"{path}/kpi-sheets/{sheetId}/sign", new { version = await SheetVersion() }));
         await NoContent(api["superior"].PostAsJsonAsync($"{path}/kpi-sheets/{sheetId}/agree", new { version = await SheetVersion() }));
@@ -141,6 +145,10 @@ public class Api2018Tests
 
         await NoContent(api["secretary"].PostAsJsonAsync($"{path}/sittings/{sittingId}/cases", new { version = await SittingVersion(), servantId = world.Servant, correctedGrade = "excellent", recommendations = "Тәлімгерлік" }));
         await NoContent(api["hr"].PostAsJsonAsync($"{path}/sittings/{sittingId}/protocol", new { version = await SittingVersion() }));
+
+        // The authorized person approves the next day: the appeal deadline still counts from the
+        // Commission's decision (clause 43 "шешім шыққан күннен бастап"), not from the approval.
+        await MoveTo(new DateOnly(2022, 12, 21));
         await Expect(api["hr"].PostAsJsonAsync($"{path}/sittings/{sittingId}/protocol/approve", new { version = await SittingVersion() }), HttpStatusCode.Forbidden, "not-allowed");
         await NoContent(api["authorized"].PostAsJsonAsync($"{path}/sittings/{sittingId}/protocol/approve", new { version = await SittingVersion() }));
         var protocol = await Ok(api["authorized"].GetAsync($"{path}/sittings/{sittingId}/protocol"));

@@ -138,8 +138,10 @@ public class WholeCycle2018Tests
         Assert.True(acquaintance.Late);
         Assert.Equal(1, await app.WithAsync<BagalauDbContext, int>(db => db.ServiceRecordEntries.CountAsync(e => e.ServantId == world.Servant)));
 
-        // Appeal: after 10 working days refused with the clause; in time recorded; re-evaluation reopens the sheets.
-        var due = DeadlineDecision.Decide(version, "appeal", Sitting.AddDays(1), app.Services.GetRequiredService<PackCatalog>().Catalogue.Calendar);
+        // Appeal: 10 working days counted from the Commission's decision (the protocol drawn on the
+        // sitting's day), not from the approval the next day; later refused with the clause; in time
+        // recorded; re-evaluation reopens the sheets.
+        var due = DeadlineDecision.Decide(version, "appeal", Sitting, app.Services.GetRequiredService<PackCatalog>().Catalogue.Calendar);
         var last = due.Answer!.Due;
         var tooLate = await app.WithAsync<AppealService, Outcome<EvaluationAppeal>>(s => s.FileAsync(world.User("hr"), sitting.Id, world.Servant, null, last.AddDays(1)));
         Assert.Equal("appeal-late", tooLate.Refusal?.Code);

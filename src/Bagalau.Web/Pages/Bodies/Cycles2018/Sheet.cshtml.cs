@@ -24,6 +24,8 @@ public sealed class SheetRowForm
     public string? Actual { get; set; }
 
     public bool Achieved { get; set; }
+
+    public string? Exception { get; set; }
 }
 
 public sealed class SheetForm
@@ -60,6 +62,9 @@ public sealed class SheetModel(
 
     public LocalizedText? GradeTitle { get; private set; }
 
+    /// <summary>The clause kpi-achieved cites (almaty 18, mdai 17), shown next to each computed mark.</summary>
+    public string? AchievedClause { get; private set; }
+
     public Guid? MyServantId { get; private set; }
 
     public bool IsHr { get; private set; }
@@ -91,7 +96,7 @@ public sealed class SheetModel(
             return NotFound();
         }
 
-        Input = new SheetForm { Version = Sheet.Version, Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved }).ToList() };
+        Input = new SheetForm { Version = Sheet.Version, Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved, Exception = r.Exception }).ToList() };
         return Page();
     }
 
@@ -127,7 +132,7 @@ public sealed class SheetModel(
             }
 
             ShowRefusal(refusal);
-            Input = new SheetForm { Version = Sheet.Version, Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved }).ToList() };
+            Input = new SheetForm { Version = Sheet.Version, Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved, Exception = r.Exception }).ToList() };
             return Page();
         }
 
@@ -157,14 +162,14 @@ public sealed class SheetModel(
     public Task<IActionResult> OnPostSendAsync() =>
         ActAsync(() => cycles.SendSheetToCommissionAsync(UserId, SheetId, Input.Version, Today, HttpContext.RequestAborted), "sheet.sent");
 
-    private List<KpiResultInput> Results() => Input.Rows.Select(r => new KpiResultInput(r.Number, r.Actual, r.Achieved)).ToList();
+    private List<KpiResultInput> Results() => Input.Rows.Select(r => new KpiResultInput(r.Number, r.Actual, r.Achieved, r.Exception)).ToList();
 
     /// <summary>The form keeps what the user typed; a post without rows shows the sheet as saved.</summary>
     protected override void KeepForm()
     {
         if (Input.Rows.Count == 0)
         {
-            Input.Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved }).ToList();
+            Input.Rows = Sheet.Rows.Select(r => new SheetRowForm { Number = r.Number, Actual = r.Actual, Achieved = r.Achieved, Exception = r.Exception }).ToList();
         }
     }
 
@@ -179,6 +184,7 @@ public sealed class SheetModel(
         Sheet = sheet;
         Plan = await links.PlanAsync(sheet.PlanId, HttpContext.RequestAborted);
         GradeTitle = forms.GradeTitle(sheet);
+        AchievedClause = forms.VersionOf(sheet.PackId, sheet.PackVersionId)?.Rules.KpiAnnualGrade?.Clause;
         MyServantId = await access.ServantOfAsync(UserId, BodyId, HttpContext.RequestAborted);
         IsHr = Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
         Tasks = await tasks.OfSubjectAsync(new TaskSubject(Evaluation2018Service.SheetSubject, sheet.Id), Today, HttpContext.RequestAborted);

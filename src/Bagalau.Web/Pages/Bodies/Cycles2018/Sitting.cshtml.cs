@@ -64,6 +64,9 @@ public sealed class SittingModel(
 
     public IReadOnlyDictionary<Guid, Guid> Appeals { get; private set; } = new Dictionary<Guid, Guid>();
 
+    /// <summary>The last day to appeal the sitting's decisions, with its clause; null while it has not decided.</summary>
+    public Decided<DeadlineAnswer>? AppealDue { get; private set; }
+
     public IReadOnlyList<KpiGradeStep> Grades => Version.Rules.KpiAnnualGrade?.Steps ?? [];
 
     public bool IsOpen => Sitting.State == SittingState.Open;
@@ -142,6 +145,7 @@ public sealed class SittingModel(
         Protocol = sitting.State == SittingState.Open ? null : (await commissions.ProtocolAsync(UserId, SittingId, ct)).Value;
         MyServantId = await access.ServantOfAsync(UserId, BodyId, ct);
         Appeals = await links.AppealsOfSittingAsync(SittingId, ct);
+        AppealDue = appeals.DeadlineOf(sitting);
         await LoadNamesAsync(sitting.Seats.Select(s => s.ServantId).Concat(sitting.Agenda));
         return true;
     }
