@@ -34,6 +34,7 @@ public static class PackDescriber
         ["eligibility"] = new("Бағалауға жататындар", "Кто оценивается", "Who is evaluated"),
         ["commission"] = new("Бағалау жөніндегі комиссия", "Комиссия по оценке", "Evaluation Commission"),
         ["calibration"] = new("Калибрлеу сессиясы", "Калибровочная сессия", "Calibration session"),
+        ["evaluation-method"] = new("Бағалау әдісі, нысаны және бағалаушы", "Метод, форма оценки и оценивающий", "Evaluation method, form and evaluator"),
         ["deadline"] = new("Мерзім", "Срок", "Deadline"),
         ["retention"] = new("Құжаттарды сақтау", "Хранение документов", "Retention"),
         ["confidentiality"] = new("Құпиялылық", "Конфиденциальность", "Confidentiality"),
@@ -57,6 +58,14 @@ public static class PackDescriber
         ["quorum"] = new("кворум", "кворум", "quorum"),
         ["majority-present"] = new("қатысқандардың көпшілік дауысы; тең болса - төрағаның дауысы", "большинство присутствующих; при равенстве - голос председателя", "majority of those present; a tie is decided by the chair"),
         ["majority-members"] = new("мүшелердің көпшілік дауысы", "большинство членов", "majority of the members"),
+        ["majority-all-members"] = new("барлық мүшелердің көпшілік дауысы; тең болса - төрағаның дауысы", "большинство всех членов; при равенстве - голос председателя", "majority of all members; a tie is decided by the chair"),
+        ["majority-participants"] = new("сессияға қатысушылардың көпшілік дауысы", "большинство участников сессии", "majority of the session's participants"),
+        ["any-category"] = new("қалған санаттар", "остальные категории", "other categories"),
+        ["leadership"] = new("басшы лауазымдар", "руководящие должности", "leadership positions"),
+        ["non-leadership"] = new("басшы емес лауазымдар", "не руководящие должности", "other positions"),
+        ["by-kti"] = new("ТНИ бойынша", "по КЦИ", "by KTIs"),
+        ["direct-supervisor"] = new("тікелей басшы бағалайды", "оценивает непосредственный руководитель", "evaluated by the direct supervisor"),
+        ["unit-head"] = new("бөлімше/орган басшысы бағалайды", "оценивает руководитель подразделения/органа", "evaluated by the head of the unit/body"),
         ["odd"] = new("тақ сан", "нечётное число", "odd number"),
         ["no-applicant"] = new("келіспейтін адам кірмейді", "без заявителя", "not the applicant"),
         ["no-evaluator"] = new("бағалаған адам кірмейді", "без оценившего", "not the evaluator"),
@@ -184,7 +193,7 @@ public static class PackDescriber
             }
 
             Add(Name("commission", language), W("quorum", language) + Inv($" {commission.QuorumNumerator}/{commission.QuorumDenominator}"), commission.QuorumClause);
-            Add(Name("commission", language), W("majority-present", language), commission.Clause);
+            Add(Name("commission", language), W(commission.MajorityOf == MajorityOf.Members ? "majority-all-members" : "majority-present", language), commission.Clause);
         }
 
         if (r.Calibration is { } calibration)
@@ -215,7 +224,22 @@ public static class PackDescriber
                 Add(Name("calibration", language), string.Join(", ", parts), c.Clause);
             }
 
-            Add(Name("calibration", language), W("majority-members", language), calibration.DecisionClause);
+            Add(Name("calibration", language), W(calibration.MajorityOf == MajorityOf.Participants ? "majority-participants" : "majority-members", language), calibration.DecisionClause);
+        }
+
+        if (r.EvaluationMethod is { } method)
+        {
+            foreach (var rule in method.Rules)
+            {
+                var who = rule.Categories.Count > 0 ? string.Join(", ", rule.Categories) : W("any-category", language);
+                if (rule.Leadership is { } leadership)
+                {
+                    who += " (" + W(leadership ? "leadership" : "non-leadership", language) + ")";
+                }
+
+                var how = rule.Method == "kti" ? W("by-kti", language) : r.Form(rule.Form)?.Title.In(language) ?? rule.Form;
+                Add(Name("evaluation-method", language), $"{who}: {how}; {W(rule.Evaluator, language)}", rule.Clause);
+            }
         }
 
         foreach (var d in r.Deadlines.Values)

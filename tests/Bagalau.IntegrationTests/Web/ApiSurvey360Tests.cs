@@ -34,6 +34,24 @@ public class ApiSurvey360Tests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Round_ForAYearAfterTheRepeal_SaysTheMethodologyWasRepealedAndSinceWhen(string provider)
+    {
+        await using var s = await Survey360Host.StartAsync(provider, "api-360-repealed");
+        var hr = await s.SignedInAsync("hr");
+        hr.DefaultRequestHeaders.AcceptLanguage.ParseAdd("kk");
+
+        var response = await hr.PostAsJsonAsync($"/api/v1/bodies/{s.Body.BodyId}/survey360/rounds", new { packId = "oskemen-maslikhat", year = 2026 });
+        var problem = await JsonAsync(response);
+        var title = problem.GetProperty("title").GetString()!;
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "no-version-in-force"), (response.StatusCode, problem.GetProperty("code").GetString()));
+        Assert.Contains("06.11.2025", title, StringComparison.Ordinal);
+        Assert.Contains("күші жойылды", title, StringComparison.Ordinal);
+        Assert.DoesNotContain("survey-360", title, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Round_ThroughTheApi_LinksAnswerWithoutSignIn_OnceAndBeforeExpiry_ReportFromThreeAnswers_NoRespondentAnywhere(string provider)
     {
         await using var s = await Survey360Host.StartAsync(provider, "api-360");
