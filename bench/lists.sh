@@ -41,8 +41,8 @@ PY
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
   JAR="$WORK/cookies-$N"; rm -f "$JAR"
   BASE="http://127.0.0.1:$PORT"
-  token=$(curl -s -c "$JAR" -b "$JAR" "$BASE/Account/SignIn" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "Input.Email=lists-$N@bagalau.example" --data-urlencode "Input.Password=Lists-pass-$N" \
+  token=$(curl -s -c "$JAR" -b "$JAR" "$BASE/Account/SignIn" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
+  curl -s -c "$JAR" -b "$JAR" -o /dev/null -w "sign-in: HTTP %{http_code}\n" --data-urlencode "Input.Email=lists-$N@bagalau.example" --data-urlencode "Input.Password=Lists-pass-$N" \
     --data-urlencode "__RequestVerificationToken=$token" "$BASE/Account/SignIn"
   echo "== $N servants generated; the largest body has $SIZE"
   page() {
