@@ -184,7 +184,8 @@ public class Cycle2018Scenarios
         var seatRows = authorized.Locator("[data-test=seat-row]");
         for (var i = 0; i < seats.Seats.Count; i++)
         {
-            await seatRows.Nth(i).Locator("[data-test=seat-servant]").SelectOptionAsync(seats.Seats[i].Servant.ToString());
+            // The picker's chosen id (the picker itself is driven in the 360 scenario).
+            await seatRows.Nth(i).Locator("input[data-picker-id]").EvaluateAsync("(e, v) => e.value = v", seats.Seats[i].Servant.ToString());
             await seatRows.Nth(i).Locator("[data-test=seat-role]").SelectOptionAsync(seats.Seats[i].Role);
         }
 

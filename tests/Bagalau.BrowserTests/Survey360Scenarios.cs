@@ -48,7 +48,9 @@ public class Survey360Scenarios
         var respondents = await card.Locator("[data-test=respondent]").CountAsync();
         for (; respondents < 4; respondents++)
         {
-            await card.Locator("[data-test=add-servant]").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+            // The servant picker: focused empty, it lists the first servants by name; pick the first.
+            await card.Locator("[data-test=add-servant]").FocusAsync();
+            await card.Locator("[role=option]").First.ClickAsync();
             await card.Locator("[data-test=add]").ClickAsync();
             await Assertions.Expect(card.Locator("[data-test=respondent]")).ToHaveCountAsync(respondents + 1);
         }

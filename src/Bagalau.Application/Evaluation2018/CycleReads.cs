@@ -1,3 +1,4 @@
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Bagalau.Domain.Evaluation2018;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,21 @@ public sealed class CycleReads(BagalauDbContext db)
     /// <summary>The servants of the cycle to be evaluated (eligibility "yes").</summary>
     public async Task<IReadOnlyList<Guid>> EvaluatedAsync(Guid cycleId, CancellationToken ct) =>
         await db.EligibilityEntries.AsNoTracking().Where(e => e.CycleId == cycleId && e.Evaluate == "yes").Select(e => e.ServantId).ToListAsync(ct);
+
+    /// <summary>
+    /// One page of the servants of the cycle to be evaluated (eligibility "yes"), by name, for
+    /// the commission's schedule: filtered in SQL by name (folded search) and unit on <paramref name="day"/>.
+    /// </summary>
+    public async Task<Page<(Guid Id, string Name)>> EvaluatedAsync(Guid bodyId, Guid cycleId, ListQuery query, DateOnly day, CancellationToken ct)
+    {
+        var servants = db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).Matching(query.Search).InUnit(db, query.UnitId, day);
+        var page = await db.EligibilityEntries.AsNoTracking().Where(e => e.CycleId == cycleId && e.Evaluate == "yes")
+            .Join(servants, e => e.ServantId, s => s.Id, (e, s) => new { s.Id, s.FullName, s.SearchName })
+            .OrderBy(s => s.SearchName).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.FullName })
+            .ToPageAsync(query.Page, ct);
+        return new Page<(Guid Id, string Name)>([.. page.Items.Select(s => (s.Id, s.FullName))], page.Number, page.Size, page.Total);
+    }
 
     /// <summary>The plan of each of the servants in the cycle, with its KPI sheet if opened, by servant.</summary>
     public async Task<IReadOnlyDictionary<Guid, (WorkPlan Plan, KpiSheet? Sheet)>> PlansOfAsync(Guid cycleId, IReadOnlyCollection<Guid> servantIds, CancellationToken ct)

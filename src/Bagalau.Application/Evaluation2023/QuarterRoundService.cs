@@ -3,6 +3,7 @@ using Bagalau.Application.Workflow;
 using Bagalau.Domain.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Packs;
+using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
 using Bagalau.Application.Tasks;
 using Bagalau.Domain.Decisions;
@@ -154,6 +155,57 @@ public sealed class QuarterRoundService(BagalauDbContext db, PackCatalog packs, 
         return Outcome<IReadOnlyList<SheetSummary>>.Ok(await ratingSheets.SummariesAsync(bodyId, sheets, ct));
     }
 
+    /// <summary>
+    /// One page of a round's sheets for HR, filtered and sorted in SQL: by the servant's name
+    /// (folded search), unit on the evaluation date, state (<c>open</c>, <c>submitted</c>,
+    /// <c>not-evaluated</c>, or <c>none</c>: no evaluator named), form, evaluator (a servant or <see cref="ListQuery.NoEvaluator"/>);
+    /// sorted by name (default), due date or state. Only HR.
+    /// </summary>
+    public async Task<Outcome<Page<SheetSummary>>> SheetsOfRoundAsync(string userId, Guid bodyId, Guid roundId, ListQuery query, CancellationToken ct = default)
+    {
+        var opened = await actors.OpenForHrAsync(db.QuarterRounds.AsNoTracking(), roundId, bodyId, userId, Actions.SeeRoundSheets, ct);
+        if (opened.Value is not (_, var round))
+        {
+            return opened.Refusal!;
+        }
+
+        var servants = db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).Matching(query.Search).InUnit(db, query.UnitId, round.EvaluationDate);
+        var sheets = db.RatingSheets.AsNoTracking().Where(s => s.RoundId == roundId);
+        if (KindIds.TryParse<SheetState>(query.Status, out var state))
+        {
+            sheets = sheets.Where(s => s.State == state);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Form))
+        {
+            sheets = sheets.Where(s => s.FormId == query.Form);
+        }
+
+        if (query.Evaluator == ListQuery.NoEvaluator || query.Status == ListQuery.NoEvaluator)
+        {
+            sheets = sheets.Where(s => s.EvaluatorId == null);
+        }
+        else if (query.EvaluatorId is { } evaluator)
+        {
+            sheets = sheets.Where(s => (s.SubstituteId ?? s.DelegateId ?? s.EvaluatorId) == evaluator);
+        }
+
+        var rows = sheets.Join(servants, s => s.ServantId, v => v.Id, (s, v) => new { Sheet = s, v.SearchName });
+        rows = query.Sort switch
+        {
+            "due" => rows.OrderBy(r => r.Sheet.Due).ThenBy(r => r.SearchName).ThenBy(r => r.Sheet.Id),
+            "state" => rows.OrderBy(r => r.Sheet.State).ThenBy(r => r.SearchName).ThenBy(r => r.Sheet.Id),
+            _ => rows.OrderBy(r => r.SearchName).ThenBy(r => r.Sheet.Id),
+        };
+        var page = await rows.Select(r => r.Sheet).ToPageAsync(query.Page, ct);
+        var summaries = await ratingSheets.SummariesAsync(bodyId, page.Items.ToList(), ct, keepOrder: true);
+        return new Page<SheetSummary>(summaries, page.Number, page.Size, page.Total);
+    }
+
+    /// <summary>The forms the round's sheets are on (for the form filter), by id.</summary>
+    public async Task<IReadOnlyList<string>> FormsOfRoundAsync(Guid roundId, CancellationToken ct = default) =>
+        await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == roundId && s.FormId != "").Select(s => s.FormId).Distinct().OrderBy(f => f).ToListAsync(ct);
+
     /// <summary>HR's list of the round's servants evaluated by KTIs (no sheet: oskemen 3, 2.4), with their plan of the quarter. Only HR.</summary>
     public async Task<Outcome<IReadOnlyList<KtiEvaluatedRow>>> KtiEvaluatedAsync(string userId, Guid bodyId, Guid roundId, CancellationToken ct = default)
     {
@@ -190,7 +242,10 @@ public sealed class QuarterRoundService(BagalauDbContext db, PackCatalog packs, 
 
     private async Task<RoundView> ViewOfAsync(QuarterRound round, CancellationToken ct)
     {
-        var states = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == round.Id).Select(s => s.State).ToListAsync(ct);
-        return new RoundView(round, states.Count, states.Count(s => s == SheetState.Submitted), states.Count(s => s == SheetState.NotEvaluated));
+        // Counted in SQL: the round's sheets are not loaded to be counted.
+        var states = await db.RatingSheets.AsNoTracking().Where(s => s.RoundId == round.Id)
+            .GroupBy(s => s.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Of(SheetState state) => states.Where(s => s.State == state).Sum(s => s.Count);
+        return new RoundView(round, states.Sum(s => s.Count), Of(SheetState.Submitted), Of(SheetState.NotEvaluated));
     }
 }

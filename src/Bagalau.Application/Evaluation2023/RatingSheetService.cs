@@ -382,7 +382,7 @@ public sealed class RatingSheetService(BagalauDbContext db, PackCatalog packs, W
         (await db.Sanctions.AsNoTracking().Where(s => s.ServantId == servantId).ToListAsync(ct))
             .Select(s => new DecisionSanction(KindIds.Id(s.Kind), s.Applied)).ToList();
 
-    internal async Task<IReadOnlyList<SheetSummary>> SummariesAsync(Guid bodyId, List<RatingSheet> sheets, CancellationToken ct)
+    internal async Task<IReadOnlyList<SheetSummary>> SummariesAsync(Guid bodyId, List<RatingSheet> sheets, CancellationToken ct, bool keepOrder = false)
     {
         var ids = sheets.Select(s => s.ServantId).Concat(sheets.Where(s => s.EvaluatorId is not null).Select(s => s.CurrentEvaluatorId!.Value)).Distinct().ToList();
         var names = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId && ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
@@ -392,7 +392,7 @@ public sealed class RatingSheetService(BagalauDbContext db, PackCatalog packs, W
                 s.Id, s.ServantId, names.GetValueOrDefault(s.ServantId, "?"), s.FormId, s.Participation, s.EligibilityReason, s.EligibilityClause,
                 s.State, s.CurrentEvaluatorId, s.CurrentEvaluatorId is { } e ? names.GetValueOrDefault(e) : null, s.Due, s.DueClause,
                 s.Version, s.AcquaintedOn, s.NotificationChannel is { } c ? KindIds.Id(c) : null, notifyBy.GetValueOrDefault(s.Id)))
-            .OrderBy(s => s.ServantName, StringComparer.Ordinal)
+            .OrderBy(s => keepOrder ? string.Empty : s.ServantName, StringComparer.Ordinal)
             .ToList();
     }
 

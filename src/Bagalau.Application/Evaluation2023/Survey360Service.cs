@@ -1,3 +1,4 @@
+using Bagalau.Application.Organisation;
 using System.Collections.Concurrent;
 using Bagalau.Application.Workflow;
 using Bagalau.Domain.Workflow;
@@ -102,6 +103,45 @@ public sealed class Survey360Service(BagalauDbContext db, PackCatalog packs, Wor
                 answered.GetValueOrDefault(t.Id)))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList());
+    }
+
+    /// <summary>
+    /// One page of HR's view of the evaluated persons, filtered in SQL: by name (folded search),
+    /// unit on the round's due day, status (<c>issued</c>, <c>not-issued</c>), sorted by name.
+    /// Names, respondents and answers are read for the page's persons only.
+    /// </summary>
+    public async Task<Outcome<Page<TargetView>>> TargetsAsync(string userId, Guid bodyId, Guid roundId, ListQuery query, CancellationToken ct = default)
+    {
+        var opened = await actors.OpenForHrAsync(db.Survey360Rounds.AsNoTracking(), roundId, bodyId, userId, Actions.SeeRespondents, ct);
+        if (opened.Value is not (_, var round))
+        {
+            return opened.Refusal!;
+        }
+
+        var servants = db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).Matching(query.Search).InUnit(db, query.UnitId, round.Due);
+        var targets = db.Survey360Targets.AsNoTracking().Where(t => t.RoundId == roundId);
+        targets = query.Status switch
+        {
+            "issued" => targets.Where(t => t.Issued),
+            "not-issued" => targets.Where(t => !t.Issued),
+            _ => targets,
+        };
+        var ordered = targets.Join(servants, t => t.ServantId, s => s.Id, (t, s) => new { Target = t, s.SearchName })
+            .OrderBy(r => r.SearchName).ThenBy(r => r.Target.Id).Select(r => r.Target.Id);
+        var page = await ordered.ToPageAsync(query.Page, ct);
+        var ids = page.Items.ToList();
+        var loaded = (await db.Survey360Targets.AsNoTracking().Include(t => t.Invitations).Where(t => ids.Contains(t.Id)).ToListAsync(ct))
+            .OrderBy(t => ids.IndexOf(t.Id)).ToList();
+        var people = loaded.Select(t => t.ServantId).Concat(loaded.SelectMany(t => t.Invitations.Select(i => i.RespondentId))).Distinct().ToList();
+        var names = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId && people.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct);
+        var answered = await db.Survey360Replies.AsNoTracking().Where(a => ids.Contains(a.TargetId) && !a.IsSelf)
+            .GroupBy(a => a.TargetId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var views = loaded.Select(t => new TargetView(
+                t.Id, t.ServantId, names.GetValueOrDefault(t.ServantId, "?"), t.Role, t.Issued, t.Version,
+                t.Invitations.Where(i => i.Relation != "self").Select(i => new RespondentView(i.RespondentId, names.GetValueOrDefault(i.RespondentId, "?"), i.Relation)).ToList(),
+                answered.GetValueOrDefault(t.Id)))
+            .ToList();
+        return new Page<TargetView>(views, page.Number, page.Size, page.Total);
     }
 
     public Task<Outcome<Survey360Target>> AddRespondentAsync(string userId, Guid bodyId, Guid targetId, int expectedVersion, Guid respondentId, string relation, CancellationToken ct = default) =>

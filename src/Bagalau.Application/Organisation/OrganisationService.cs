@@ -242,7 +242,7 @@ public sealed class OrganisationService(BagalauDbContext db)
 
     /// <summary>
     /// Servants of the body by name; <paramref name="search"/> matches any part of the full name
-    /// (any case, any alphabet) or the start of the IIN.
+    /// (any case, Kazakh or Russian spelling: <see cref="NameSearch"/>) or the start of the IIN.
     /// </summary>
     public Task<Page<Servant>> SearchServantsAsync(Guid bodyId, string? search, PageRequest page, CancellationToken ct = default)
     {
@@ -250,10 +250,9 @@ public sealed class OrganisationService(BagalauDbContext db)
         var text = TextRules.Clean(search);
         if (text is not null)
         {
-            var upper = Servant.NormaliseForSearch(text);
             query = text.All(char.IsAsciiDigit)
                 ? query.Where(s => s.Iin.StartsWith(text))
-                : query.Where(s => EF.Functions.Like(s.SearchName, "%" + EscapeLike(upper) + "%", "\\"));
+                : query.Matching(text);
         }
 
         return query.OrderBy(s => s.SearchName).ThenBy(s => s.Iin).ToPageAsync(page, ct);
@@ -565,9 +564,6 @@ public sealed class OrganisationService(BagalauDbContext db)
             .OrderBy(l => l.ServantId).ThenBy(l => l.Kind).ToPageAsync(page, ct);
 
     // Helpers
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     internal static IQueryable<Servant> WithRecords(IQueryable<Servant> query) =>
         query.Include(s => s.Appointments).Include(s => s.Probations).Include(s => s.Absences)

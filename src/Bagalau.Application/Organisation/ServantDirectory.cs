@@ -1,4 +1,7 @@
 using Bagalau.Application.Persistence;
+using Bagalau.Domain.Packs;
+using Bagalau.Domain.Organisation;
+using Bagalau.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bagalau.Application.Organisation;
@@ -58,6 +61,53 @@ public sealed class ServantDirectory(BagalauDbContext db)
             .Select(s => (s.Id, s.FullName)).ToList();
     }
 
+    /// <summary>At most this many servants answer one keystroke of the picker.</summary>
+    public const int PickLimit = 20;
+
+    /// <summary>
+    /// The picker's answer: servants of the body whose name holds the typed text, Kazakh and
+    /// Russian spellings alike (<see cref="NameSearch"/>), by name, at most <see cref="PickLimit"/>.
+    /// Nothing typed: the first ones by name.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> PickAsync(Guid bodyId, string? text, IReadOnlyCollection<Guid> except, CancellationToken ct)
+    {
+        var servants = db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId).Matching(text);
+        if (except.Count > 0)
+        {
+            servants = servants.Where(s => !except.Contains(s.Id));
+        }
+
+        return (await servants.OrderBy(s => s.SearchName).ThenBy(s => s.FullName).Select(s => new { s.Id, s.FullName }).Take(PickLimit).ToListAsync(ct))
+            .Select(s => (s.Id, s.FullName)).ToList();
+    }
+
+    /// <summary>
+    /// The servant a picker field names: the id the script chose, else (a browser without script)
+    /// the one servant of the body whose full name is the typed text (folded: any case, Kazakh or
+    /// Russian spelling). No name, no such servant or several: a refusal naming the field.
+    /// An id is passed on as it is: the use case checks that it is the body's.
+    /// </summary>
+    public async Task<Outcome<ServantChoice>> ResolveAsync(Guid bodyId, Guid? id, string? typed, LocalizedText field, CancellationToken ct)
+    {
+        if (id is { } chosen && chosen != Guid.Empty)
+        {
+            return new ServantChoice(chosen);
+        }
+
+        if (NameSearch.Folded(typed) is not { } folded)
+        {
+            return WorkflowRefusals.Required(field);
+        }
+
+        var found = await db.Servants.AsNoTracking().Where(s => s.StateBodyId == bodyId && s.SearchName == folded).Select(s => s.Id).Take(2).ToListAsync(ct);
+        return found.Count switch
+        {
+            0 => WorkflowRefusals.NoServantNamed(field, typed!.Trim()),
+            1 => new ServantChoice(found[0]),
+            _ => WorkflowRefusals.SeveralServantsNamed(field, typed!.Trim()),
+        };
+    }
+
     /// <summary>Whether the servant belongs to the body (another body's servant is "not found").</summary>
     public Task<bool> IsInBodyAsync(Guid bodyId, Guid servantId, CancellationToken ct) =>
         db.Servants.AnyAsync(s => s.StateBodyId == bodyId && s.Id == servantId, ct);
@@ -70,3 +120,6 @@ public sealed class ServantDirectory(BagalauDbContext db)
             .ToDictionary(s => s.Id, s => (s.FullName, s.Iin));
     }
 }
+
+/// <summary>The servant a picker field resolved to.</summary>
+public sealed record ServantChoice(Guid Id);

@@ -30,7 +30,7 @@ public sealed class Servant : OrganisationEntity
     /// <summary>Surname, name and patronymic as written in documents.</summary>
     public string FullName { get; private set; }
 
-    /// <summary>Upper-cased full name for case-insensitive search in any alphabet.</summary>
+    /// <summary>The full name folded for search (<see cref="NameFolding"/>): any case, Kazakh or Russian spelling.</summary>
     public string SearchName { get; private set; }
 
     public string Email { get; private set; }
@@ -81,8 +81,8 @@ public sealed class Servant : OrganisationEntity
         return Result.Success();
     }
 
-    /// <summary>The form names are searched in: upper case, invariant, so Cyrillic and Latin both match.</summary>
-    public static string NormaliseForSearch(string text) => text.Trim().ToUpperInvariant();
+    /// <summary>The form names are searched in (<see cref="NameFolding"/>).</summary>
+    public static string NormaliseForSearch(string text) => NameFolding.Fold(text);
 
     // Appointments
 

@@ -151,6 +151,22 @@ public static class WorkflowRefusals
     /// <summary>A record that does not exist or is not the user's to see, when the page does not say which record.</summary>
     public static Refusal NotFound() => NotFound(Records.Record);
 
+    /// <summary>A servant typed by name (a form without script) that no servant of the body bears.</summary>
+    public static Refusal NoServantNamed(LocalizedText field, string name) => Refusal.Of(
+        RefusalKind.InvalidInput,
+        "servant-name-unknown",
+        $"«{field.Kk}» өрісі: «{name}» деген қызметші жоқ, аты-жөнін толық жазыңыз немесе тізімнен таңдаңыз",
+        $"Поле «{field.Ru}»: служащего «{name}» нет, укажите полное ФИО или выберите из списка",
+        $"'{field.En}': no servant is named '{name}'; type the full name or pick from the list");
+
+    /// <summary>A servant typed by name that several servants of the body bear.</summary>
+    public static Refusal SeveralServantsNamed(LocalizedText field, string name) => Refusal.Of(
+        RefusalKind.InvalidInput,
+        "servant-name-ambiguous",
+        $"«{field.Kk}» өрісі: «{name}» деген бірнеше қызметші бар, тізімнен таңдаңыз",
+        $"Поле «{field.Ru}»: служащих «{name}» несколько, выберите из списка",
+        $"'{field.En}': several servants are named '{name}'; pick one from the list");
+
     public static Refusal Stale() => Refusal.Of(
         RefusalKind.Conflict,
         "concurrency-conflict",

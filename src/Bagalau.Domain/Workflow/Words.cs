@@ -104,6 +104,10 @@ public static class Records
     public static readonly LocalizedText Servant = new("қызметші", "служащий", "servant");
     public static readonly LocalizedText Task = new("тапсырма", "задача", "task");
     public static readonly LocalizedText Pack = new("әдістеме", "методика", "methodology");
+    public static readonly LocalizedText Evaluator = new("бағалаушы", "оценивающий", "evaluator");
+    public static readonly LocalizedText Respondent = new("респондент", "респондент", "respondent");
+    public static readonly LocalizedText CommissionMember = new("Комиссия мүшесі", "член Комиссии", "Commission member");
+    public static readonly LocalizedText Delegate = new("бағалауды тапсыратын қызметші", "служащий, которому поручается оценка", "delegate");
 }
 
 /// <summary>Fields of forms, as named in "fill in ..." and "... is too long".</summary>
@@ -138,6 +142,10 @@ public static class Fields
     public static readonly LocalizedText NotifiedOn = new("хабарланған күні", "дата уведомления", "notified on");
     public static readonly LocalizedText Year = new("жыл", "год", "year");
     public static readonly LocalizedText Pack = new("әдістеме", "методика", "methodology");
+    public static readonly LocalizedText Evaluator = new("бағалаушы", "оценивающий", "evaluator");
+    public static readonly LocalizedText Respondent = new("респондент", "респондент", "respondent");
+    public static readonly LocalizedText CommissionMember = new("Комиссия мүшесі", "член Комиссии", "Commission member");
+    public static readonly LocalizedText Delegate = new("бағалауды тапсыратын қызметші", "служащий, которому поручается оценка", "delegate");
 
     public static LocalizedText ActualOf(int number) => new($"{number}-НМИ нақты мәні", $"факт ЦИ №{number}", $"actual of KPI {number}");
 

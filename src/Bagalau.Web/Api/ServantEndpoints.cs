@@ -15,6 +15,9 @@ public static class ServantEndpoints
         servants.MapGet("/", List).RequireAuthorization(BodyPolicies.ReadOrganisation)
             .WithName("ListServants").WithSummary("Servants by name; ?search= matches part of the name or the start of the IIN (paged: page, size <= 100).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        servants.MapGet("/pick", Pick).RequireAuthorization(BodyPolicies.Member)
+            .WithName("PickServant").WithSummary("The servant picker: at most 20 servants of the body whose name holds ?q= (Kazakh and Russian spellings alike: Сеитов finds Сейітов), by name; ?except= leaves out ids. Id and full name only.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         servants.MapGet("/{servantId:guid}", Get).RequireAuthorization(BodyPolicies.ReadOrganisation)
             .WithName("GetServant").WithSummary("A servant with appointments, probation, absences, dismissals, sanctions and their own reporting lines.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -40,6 +43,11 @@ public static class ServantEndpoints
 
         return TypedResults.Ok(PageDto<ServantDto>.Of(await organisation.SearchServantsAsync(bodyId, search, request, context.RequestAborted), ServantDto.Of));
     }
+
+    private static async Task<Ok<IReadOnlyList<ServantPickDto>>> Pick(
+        Guid bodyId, string? q, Guid[]? except, ServantDirectory directory, HttpContext context) =>
+        TypedResults.Ok<IReadOnlyList<ServantPickDto>>(
+            [.. (await directory.PickAsync(bodyId, q, except ?? [], context.RequestAborted)).Select(s => new ServantPickDto(s.Id, s.Name))]);
 
     private static async Task<Results<Ok<ServantDetailDto>, ProblemHttpResult>> Get(
         Guid bodyId, Guid servantId, OrganisationService organisation, ServantLines lines, HttpContext context)
@@ -90,3 +98,6 @@ public static class ServantEndpoints
         return result.IsSuccess ? TypedResults.NoContent() : ApiErrors.From(result);
     }
 }
+
+/// <summary>One answer of the servant picker.</summary>
+public sealed record ServantPickDto(Guid Id, string Name);

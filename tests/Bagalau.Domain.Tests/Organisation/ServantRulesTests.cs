@@ -16,7 +16,7 @@ public class ServantRulesTests
         var servant = NewServant();
 
         Assert.Equal("Әбенов Асқар", servant.FullName);
-        Assert.Equal("ӘБЕНОВ АСҚАР", servant.SearchName);
+        Assert.Equal("АБЕНОВ АСКАР", servant.SearchName);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class SeatForm
 {
     public Guid? ServantId { get; set; }
 
+    /// <summary>The name typed in the seat's picker (a browser without script): resolved by full name.</summary>
+    public string? ServantName { get; set; }
+
     public string? Role { get; set; }
 }
 
@@ -40,7 +43,7 @@ public sealed class CommissionForm
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
 public sealed class CommissionModel(
-    CommissionService commissions, CycleReads reads, ServantDirectory servants, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
+    CommissionService commissions, CycleReads reads, ServantDirectory servants, OrganisationService organisation, UnitOfWork work, TimeProvider clock, IStringLocalizer<Cycle2018Text> c)
     : WorkflowPageModel(servants, work, clock)
 {
     protected override object RecordRoute => new { bodyId = BodyId, cycleId = CycleId };
@@ -61,10 +64,16 @@ public sealed class CommissionModel(
 
     public IReadOnlyList<CommissionSitting> Sittings { get; private set; } = [];
 
-    public IReadOnlyList<(Guid Id, string Name)> BodyServants { get; private set; } = [];
+    /// <summary>The filter of the cases (servants to evaluate), in the URL query.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Web.Bodies.ListFilter Filter { get; set; } = new();
 
-    /// <summary>Servants of the cycle to be evaluated (eligibility "yes"), for the schedule.</summary>
-    public IReadOnlyList<Guid> Evaluated { get; private set; } = [];
+    /// <summary>One page of the servants of the cycle to be evaluated (eligibility "yes"), for the schedule.</summary>
+    public Page<(Guid Id, string Name)> Evaluated { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyList<(string Value, string Title)> Units { get; private set; } = [];
+
+    public Web.Bodies.PagerView Pager => new(Evaluated.Number, Evaluated.PageCount, Evaluated.Total, n => Url.Page("/Bodies/Cycles2018/Commission", Filter.RouteValues(n, new { bodyId = BodyId, cycleId = CycleId })));
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -82,10 +91,22 @@ public sealed class CommissionModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostComposeAsync()
+    public async Task<IActionResult> OnPostComposeAsync()
     {
-        var seats = Input.Seats.Where(s => s.ServantId is not null && !string.IsNullOrWhiteSpace(s.Role)).Select(s => new SeatInput(s.ServantId!.Value, s.Role!)).ToList();
-        return ActAsync(async () => (await commissions.ComposeAsync(UserId, CycleId, Input.Version, seats, Today, HttpContext.RequestAborted)).Refusal, "commission.composed");
+        var seats = new List<SeatInput>();
+        foreach (var seat in Input.Seats.Where(s => !string.IsNullOrWhiteSpace(s.Role) && (s.ServantId is not null || !string.IsNullOrWhiteSpace(s.ServantName))))
+        {
+            var chosen = await Servants.ResolveAsync(BodyId, seat.ServantId, seat.ServantName, Fields.CommissionMember, HttpContext.RequestAborted);
+            if (chosen.Value is not { } servant)
+            {
+                return await RefusedAsync(chosen.Refusal!);
+            }
+
+            seat.ServantId = servant.Id;
+            seats.Add(new SeatInput(servant.Id, seat.Role!));
+        }
+
+        return await ActAsync(async () => (await commissions.ComposeAsync(UserId, CycleId, Input.Version, seats, Today, HttpContext.RequestAborted)).Refusal, "commission.composed");
     }
 
     public Task<IActionResult> OnPostScheduleAsync()
@@ -143,9 +164,12 @@ public sealed class CommissionModel(
         Commission = (await commissions.CommissionAsync(UserId, CycleId, ct)).Value;
         Schedules = await commissions.SchedulesAsync(UserId, CycleId, ct);
         Sittings = await reads.SittingsAsync(CycleId, ct);
-        BodyServants = await Servants.ChoicesAsync(BodyId, ct);
-        Evaluated = await reads.EvaluatedAsync(CycleId, ct);
-        Names = BodyServants.ToDictionary(s => s.Id, s => s.Name);
+        Evaluated = await reads.EvaluatedAsync(BodyId, CycleId, Filter.ToQuery(), Today, ct);
+        Units = [.. (await organisation.ListUnitsAsync(BodyId, ct)).Select(u => (u.Id.ToString(), u.NameIn(Language)))];
+        // Names of the seats (the saved ones and those typed) and of the page's cases only.
+        var named = (Commission?.Seats.Select(s => s.ServantId) ?? []).Concat(Input.Seats.Where(s => s.ServantId is not null).Select(s => s.ServantId!.Value));
+        Names = new Dictionary<Guid, string>(await Servants.NamesAsync(named, ct)).Concat(Evaluated.Items.Where(e => !named.Contains(e.Id)).Select(e => KeyValuePair.Create(e.Id, e.Name)))
+            .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
         return true;
     }
 }

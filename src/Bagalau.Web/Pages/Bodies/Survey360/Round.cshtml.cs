@@ -15,8 +15,18 @@ namespace Bagalau.Web.Pages.Bodies.Survey360;
 /// before the links are issued; issued links are shown once, to copy or e-mail.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class RoundModel(ServantDirectory directory, IMailSender mail, TimeProvider clock, ILoggerFactory logs) : Survey360Page
+public sealed class RoundModel(ServantDirectory directory, OrganisationService organisation, IMailSender mail, TimeProvider clock, ILoggerFactory logs) : Survey360Page
 {
+    /// <summary>The list's filter, in the URL query.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Web.Bodies.ListFilter Filter { get; set; } = new();
+
+    public Page<TargetView> TargetsPage { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyList<(string Value, string Title)> Units { get; private set; } = [];
+
+    public Web.Bodies.PagerView Pager => new(TargetsPage.Number, TargetsPage.PageCount, TargetsPage.Total, n => Url.Page("/Bodies/Survey360/Round", Filter.RouteValues(n, new { bodyId = BodyId, roundId = RoundId })));
+
     /// <summary>Links are valid until the end of this day, Kazakhstan time.</summary>
     private static readonly TimeSpan Kazakhstan = TimeSpan.FromHours(5);
 
@@ -26,8 +36,6 @@ public sealed class RoundModel(ServantDirectory directory, IMailSender mail, Tim
     public Survey360Round Round { get; private set; } = null!;
 
     public IReadOnlyList<TargetView> Targets { get; private set; } = [];
-
-    public IReadOnlyList<(Guid Id, string Name)> Servants { get; private set; } = [];
 
     /// <summary>The links just issued (this answer only: only their hashes are kept).</summary>
     public IReadOnlyList<IssuedLinkDto> Issued { get; private set; } = [];
@@ -40,9 +48,15 @@ public sealed class RoundModel(ServantDirectory directory, IMailSender mail, Tim
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
-    public async Task<IActionResult> OnPostAddAsync(Guid targetId, int version, Guid servantId, string? relation)
+    public async Task<IActionResult> OnPostAddAsync(Guid targetId, int version, Guid? servantId, string? servantName, string? relation)
     {
-        var added = await Service.AddRespondentAsync(UserId, BodyId, targetId, version, servantId, relation ?? string.Empty, HttpContext.RequestAborted);
+        var chosen = await directory.ResolveAsync(BodyId, servantId, servantName, Domain.Workflow.Fields.Respondent, HttpContext.RequestAborted);
+        if (chosen.Value is not { } respondent)
+        {
+            return Refused(chosen.Refusal) ?? await LoadAsync() ?? Page();
+        }
+
+        var added = await Service.AddRespondentAsync(UserId, BodyId, targetId, version, respondent.Id, relation ?? string.Empty, HttpContext.RequestAborted);
         return Refused(added.Refusal) ?? await LoadAsync() ?? Page();
     }
 
@@ -93,7 +107,7 @@ public sealed class RoundModel(ServantDirectory directory, IMailSender mail, Tim
 
         Round = round;
         DefaultExpiry = KazakhstanClock.Today(clock).AddDays(10);
-        var targets = await Service.TargetsAsync(UserId, BodyId, RoundId, HttpContext.RequestAborted);
+        var targets = await Service.TargetsAsync(UserId, BodyId, RoundId, Filter.ToQuery(), HttpContext.RequestAborted);
         if (targets.Refusal is { Code: "not-found" })
         {
             return NotFound();
@@ -104,8 +118,9 @@ public sealed class RoundModel(ServantDirectory directory, IMailSender mail, Tim
             return Forbid();
         }
 
-        Targets = targets.Value!;
-        Servants = [.. Targets.Select(t => (t.ServantId, t.Name))];
+        TargetsPage = targets.Value!;
+        Targets = TargetsPage.Items;
+        Units = [.. (await organisation.ListUnitsAsync(BodyId, HttpContext.RequestAborted)).Select(u => (u.Id.ToString(), u.NameIn(Language)))];
         return null;
     }
 }
