@@ -113,15 +113,8 @@ public class Cycle2018Scenarios
         await evaluator.Locator("[data-test=open-sheet]").ClickAsync();
         var sheetUrl = evaluator.Url;
 
-        // A fact file for KPI 1, listed on the sheet.
-        await evaluator.Locator("[data-test=fact-file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "kpi1-report.pdf",
-            MimeType = "application/pdf",
-            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
-        });
-        await evaluator.Locator("[data-test=attach-fact]").ClickAsync();
-        await Assertions.Expect(evaluator.Locator("[data-test=fact]")).ToContainTextAsync("kpi1-report.pdf");
+        // The evaluator types the actual values, then attaches a fact file for KPI 1: the file is
+        // listed and nothing typed is lost (the sheet is one form).
         var sheetRows = evaluator.Locator("[data-test=sheet-row]");
         await Assertions.Expect(sheetRows).ToHaveCountAsync(5);
         for (var i = 0; i < 5; i++)
@@ -132,6 +125,18 @@ public class Cycle2018Scenarios
                 await sheetRows.Nth(i).Locator("[data-test=row-achieved]").CheckAsync();
             }
         }
+
+        await evaluator.Locator("[data-test=fact-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "kpi1-report.pdf",
+            MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
+        });
+        await evaluator.Locator("[data-test=attach-fact]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-test=fact]")).ToContainTextAsync("kpi1-report.pdf");
+        await Assertions.Expect(sheetRows.Nth(0).Locator("[data-test=row-actual]")).ToHaveValueAsync("12");
+        await Assertions.Expect(sheetRows.Nth(4).Locator("[data-test=row-actual]")).ToHaveValueAsync("3");
+        await Assertions.Expect(sheetRows.Nth(0).Locator("[data-test=row-achieved]")).ToBeCheckedAsync();
 
         await evaluator.Locator("[data-test=sheet-sign]").ClickAsync();
         await Assertions.Expect(evaluator.Locator("[data-test=sheet-grade]")).ToContainTextAsync("4 of 5 KPIs achieved");

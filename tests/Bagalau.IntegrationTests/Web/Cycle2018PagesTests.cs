@@ -143,6 +143,75 @@ public class Cycle2018PagesTests
         Assert.Empty(after.Kpis);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task KpiSheet_AttachingAFactFile_KeepsAndSavesTheTypedValues(string provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        var demo = await DemoCycleAsync(host);
+        var sheetId = await demo.ApproveAndOpenSheetAsync(demo.ServantPlanId);
+        var client = await SignedInAsync(host, Evaluator);
+        var path = $"/bodies/{demo.BodyId}/cycles2018/sheets/{sheetId}";
+        var version = await host.WithDbAsync(db => db.KpiSheets.Where(s => s.Id == sheetId).Select(s => s.Version).SingleAsync());
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await Forms.AntiforgeryTokenAsync(client, path)), "__RequestVerificationToken" },
+            { new StringContent(version.ToString(CultureInfo.InvariantCulture)), "Input.Version" },
+            { new StringContent("1"), "FactKpi" },
+        };
+        for (var i = 0; i < 5; i++)
+        {
+            form.Add(new StringContent((i + 1).ToString(CultureInfo.InvariantCulture)), $"Input.Rows[{i}].Number");
+            form.Add(new StringContent(i == 2 ? "7" : "10"), $"Input.Rows[{i}].Actual");
+            form.Add(new StringContent("true"), $"Input.Rows[{i}].Achieved");
+        }
+
+        var file = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "FactFile", "акт.pdf");
+
+        var response = await client.PostAsync(path + "?handler=Fact", form);
+        var sheet = await host.WithDbAsync(db => db.KpiSheets.AsNoTracking().SingleAsync(s => s.Id == sheetId));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(["10", "10", "7", "10", "10"], sheet.Rows.Select(r => r.Actual).ToArray());
+        // Planned 10, actual 7: kpi-achieved makes the third not achieved despite the tick.
+        Assert.Equal([true, true, false, true, true], sheet.Rows.Select(r => r.Achieved).ToArray());
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(path));
+        Assert.Contains("акт.pdf", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"7\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ReturningAPlanWithoutAReason_IsRefused_AndThePlanStillShowsItsKpis(string provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        var demo = await DemoCycleAsync(host);
+        var evaluator = await UserIdAsync(host, Evaluator);
+        var plan = await demo.PlanAsync(demo.ServantPlanId);
+        var kpis = Enumerable.Range(1, 5).Select(i => new KpiInput($"Көрсеткіш {i}", "%", "10", new DateOnly(2022, 12, 1), "Нәтиже", "Даму жоспары")).ToList();
+        Assert.False((await host.WithAsync<Evaluation2018Service, Domain.Workflow.Outcome>(s => s.SetKpisAsync(evaluator, plan.Id, plan.Version, kpis))).IsRefused);
+        Assert.False((await host.WithAsync<Evaluation2018Service, Domain.Workflow.Outcome>(async s => await s.SubmitPlanAsync(evaluator, plan.Id, (await demo.PlanAsync(plan.Id)).Version, demo.Today))).IsRefused);
+        var approverEmail = await host.WithDbAsync(async db =>
+        {
+            var approver = (await db.WorkPlans.SingleAsync(p => p.Id == plan.Id)).ApproverId;
+            var userId = await db.BodyMemberships.Where(m => m.ServantId == approver).Select(m => m.UserId).FirstAsync();
+            return await db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync();
+        });
+        var client = await SignedInAsync(host, approverEmail);
+        var path = $"/bodies/{demo.BodyId}/cycles2018/plans/{plan.Id}";
+        var version = (await demo.PlanAsync(plan.Id)).Version.ToString(CultureInfo.InvariantCulture);
+
+        var response = await Forms.PostAsync(client, path, new Dictionary<string, string> { ["Input.Version"] = version, ["Input.Reason"] = "" }, path + "?handler=Return");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-code=\"required\"", html, StringComparison.Ordinal);
+        Assert.Contains("Көрсеткіш 5", html, StringComparison.Ordinal);
+        Assert.Equal(WorkPlanState.Submitted, (await demo.PlanAsync(plan.Id)).State);
+    }
+
     private static void AddKpi(Dictionary<string, string> fields, int i)
     {
         fields[$"Input.Kpis[{i}].Name"] = $"Көрсеткіш {i + 1}";

@@ -114,6 +114,17 @@ public sealed class SheetModel(
     /// <summary>A fact file supporting one KPI (clause 22): the domain checks who may attach, the size and the type.</summary>
     public async Task<IActionResult> OnPostFactAsync()
     {
+        // The file comes with the sheet's typed values (one form): they are saved first, so an
+        // attachment never throws away what was typed; a refused save keeps the form and attaches nothing.
+        if (Input.Rows.Count > 0)
+        {
+            var saved = await cycles.FillSheetAsync(UserId, SheetId, Input.Version, Results(), HttpContext.RequestAborted);
+            if (saved.Refusal is { } notSaved)
+            {
+                return await RefusedAsync(notSaved);
+            }
+        }
+
         byte[] content = [];
         if (FactFile is not null)
         {
