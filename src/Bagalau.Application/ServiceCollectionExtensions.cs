@@ -28,9 +28,9 @@ public static class ServiceCollectionExtensions
     /// <c>system</c>; the web app registers its own <see cref="IAuditActor"/> after this call.
     /// <paramref name="sqliteTempTablesInMemory"/>: the web app's (ADR 0015).
     /// </summary>
-    public static IServiceCollection AddBagalauApplication(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null, bool sqliteTempTablesInMemory = false)
+    public static IServiceCollection AddBagalauApplication(this IServiceCollection services, IConfiguration configuration, string? workingDirectory = null, bool sqliteTempTablesInMemory = false)
     {
-        var database = DatabaseOptions.FromConfiguration(configuration, contentRoot ?? Directory.GetCurrentDirectory()) with { SqliteTempTablesInMemory = sqliteTempTablesInMemory };
+        var database = DatabaseOptions.FromConfiguration(configuration, workingDirectory ?? Directory.GetCurrentDirectory()) with { SqliteTempTablesInMemory = sqliteTempTablesInMemory };
         services.AddSingleton(database);
         // Pooled contexts (ADR 0015): building a context's internal services was a quarter of a
         // small API request's CPU. Each scope leases one and gives it the clock and audit actor.

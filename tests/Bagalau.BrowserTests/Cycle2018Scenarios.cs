@@ -305,7 +305,7 @@ public class Cycle2018Scenarios
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(phone: true);
         await OrganisationScenarios.SignInAsync(page, app, Hr);
-        await page.Locator("[data-test=nav-cycles2018]").ClickAsync();
+        await Browser.ClickMenuAsync(page, "nav-cycles2018");
         await page.Locator("[data-test=cycle-pack]").SelectOptionAsync("almaty-akimat");
         await page.Locator("[data-test=cycle-year]").FillAsync(Year.ToString(CultureInfo.InvariantCulture));
         await page.Locator("[data-test=open-cycle]").ClickAsync();

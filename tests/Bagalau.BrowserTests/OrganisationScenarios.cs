@@ -108,7 +108,7 @@ public class OrganisationScenarios
         await SignInAsync(page, app, Hr);
 
         await Browser.ScreenshotAsync(page, "phone-dashboard", fullPage: false);
-        await page.Locator("[data-test=nav-servants]").ClickAsync();
+        await Browser.ClickMenuAsync(page, "nav-servants");
         await Assertions.Expect(page.Locator("[data-test=servant-table] tbody tr")).ToHaveCountAsync(42);
         // No horizontal scrolling of the page itself on a 390 px wide screen.
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
@@ -128,7 +128,8 @@ public class OrganisationScenarios
         await page.GetByLabel("Электрондық пошта").FillAsync(email);
         await page.GetByLabel("Құпиясөз").FillAsync(DemoSeeder.DemoPassword);
         await page.Locator("[data-test=sign-in]").ClickAsync();
-        await page.WaitForSelectorAsync("[data-test=sign-out]");
+        // Attached, not visible: on a phone the sign-out button is in the folded menu.
+        await page.WaitForSelectorAsync("[data-test=sign-out]", new() { State = WaitForSelectorState.Attached });
     }
 
     private static string ValidIin(string birth, int centuryDigit, int serial)

@@ -131,7 +131,7 @@ public class Quarter2023Scenarios
         await phone.Locator("[data-test=acknowledge]").ClickAsync();
         await Assertions.Expect(phone.Locator("[data-test=acknowledged-on]")).ToHaveTextAsync("13.07.2026");
         await Browser.ScreenshotAsync(phone, "q23-servant-result-phone");
-        await phone.Locator("[data-test=nav-calibration]").ClickAsync();
+        await Browser.ClickMenuAsync(phone, "nav-calibration");
         await Assertions.Expect(phone.Locator("[data-test=result-row]")).ToContainTextAsync("2026-Q2");
         await Assertions.Expect(phone.Locator("[data-test=result-row]")).ToContainTextAsync("20.07.2026");
         await phone.Locator("[data-test=result-row]").Filter(new() { HasText = "2026-Q2" }).Locator("[data-test=apply]").ClickAsync();
@@ -219,7 +219,7 @@ public class Quarter2023Scenarios
         await Assertions.Expect(evaluator.Locator("[data-test=feedback-date]")).ToHaveTextAsync("21.07.2026");
 
         phone = await SignedInAsync(browser, app, "servant", phone: true);
-        await phone.Locator("[data-test=nav-calibration]").ClickAsync();
+        await Browser.ClickMenuAsync(phone, "nav-calibration");
         await phone.Locator("[data-test=feedback-row]").Filter(new() { HasText = "2026-Q2" }).Locator("a").ClickAsync();
         await Assertions.Expect(phone.Locator("[data-test=view-potential]")).ToContainTextAsync("орынбасары лауазымына");
         await Assertions.Expect(phone.Locator("[data-test=feedback-final-score]")).ToContainTextAsync("4,10");
@@ -246,7 +246,7 @@ public class Quarter2023Scenarios
     {
         var page = await browser.NewPageAsync(phone);
         await OrganisationScenarios.SignInAsync(page, app, Email(account));
-        await page.WaitForSelectorAsync("[data-test=nav-calibration]");
+        await page.WaitForSelectorAsync("[data-test=nav-calibration]", new() { State = WaitForSelectorState.Attached });
         return page;
     }
 

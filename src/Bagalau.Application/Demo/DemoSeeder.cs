@@ -79,12 +79,15 @@ public sealed class DemoSeeder(BagalauDbContext db, AccountService accounts)
     /// <summary>Seeds the demo body when the database has no state body yet; otherwise does nothing.</summary>
     public async Task<DemoSeedResult> SeedAsync(DateOnly today, CancellationToken ct = default)
     {
+        // The check inside the transaction: on SQLite the transaction takes the write lock first
+        // (BEGIN IMMEDIATE), so a second instance starting on the same file waits for the first
+        // one's seed and then finds the body instead of seeding it twice.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.StateBodies.AnyAsync(ct))
         {
             return new DemoSeedResult(false, null, 0);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var body = StateBody.Create(BodyCode, "Демонстрациялық мемлекеттік орган", "Демонстрационный государственный орган", "Demo state body").Value;
         db.StateBodies.Add(body);
 

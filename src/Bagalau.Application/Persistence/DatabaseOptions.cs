@@ -21,17 +21,25 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// <summary>SQLite's <c>synchronous=NORMAL</c> on every connection (log synced at checkpoints only); false: SQLite's own FULL.</summary>
     public bool SqliteNormalSync { get; init; }
 
+    /// <summary>Configuration key of how long a start-up waits for a SQLite file another process holds (seconds, default 30).</summary>
+    public const string StartupWaitKey = "Database:StartupWaitSeconds";
+
     /// <summary>SQLite's temporary tables in memory (the web app's requests; ADR 0015); false: SQLite's own default.</summary>
     public bool SqliteTempTablesInMemory { get; init; }
 
-    public static DatabaseOptions DefaultSqlite(string contentRoot) =>
-        new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(contentRoot, "data", "bagalau.db")}");
+    /// <summary>How long migrating and seeding at start-up wait for a SQLite file another process holds.</summary>
+    public TimeSpan StartupWait { get; init; } = BagalauDatabase.DefaultStartupWait;
+
+    /// <summary>The default database: the SQLite file <c>data/bagalau.db</c> under the folder the command is run from.</summary>
+    public static DatabaseOptions DefaultSqlite(string workingDirectory) =>
+        new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetFullPath(workingDirectory), "data", "bagalau.db")}");
 
     /// <summary>
     /// Reads <see cref="ProviderKey"/> and <see cref="ConnectionKey"/>; without a connection string
-    /// the SQLite file <c>data/bagalau.db</c> under <paramref name="contentRoot"/> is used.
+    /// the SQLite file <c>data/bagalau.db</c> under <paramref name="workingDirectory"/> (the
+    /// process's current directory, never the binaries' or the content root) is used.
     /// </summary>
-    public static DatabaseOptions FromConfiguration(IConfiguration configuration, string contentRoot)
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration, string workingDirectory)
     {
         var providerText = configuration[ProviderKey];
         var provider = ParseProvider(providerText)
@@ -43,15 +51,19 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             "NORMAL" => true,
             _ => throw new InvalidOperationException($"{SqliteSynchronousKey} is '{synchronousText}': use Full or Normal."),
         };
+        var waitText = configuration[StartupWaitKey];
+        var wait = string.IsNullOrWhiteSpace(waitText) ? BagalauDatabase.DefaultStartupWait
+            : int.TryParse(waitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds)
+            : throw new InvalidOperationException($"{StartupWaitKey} is '{waitText}': use a whole number of seconds above 0.");
         var connection = configuration[ConnectionKey];
         if (string.IsNullOrWhiteSpace(connection))
         {
             return provider == DatabaseProvider.Sqlite
-                ? DefaultSqlite(contentRoot) with { SqliteNormalSync = normalSync }
+                ? DefaultSqlite(workingDirectory) with { SqliteNormalSync = normalSync, StartupWait = wait }
                 : throw new InvalidOperationException($"{ConnectionKey} must be set for PostgreSql.");
         }
 
-        return new DatabaseOptions(provider, connection) { SqliteNormalSync = normalSync };
+        return new DatabaseOptions(provider, connection) { SqliteNormalSync = normalSync, StartupWait = wait };
     }
 
     /// <summary>Sqlite, PostgreSql (also "postgres"), any case; empty means Sqlite; unknown is null.</summary>

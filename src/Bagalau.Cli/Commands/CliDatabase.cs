@@ -96,6 +96,12 @@ internal abstract class DatabaseCommand : ICliCommand
 
                 return await RunAsync(parsed, scope.ServiceProvider, stdout, stderr);
             }
+            catch (DatabaseBusyException busy)
+            {
+                // Another process holds the SQLite file (a web app migrating or seeding it).
+                await stderr.WriteLineAsync($"bagalau {Name}: {busy.MessageIn(DatabaseBusyException.ConsoleLanguage(System.Globalization.CultureInfo.CurrentUICulture))}");
+                return DatabaseBusyException.ExitCode;
+            }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)
             {
                 // The database cannot be reached or opened: say so plainly, no stack trace.

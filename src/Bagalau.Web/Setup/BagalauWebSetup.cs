@@ -37,7 +37,7 @@ public static class BagalauWebSetup
     {
         ListenOnDefaultUrlWhenNoneConfigured(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddBagalauDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddBagalauDatabase(builder.Configuration);
         builder.Services.AddBagalauIdentity(builder.Configuration);
         builder.Services.AddBagalauAuthorization();
         builder.Services.AddBagalauLocalization();

@@ -13,32 +13,15 @@ namespace Bagalau.Web.Setup;
 /// </summary>
 public static class DatabaseSetup
 {
-    public static IServiceCollection AddBagalauDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddBagalauDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBagalauApplication(configuration, DataHome(environment.ContentRootPath), sqliteTempTablesInMemory: true);
+        // The default SQLite file is ./data/bagalau.db under the folder the app is started from,
+        // whatever the content root (the binaries' folder when started from elsewhere).
+        services.AddBagalauApplication(configuration, Directory.GetCurrentDirectory(), sqliteTempTablesInMemory: true);
         // Audit records name the signed-in user (registered after the application's default).
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         return services;
-    }
-
-    /// <summary>
-    /// Where the default SQLite file's ./data folder lives: the root of a source checkout (the
-    /// folder with Bagalau.slnx) when the app runs from one, as `dotnet run --project
-    /// src/Bagalau.Web` does, so that the web app and the CLI run from the root share
-    /// ./data/bagalau.db; otherwise the content root (a published app).
-    /// </summary>
-    public static string DataHome(string contentRoot)
-    {
-        for (var folder = new DirectoryInfo(contentRoot); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Bagalau.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return contentRoot;
     }
 
     /// <summary>Demo data is seeded by default in Development and on the default SQLite file.</summary>
@@ -54,25 +37,54 @@ public static class DatabaseSetup
         return environment.IsDevelopment() || string.IsNullOrWhiteSpace(configuration[DatabaseOptions.ConnectionKey]);
     }
 
+    /// <summary>
+    /// Migrates, then seeds the demo body when asked and the database is empty. A SQLite file
+    /// another instance holds for longer than <c>Database:StartupWaitSeconds</c> is a
+    /// <see cref="DatabaseBusyException"/> (Program says so in one line and exits); a demo body
+    /// another instance seeded meanwhile is taken as it is.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
         await BagalauDatabase.MigrateAsync(app.Services);
         var seeded = false;
         if (ShouldSeedDemo(app.Configuration, app.Environment))
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BagalauDbContext>();
-            if (await BagalauDatabase.IsEmptyAsync(db))
+            try
             {
-                var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-                var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Bagalau.Application.Time.KazakhstanClock.Today(clock));
-                seeded = result.Seeded;
+                await BagalauDatabase.WhileBusyAsync(db, database.StartupWait, async ct =>
+                {
+                    if (await BagalauDatabase.IsEmptyAsync(db, ct))
+                    {
+                        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+                        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Bagalau.Application.Time.KazakhstanClock.Today(clock), ct);
+                        seeded = result.Seeded;
+                    }
+                });
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // Another instance seeded the same empty database at the same moment (PostgreSQL:
+                // its rows came first): the demo body is there, nothing else is wrong.
+                if (await IsEmptyInNewScopeAsync(app.Services))
+                {
+                    throw;
+                }
+
+                seeded = false;
             }
         }
 
-        var database = app.Services.GetRequiredService<DatabaseOptions>();
         var showDemo = seeded || ShouldSeedDemo(app.Configuration, app.Environment);
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, database, seeded, showDemo));
+    }
+
+    private static async Task<bool> IsEmptyInNewScopeAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await BagalauDatabase.IsEmptyAsync(scope.ServiceProvider.GetRequiredService<BagalauDbContext>());
     }
 
     private static void PrintWelcome(WebApplication app, DatabaseOptions database, bool seeded, bool showDemo)

@@ -75,6 +75,18 @@ public sealed class Browser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>Clicks a menu item (data-test), first opening the menu behind its button on a narrow screen.</summary>
+    public static async Task ClickMenuAsync(IPage page, string item)
+    {
+        var toggle = page.Locator("[data-test=menu-toggle]");
+        if (await toggle.IsVisibleAsync() && await toggle.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await toggle.ClickAsync();
+        }
+
+        await page.Locator($"[data-test={item}]").ClickAsync();
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var file = Path.Combine(ArtifactsFolder, name + ".png");

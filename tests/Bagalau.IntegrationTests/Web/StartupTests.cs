@@ -60,20 +60,6 @@ public class StartupTests
         Assert.Throws<InvalidOperationException>(() => DatabaseSetup.ShouldSeedDemo(Config(("Bagalau:SeedDemo", "maybe")), Environment("Production")));
     }
 
-    [Fact]
-    public void DefaultDataFolder_InASourceCheckout_IsTheCheckoutRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Bagalau.slnx")))
-        {
-            root = root.Parent!;
-        }
-
-        Assert.Equal(root.FullName, DatabaseSetup.DataHome(Path.Combine(root.FullName, "src", "Bagalau.Web")));
-        var elsewhere = Path.GetTempPath();
-        Assert.Equal(elsewhere, DatabaseSetup.DataHome(elsewhere));
-    }
-
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 

@@ -11,7 +11,8 @@
     average: form.querySelector('[data-live="average"]'),
     score: form.querySelector('[data-live="score"]'),
     grade: form.querySelector('[data-live="grade"]'),
-    capped: form.querySelector('[data-live="capped"]')
+    capped: form.querySelector('[data-live="capped"]'),
+    summary: form.querySelector('[data-live-summary]')
   };
   var pending = null;
   var sequence = 0;
@@ -22,6 +23,8 @@
     out.average.textContent = fixed(result.average);
     out.score.textContent = fixed(result.score);
     out.grade.textContent = result.gradeTitle + (result.clause ? ' (' + result.clause + ')' : '');
+    // The folded card's one line: the final score and the grade.
+    if (out.summary) { out.summary.textContent = fixed(result.score) + ' · ' + result.gradeTitle; }
     if (result.cappedBy) {
       // The sanction's name in the reader's language, its date, the cap and the clause (never the id).
       out.capped.textContent = out.capped.getAttribute('data-capped-text') + ': ' + (result.capReason || '');
@@ -35,6 +38,7 @@
     out.average.textContent = '—';
     out.score.textContent = '—';
     out.grade.textContent = '—';
+    if (out.summary) { out.summary.textContent = '—'; }
     out.capped.hidden = true;
     if (message) { hint.textContent = message; }
   }
@@ -59,6 +63,22 @@
       if (answer.ok) { hint.textContent = ''; show(answer.body); } else { clear(answer.body.title || ''); }
     }).catch(function () { /* offline: the submit still works */ });
   }
+
+  // A field that gets the focus is brought wholly into view, and clear of the result card where
+  // that one is sticky (wide screens): the browser leaves a half-visible field where it is.
+  form.addEventListener('focusin', function (event) {
+    var field = event.target;
+    if (!field.matches('input, textarea, select')) { return; }
+    var rect = field.getBoundingClientRect();
+    var bottom = window.innerHeight;
+    var card = form.querySelector('.live-result');
+    if (card && window.getComputedStyle(card).position === 'sticky') {
+      bottom = Math.min(bottom, card.getBoundingClientRect().top);
+    }
+    if (rect.top < 0 || rect.bottom > bottom) {
+      field.scrollIntoView({ block: 'nearest' });
+    }
+  });
 
   form.addEventListener('input', function (event) {
     if (!event.target.hasAttribute('data-score')) { return; }
