@@ -174,7 +174,7 @@ public class Cycle2018PagesTests
         var sheet = await host.WithDbAsync(db => db.KpiSheets.AsNoTracking().SingleAsync(s => s.Id == sheetId));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(["10", "10", "7", "10", "10"], sheet.Rows.Select(r => r.Actual).ToArray());
+        Assert.Equal(["10", "10", "7", "10", "10"], sheet.Rows.Select(r => r.Actual ?? string.Empty).ToArray());
         // Planned 10, actual 7: kpi-achieved makes the third not achieved despite the tick.
         Assert.Equal([true, true, false, true, true], sheet.Rows.Select(r => r.Achieved).ToArray());
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(path));

@@ -74,10 +74,5 @@ public abstract class WorkflowPageModel(ServantDirectory servants, UnitOfWork wo
     }
 
     /// <summary>A clause as people cite it: "12-тармақ", "п. 12", "clause 12".</summary>
-    public static string Clause(string? clause) => clause is null ? string.Empty : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
-    {
-        "ru" => $"п. {clause}",
-        "en" => $"clause {clause}",
-        _ => $"{clause}-тармақ",
-    };
+    public static string Clause(string? clause) => Bagalau.Web.Bodies.ClauseText.Cite(clause);
 }
