@@ -27,7 +27,8 @@ public class Cycle2018Scenarios
     [BrowserFact]
     public async Task OneServant_WalksThroughTheCycle_UnderAlmatyAkimat()
     {
-        await using var app = AppServer.Start(seedDemo: true, new MovableClock(Now));
+        var clock = new MovableClock(Now);
+        await using var app = AppServer.Start(seedDemo: true, clock);
         await using var browser = await Browser.LaunchAsync();
         var year = Year;
         var servantName = await ServantNameAsync(app, Servant);
@@ -208,6 +209,13 @@ public class Cycle2018Scenarios
         await Assertions.Expect(chair.Locator("[data-test=notice-due]")).ToContainTextAsync("clause");
         await Browser.ScreenshotAsync(chair, "cycle2018-11-commission-schedule");
 
+        // The sitting day comes (a protocol cannot be drawn before it): everyone signs in again.
+        clock.Now = new DateTimeOffset(2023, 1, 10, 10, 0, 0, TimeSpan.FromHours(5));
+        hr = await SignedInAsync(browser, app, Hr, "en");
+        evaluator = await SignedInAsync(browser, app, Evaluator, "en");
+        authorized = await SignedInAsync(browser, app, Authorized, "ru");
+        chair = await SignedInAsync(browser, app, "hr-head@bagalau.example", "en");
+
         // HR opens the sitting and marks attendance: four of five voting members and the secretary.
         await hr.GotoAsync(commissionUrl);
         await hr.Locator("[data-test=open-sitting]").ClickAsync();
@@ -267,7 +275,7 @@ public class Cycle2018Scenarios
         // The appeal to the agency is recorded with its outcome; re-evaluation reopens the sheets.
         await hr.GotoAsync(sittingUrl);
         await hr.Locator("[data-test=appeal-form]").EvaluateAsync("f => f.closest('details').open = true");
-        await hr.Locator("[data-test=appeal-filed-on]").FillAsync("2022-12-26");
+        await hr.Locator("[data-test=appeal-filed-on]").FillAsync("2023-01-10");
         await hr.Locator("[data-test=appeal-body]").FillAsync("Мемлекеттік қызмет істері агенттігінің Алматы қаласы бойынша департаменті");
         await hr.Locator("[data-test=file-appeal]").ClickAsync();
         await Assertions.Expect(hr.Locator("[data-test=appeal-due]")).ToContainTextAsync("clause");

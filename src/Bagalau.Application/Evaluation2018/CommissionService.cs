@@ -97,7 +97,7 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
 
     // ---- Schedule (clause 29) ----
 
-    public async Task<Outcome<CommissionSchedule>> BuildScheduleAsync(string userId, Guid cycleId, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants, CancellationToken ct = default)
+    public async Task<Outcome<CommissionSchedule>> BuildScheduleAsync(string userId, Guid cycleId, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants, DateOnly today, CancellationToken ct = default)
     {
         var commission = await db.Set<EvaluationCommission>().AsNoTracking().FirstOrDefaultAsync(c => c.CycleId == cycleId, ct);
         if (commission is null)
@@ -119,7 +119,7 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
                 $"a servant is not on the cycle's eligibility list");
         }
 
-        var built = CommissionSchedule.Build(actor, commission, sittings, servants);
+        var built = CommissionSchedule.Build(actor, commission, sittings, servants, NoticeOf(commission), today);
         if (built.Value is not { } schedule)
         {
             return built;
@@ -129,8 +129,15 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
         return await steps.SaveAsync(schedule, ct);
     }
 
-    public Task<Outcome> ChangeScheduleAsync(string userId, Guid scheduleId, int version, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants, CancellationToken ct = default) =>
-        ScheduleAsync(userId, scheduleId, version, (schedule, _, actor) => Task.FromResult(schedule.Change(actor, sittings, servants)), ct);
+    public Task<Outcome> ChangeScheduleAsync(string userId, Guid scheduleId, int version, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants, DateOnly today, CancellationToken ct = default) =>
+        ScheduleAsync(userId, scheduleId, version, (schedule, commission, actor) => Task.FromResult(schedule.Change(actor, sittings, servants, NoticeOf(commission), today)), ct);
+
+    /// <summary>The schedule-notice deadline of the commission's pack version, counted from a sitting day.</summary>
+    private Func<DateOnly, Decided<DeadlineAnswer>> NoticeOf(EvaluationCommission commission)
+    {
+        var version = steps.VersionOf(commission.PackId, commission.PackVersionId);
+        return day => DeadlineDecision.Decide(version, "schedule-notice", day, steps.Context.Calendar);
+    }
 
     /// <summary>The chair agrees; each evaluator (the servants' direct supervisors) gets a notification with the sitting day and the notice date and clause.</summary>
     public Task<Outcome> AgreeScheduleAsync(string userId, Guid scheduleId, int version, DateOnly today, CancellationToken ct = default) =>

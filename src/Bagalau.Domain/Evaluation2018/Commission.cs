@@ -411,6 +411,11 @@ public sealed class CommissionSitting : OrganisationEntity
             return WorkflowRefusals.WrongState(Actions.DrawProtocol, State);
         }
 
+        if (BeforeTheSitting(today) is { } early)
+        {
+            return early;
+        }
+
         var open = _agenda.Where(s => _cases.All(c => c.ServantId != s)).ToList();
         if (open.Count > 0 || _cases.Count == 0)
         {
@@ -439,10 +444,24 @@ public sealed class CommissionSitting : OrganisationEntity
             return WorkflowRefusals.WrongState(Actions.ApproveProtocol, State);
         }
 
+        if (BeforeTheSitting(today) is { } early)
+        {
+            return early;
+        }
+
         ApprovedOn = today;
         State = SittingState.Approved;
         return Outcome.Done;
     }
+
+    /// <summary>The Commission decides at its sitting: nothing of it is recorded as held before its day.</summary>
+    private Refusal? BeforeTheSitting(DateOnly today) => today < SittingOn
+        ? Refusal.Of(
+            "before-sitting-day",
+            $"Отырыс {WorkflowRefusals.Day(SittingOn)} күні өтеді: оның хаттамасын осы күнге дейін жасауға немесе бекітуге болмайды",
+            $"Заседание проводится {WorkflowRefusals.Day(SittingOn)}: его протокол нельзя составить или утвердить раньше этого дня",
+            $"The sitting is on {WorkflowRefusals.Day(SittingOn)}: its protocol cannot be drawn or approved before that day")
+        : null;
 
     private static Refusal NotOnAgenda() => Refusal.Of(
         $"not-on-agenda",

@@ -47,15 +47,20 @@ public sealed class CommissionSchedule : OrganisationEntity
 
     public string? NoticeClause { get; private set; }
 
-    public static Outcome<CommissionSchedule> Build(Actor actor, EvaluationCommission commission, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants)
+    /// <param name="notice">The schedule-notice deadline counted from a sitting day (the first is checked).</param>
+    public static Outcome<CommissionSchedule> Build(Actor actor, EvaluationCommission commission, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants, Func<DateOnly, Decided<DeadlineAnswer>> notice, DateOnly today)
     {
         var schedule = new CommissionSchedule(commission.StateBodyId) { CycleId = commission.CycleId, CommissionId = commission.Id, State = ScheduleState.Draft };
-        var set = schedule.Change(actor, sittings, servants);
+        var set = schedule.Change(actor, sittings, servants, notice, today);
         return set.Refusal is { } refusal ? refusal : schedule;
     }
 
-    /// <summary>HR changes the days and servants until the chair agrees.</summary>
-    public Outcome Change(Actor actor, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants)
+    /// <summary>
+    /// HR changes the days and servants until the chair agrees. The notice period is checked here,
+    /// where the days are chosen: a first sitting too close to notify the evaluators in time
+    /// (schedule-notice) is refused now, not only when the chair agrees.
+    /// </summary>
+    public Outcome Change(Actor actor, IReadOnlyList<DateOnly> sittings, IReadOnlyList<Guid> servants, Func<DateOnly, Decided<DeadlineAnswer>> notice, DateOnly today)
     {
         if (!actor.IsHr)
         {
@@ -80,6 +85,11 @@ public sealed class CommissionSchedule : OrganisationEntity
                 $"servants: at least one, none twice");
         }
 
+        if (ScheduleNoticeRule.Check(notice(sittings.Min()), today) is { } tooLate)
+        {
+            return tooLate;
+        }
+
         _sittings.Clear();
         _sittings.AddRange(sittings.Distinct().Order());
         _servants.Clear();
@@ -100,24 +110,41 @@ public sealed class CommissionSchedule : OrganisationEntity
             return WorkflowRefusals.WrongState(Actions.Agree, State);
         }
 
+        if (ScheduleNoticeRule.Check(noticeDue, today) is { } tooLate)
+        {
+            return tooLate;
+        }
+
+        AgreedOn = today;
+        NoticeDue = noticeDue.Answer!.Due;
+        NoticeClause = noticeDue.Provenance!.Clause;
+        State = ScheduleState.Agreed;
+        return Outcome.Done;
+    }
+}
+
+/// <summary>
+/// Clause 29 (mdai 28): the evaluators are notified of the sitting by the schedule-notice deadline
+/// before it. A schedule whose notice day has already passed cannot be kept: it is refused with the
+/// clause, both when HR sets the days and when the chair agrees.
+/// </summary>
+public static class ScheduleNoticeRule
+{
+    public static Refusal? Check(Decided<DeadlineAnswer> noticeDue, DateOnly today)
+    {
         if (noticeDue.Refusal is { } refusal)
         {
             return refusal;
         }
 
-        if (noticeDue.Answer!.Due < today)
-        {
-            return Refusal.Of(
+        var due = noticeDue.Answer!.Due;
+        var clause = noticeDue.Provenance!.Clause;
+        return due < today
+            ? Refusal.Of(
                 $"notice-too-late",
-                $"Бағалаушыларды {WorkflowRefusals.Day(noticeDue.Answer.Due)} дейін хабардар ету керек еді ({noticeDue.Provenance!.Clause}-тармақ): отырыс күнін кейінге қалдырыңыз",
-                $"Оценивающих нужно было уведомить до {WorkflowRefusals.Day(noticeDue.Answer.Due)} (пункт {noticeDue.Provenance!.Clause}): перенесите заседание",
-                $"The evaluators had to be notified by {WorkflowRefusals.Day(noticeDue.Answer.Due)} (clause {noticeDue.Provenance!.Clause}): move the sitting later");
-        }
-
-        AgreedOn = today;
-        NoticeDue = noticeDue.Answer.Due;
-        NoticeClause = noticeDue.Provenance!.Clause;
-        State = ScheduleState.Agreed;
-        return Outcome.Done;
+                $"Бағалаушыларды {WorkflowRefusals.Day(due)} дейін хабардар ету керек еді ({clause}-тармақ): отырыс күнін кейінге қалдырыңыз",
+                $"Оценивающих нужно было уведомить до {WorkflowRefusals.Day(due)} (пункт {clause}): перенесите заседание",
+                $"The evaluators had to be notified by {WorkflowRefusals.Day(due)} (clause {clause}): move the sitting later")
+            : null;
     }
 }

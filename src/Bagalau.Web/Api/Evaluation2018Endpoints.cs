@@ -465,14 +465,14 @@ public static class Evaluation2018Endpoints
     private static async Task<Ok<IReadOnlyList<ScheduleDto>>> Schedules(Guid id, [AsParameters] ApiCaller caller, CommissionService service) =>
         TypedResults.Ok<IReadOnlyList<ScheduleDto>>((await service.SchedulesAsync(caller.UserId, id, caller.Cancelled)).Select(ScheduleOf).ToList());
 
-    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> BuildSchedule(Guid id, ScheduleRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
-        ApiProblems.Answer(await service.BuildScheduleAsync(caller.UserId, id, request.Sittings ?? [], request.Servants ?? [], caller.Cancelled), ScheduleOf);
+    private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> BuildSchedule(Guid id, ScheduleRequest request, [AsParameters] ApiCaller caller, CommissionService service, TimeProvider clock) =>
+        ApiProblems.Answer(await service.BuildScheduleAsync(caller.UserId, id, request.Sittings ?? [], request.Servants ?? [], Today(clock), caller.Cancelled), ScheduleOf);
 
     private static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> GetSchedule(Guid id, [AsParameters] ApiCaller caller, CommissionService service) =>
         ApiProblems.Answer(await service.ScheduleOfAsync(caller.UserId, id, caller.Cancelled), ScheduleOf);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeSchedule(Guid id, ScheduleRequest request, [AsParameters] ApiCaller caller, CommissionService service) =>
-        ApiProblems.Done(await service.ChangeScheduleAsync(caller.UserId, id, request.Version ?? -1, request.Sittings ?? [], request.Servants ?? [], caller.Cancelled));
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeSchedule(Guid id, ScheduleRequest request, [AsParameters] ApiCaller caller, CommissionService service, TimeProvider clock) =>
+        ApiProblems.Done(await service.ChangeScheduleAsync(caller.UserId, id, request.Version ?? -1, request.Sittings ?? [], request.Servants ?? [], Today(clock), caller.Cancelled));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AgreeSchedule(Guid id, VersionRequest request, [AsParameters] ApiCaller caller, CommissionService service, TimeProvider clock) =>
         ApiProblems.Done(await service.AgreeScheduleAsync(caller.UserId, id, request.Version, Today(clock), caller.Cancelled));

@@ -124,6 +124,8 @@ public class Api2018Tests
             .Select(s => new { servantId = world.Servants[s.Item1], role = s.Item2 }).ToList();
         await Expect(api["hr"].PutAsJsonAsync($"{path}/cycles/{cycleId}/commission", new { seats }), HttpStatusCode.Forbidden, "not-allowed");
         await Ok(api["authorized"].PutAsJsonAsync($"{path}/cycles/{cycleId}/commission", new { seats }));
+        // The notice period is checked where HR sets the day: four days ahead is too late to notify.
+        await Expect(api["hr"].PostAsJsonAsync($"{path}/cycles/{cycleId}/schedules", new { sittings = new[] { "2022-12-05" }, servants = new[] { world.Servant } }), HttpStatusCode.UnprocessableEntity, "notice-too-late");
         var schedule = await Ok(api["hr"].PostAsJsonAsync($"{path}/cycles/{cycleId}/schedules", new { sittings = new[] { "2022-12-20" }, servants = new[] { world.Servant } }));
         var scheduleId = schedule.GetProperty("id").GetGuid();
         await NoContent(api["chair"].PostAsJsonAsync($"{path}/schedules/{scheduleId}/agree", new { version = schedule.GetProperty("version").GetInt32() }));

@@ -95,7 +95,7 @@ public class WholeCycle2018Tests
         Assert.Equal("not-allowed", (await Compose(app, world, "hr", cycleId)).Refusal?.Code);
         var commission = await Compose(app, world, "authorized", cycleId);
         Assert.False(commission.IsRefused, commission.Refusal?.ToString());
-        var schedule = (await app.WithAsync<CommissionService, Outcome<CommissionSchedule>>(s => s.BuildScheduleAsync(world.User("hr"), cycleId, [Sitting], [world.Servant]))).Value!;
+        var schedule = (await app.WithAsync<CommissionService, Outcome<CommissionSchedule>>(s => s.BuildScheduleAsync(world.User("hr"), cycleId, [Sitting], [world.Servant], new DateOnly(2022, 12, 1)))).Value!;
         Assert.Equal("not-allowed", (await app.WithAsync<CommissionService, Outcome>(s => s.AgreeScheduleAsync(world.User("hr"), schedule.Id, schedule.Version, new DateOnly(2022, 12, 1)))).Refusal?.Code);
         Assert.False((await app.WithAsync<CommissionService, Outcome>(s => s.AgreeScheduleAsync(world.User("chair"), schedule.Id, schedule.Version, new DateOnly(2022, 12, 1)))).IsRefused);
         schedule = (await app.WithAsync<CommissionService, Outcome<CommissionSchedule>>(s => s.ScheduleOfAsync(world.User("hr"), schedule.Id))).Value!;
@@ -121,6 +121,7 @@ public class WholeCycle2018Tests
         Assert.Equal(version.Rules.Commission!.Clause, decided.Clause);
 
         // Protocol: HR draws it, only the authorized person approves; acquaintance opens with the corrected result.
+        Assert.Equal("before-sitting-day", (await app.WithAsync<CommissionService, Outcome>(s => s.DrawProtocolAsync(world.User("hr"), sitting.Id, sitting.Version, Sitting.AddDays(-1)))).Refusal?.Code);
         sitting = await Step(app, sitting, (s, v) => s.DrawProtocolAsync(world.User("hr"), sitting.Id, v, Sitting));
         Assert.Equal("not-allowed", (await app.WithAsync<CommissionService, Outcome>(s => s.ApproveProtocolAsync(world.User("hr"), sitting.Id, sitting.Version, Sitting.AddDays(1)))).Refusal?.Code);
         sitting = await Step(app, sitting, (s, v) => s.ApproveProtocolAsync(world.User("authorized"), sitting.Id, v, Sitting.AddDays(1)));

@@ -116,7 +116,7 @@ public sealed class CommissionModel(
             return RefusedAsync(WorkflowRefusals.Required(Fields.Date));
         }
 
-        return ActAsync(async () => (await commissions.BuildScheduleAsync(UserId, CycleId, [on], Input.Servants, HttpContext.RequestAborted)).Refusal, "schedule.built");
+        return ActAsync(async () => (await commissions.BuildScheduleAsync(UserId, CycleId, [on], Input.Servants, Today, HttpContext.RequestAborted)).Refusal, "schedule.built");
     }
 
     public Task<IActionResult> OnPostAgreeAsync() =>
