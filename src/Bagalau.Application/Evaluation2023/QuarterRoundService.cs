@@ -35,7 +35,7 @@ public sealed class QuarterRoundService(BagalauDbContext db, PackCatalog packs, 
 {
     private DateOnly Today => KazakhstanClock.Today(clock);
 
-    public async Task<Outcome<QuarterRound>> ScheduleAsync(string userId, Guid bodyId, string packId, string quarter, DateOnly evaluationDate, CancellationToken ct = default)
+    public async Task<Outcome<QuarterRound>> ScheduleAsync(string userId, Guid bodyId, string packId, string quarter, DateOnly evaluationDate, CancellationToken ct = default, bool confirmedLate = false)
     {
         var actor = await actors.InBodyAsync(userId, bodyId, ct);
         if (actor is null)
@@ -56,7 +56,7 @@ public sealed class QuarterRoundService(BagalauDbContext db, PackCatalog packs, 
                 $"quarter must look like 2026-Q1, found '{quarter}'");
         }
 
-        var outcome = QuarterRound.Schedule(bodyId, pack, period, evaluationDate, packs.Catalogue.Calendar, actor);
+        var outcome = QuarterRound.Schedule(bodyId, pack, period, evaluationDate, packs.Catalogue.Calendar, actor, confirmedLate);
         if (outcome.IsRefused)
         {
             return outcome.Refusal!;

@@ -67,7 +67,8 @@ public sealed class QuarterRound : OrganisationEntity
 
     public Period Period => Decisions.Period.OfQuarter(Year, Quarter);
 
-    public static Outcome<QuarterRound> Schedule(Guid stateBodyId, Pack pack, Period quarter, DateOnly evaluationDate, KzCalendar calendar, Actor actor)
+    /// <param name="confirmedLate">HR confirms an evaluation day after the quarter's deadline (the act's term is then missed knowingly).</param>
+    public static Outcome<QuarterRound> Schedule(Guid stateBodyId, Pack pack, Period quarter, DateOnly evaluationDate, KzCalendar calendar, Actor actor, bool confirmedLate = false)
     {
         if (!actor.IsHr)
         {
@@ -108,6 +109,17 @@ public sealed class QuarterRound : OrganisationEntity
         if (due.IsRefused)
         {
             return due.Refusal!;
+        }
+
+        // The act's term (oskemen 4: the 10th, nhrc 4: the 20th of the next month) is checked where the
+        // day is chosen: a later day is kept only when HR confirms it knowing the clause.
+        if (evaluationDate > due.Answer!.Due && !confirmedLate)
+        {
+            return Refusal.Of(
+                "evaluation-after-deadline",
+                $"Бағалау күні ({WorkflowRefusals.Day(evaluationDate)}) {quarter} тоқсанын бағалау мерзімінен ({WorkflowRefusals.Day(due.Answer.Due)}, {due.Provenance!.Clause}-тармақ) кейін: күнді ауыстырыңыз немесе мерзімнен кейін өткізуді растаңыз",
+                $"День оценки ({WorkflowRefusals.Day(evaluationDate)}) позже срока оценки квартала {quarter} ({WorkflowRefusals.Day(due.Answer.Due)}, пункт {due.Provenance!.Clause}): перенесите день или подтвердите проведение после срока",
+                $"The evaluation day {WorkflowRefusals.Day(evaluationDate)} is after the quarter {quarter}'s deadline ({WorkflowRefusals.Day(due.Answer.Due)}, clause {due.Provenance!.Clause}): move the day or confirm holding it late");
         }
 
         var notify = version.Rules.Deadlines.ContainsKey("kti-notify")

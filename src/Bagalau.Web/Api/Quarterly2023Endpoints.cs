@@ -55,7 +55,8 @@ public sealed record QuarterContributionDto(int Quarter, string Status, decimal?
 public sealed record AnnualScoreDto(
     int Year, string PackId, decimal Score, string Grade, string GradeTitle, string? Clause, int QuartersCounted, IReadOnlyList<QuarterContributionDto> Quarters, DateOnly? Due, string? DueClause);
 
-public sealed record ScheduleQuarterRequest(string? PackId, string? Quarter, DateOnly? EvaluationDate);
+/// <param name="ConfirmLate">Confirms an evaluation day after the quarter's deadline (refused as evaluation-after-deadline otherwise).</param>
+public sealed record ScheduleQuarterRequest(string? PackId, string? Quarter, DateOnly? EvaluationDate, bool ConfirmLate = false);
 
 public sealed record SheetScoreItem(string? ParameterId, decimal? Score, string? Comment);
 
@@ -198,7 +199,7 @@ public static class Quarterly2023Endpoints
             return BadRequest($"packId, quarter және evaluationDate өрістерін толтырыңыз", $"Заполните packId, quarter и evaluationDate", $"packId, quarter and evaluationDate are required");
         }
 
-        var result = await service.ScheduleAsync(caller.UserId, bodyId, request.PackId.Trim(), request.Quarter, day, caller.Cancelled);
+        var result = await service.ScheduleAsync(caller.UserId, bodyId, request.PackId.Trim(), request.Quarter, day, caller.Cancelled, request.ConfirmLate);
         if (result.Refusal is { } refusal)
         {
             return ApiProblems.From(refusal);

@@ -24,7 +24,7 @@ public class KtiPlanTests
 
     private static QuarterRound Round(int year = 2024, int quarter = 2, string evaluationDate = "2024-07-05")
     {
-        var outcome = QuarterRound.Schedule(Body, Catalogue.Find(Oskemen)!, Period.OfQuarter(year, quarter), D(evaluationDate), Kz, Hr);
+        var outcome = QuarterRound.Schedule(Body, Catalogue.Find(Oskemen)!, Period.OfQuarter(year, quarter), D(evaluationDate), Kz, Hr, confirmedLate: true);
         Assert.False(outcome.IsRefused, outcome.Refusal?.ToString());
         return outcome.Value!;
     }

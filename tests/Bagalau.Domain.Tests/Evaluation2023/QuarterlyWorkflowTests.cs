@@ -91,6 +91,19 @@ public class QuarterlyWorkflowTests
     }
 
     [Fact]
+    public void Schedule_EvaluationDayAfterTheQuarterDeadline_NeedsAConfirmationWithTheClause()
+    {
+        // nhrc 4: by the 20th of the month after the quarter (20.07.2026 for Q2).
+        var refused = QuarterRound.Schedule(Body, Catalogue.Find("nhrc")!, Period.OfQuarter(2026, 2), D("2026-07-21"), Kz, Hr);
+        var confirmed = QuarterRound.Schedule(Body, Catalogue.Find("nhrc")!, Period.OfQuarter(2026, 2), D("2026-07-21"), Kz, Hr, confirmedLate: true);
+
+        Assert.Equal("evaluation-after-deadline", refused.Refusal!.Code);
+        Assert.Contains("20.07.2026", refused.Refusal.Message.Kk, StringComparison.Ordinal);
+        Assert.Contains("4-тармақ", refused.Refusal.Message.Kk, StringComparison.Ordinal);
+        Assert.False(confirmed.IsRefused);
+    }
+
+    [Fact]
     public void Assign_Oskemen_OneFormByTheUnitHead()
     {
         var head = Guid.NewGuid();

@@ -24,7 +24,7 @@ public class KtiPlanServiceTests
 
     internal static async Task<QuarterRound> RoundAsync(TestApp app, Body2023 body, string quarter, DateOnly evaluationDate)
     {
-        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, Oskemen, quarter, evaluationDate));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, Oskemen, quarter, evaluationDate, confirmedLate: true));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
         return scheduled.Value!;
     }

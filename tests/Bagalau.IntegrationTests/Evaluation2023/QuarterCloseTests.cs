@@ -197,7 +197,7 @@ public class QuarterCloseTests
         await using var app = await TestApp.StartAsync(provider);
         var body = await Body2023.CreateAsync(app, "osk-t", new DateOnly(2020, 1, 1));
         SetToday(app, 2023, 8, 15);
-        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15), confirmedLate: true));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
         Assert.Equal("2023-07", scheduled.Value!.VersionId);
         var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));

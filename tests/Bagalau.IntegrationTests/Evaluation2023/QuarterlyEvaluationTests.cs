@@ -247,7 +247,7 @@ public class QuarterlyEvaluationTests
 
         async Task<SheetSummary> SheetOf(string quarter, DateOnly held)
         {
-            var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", quarter, held));
+            var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", quarter, held, confirmedLate: true));
             Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
             await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
             var sheets = await app.WithAsync<QuarterRoundService, Outcome<IReadOnlyList<SheetSummary>>>(s => s.SheetsOfRoundAsync(body.User("hr"), body.BodyId, scheduled.Value!.Id));

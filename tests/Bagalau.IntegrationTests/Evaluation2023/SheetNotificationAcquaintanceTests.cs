@@ -78,7 +78,7 @@ public class SheetNotificationAcquaintanceTests
             await db.SaveChangesAsync();
         });
         SetToday(app, 2023, 8, 14);
-        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15)));
+        var scheduled = await app.WithAsync<QuarterRoundService, Outcome<QuarterRound>>(s => s.ScheduleAsync(body.User("hr"), body.BodyId, "oskemen-maslikhat", "2023-Q2", new DateOnly(2023, 8, 15), confirmedLate: true));
         Assert.True(scheduled.IsSuccess, scheduled.Refusal?.ToString());
         var approved = await app.WithAsync<QuarterRoundService, Outcome<RoundView>>(s => s.ApproveAsync(body.User("authorized"), body.BodyId, scheduled.Value!.Id, scheduled.Value.Version));
         Assert.True(approved.IsSuccess, approved.Refusal?.ToString());

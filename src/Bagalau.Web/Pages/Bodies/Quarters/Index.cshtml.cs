@@ -29,6 +29,8 @@ public sealed class IndexModel(QuarterRoundService service, PackCatalog packs) :
         public string? Quarter { get; set; }
 
         public DateOnly? EvaluationDate { get; set; }
+
+        public bool ConfirmLate { get; set; }
     }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -42,7 +44,7 @@ public sealed class IndexModel(QuarterRoundService service, PackCatalog packs) :
             return Page();
         }
 
-        var result = await service.ScheduleAsync(UserId, BodyId, Input.PackId, Input.Quarter, day, HttpContext.RequestAborted);
+        var result = await service.ScheduleAsync(UserId, BodyId, Input.PackId, Input.Quarter, day, HttpContext.RequestAborted, Input.ConfirmLate);
         if (result.Refusal is { } refusal)
         {
             ShowRefusal(refusal);
