@@ -272,6 +272,8 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
             var outcome = sheet.Sign(actor, v, today);
             if (!outcome.IsRefused)
             {
+                // A returned sheet signed again is the resubmission the direct supervisor owed.
+                await tasks.CompleteAsync(new TaskSubject(SheetSubject, sheet.Id), "sheet-resubmit", today, ct);
                 tasks.Schedule(sheet.StateBodyId, sheet.PackId, "sheet-resubmit", today, "sheet-agree", TaskAssignee.Servant(sheet.SuperiorId), new TaskSubject(SheetSubject, sheet.Id), null, null);
             }
 

@@ -49,6 +49,24 @@ public class WorkQueueTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task ReturnedKpiSheet_GivesTheDirectSupervisorAResubmitTask_ClosedWhenSignedAgain(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var world = await World.BuildAsync(app);
+        var (_, sheet) = await Cycle.ToOpenSheetAsync(app, world, "almaty-akimat");
+        sheet = await Cycle.SignAsync(app, world, sheet);
+        await Ok(app, s => s.ReturnSheetAsync(world.User("superior"), sheet.Id, sheet.Version, "3-НМИ нақты мәнін тексеру", new DateOnly(2022, 12, 6)));
+        var open = Assert.Single(await TasksAsync(app, "sheet-resubmit", sheet.Id));
+
+        sheet = await Cycle.SheetOf(app, sheet.Id);
+        await Ok(app, s => s.SignSheetAsync(world.User("supervisor"), sheet.Id, sheet.Version, new DateOnly(2022, 12, 7)));
+
+        Assert.Equal((world.Servants["supervisor"], EvaluationTaskStatus.Open), (open.AssigneeServantId!.Value, open.Status));
+        Assert.Equal(EvaluationTaskStatus.Done, Assert.Single(await TasksAsync(app, "sheet-resubmit", sheet.Id)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Commission_GivesHrTheSchedule_MembersAVotePerCase_TheAuthorizedPersonTheApproval_AndTheServantTheAcquaintance_EachClosedByTheWork(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
