@@ -36,6 +36,9 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
 {
     public const string TaskKind = "acquaint";
 
+    /// <summary>HR's task once an acquaintance is past its deadline: record the refusal act or the notification (the reminder run opens it).</summary>
+    public const string OverdueTaskKind = "acquaint-overdue";
+
     /// <summary>Stages an acquaintance and the servant's task (the calling workflow saves both with its own transition).</summary>
     public Outcome<AcquaintanceRecord> Open(Guid stateBodyId, string packId, Guid servantId, string subjectType, Guid subjectId, LocalizedText result, DateOnly resultOn, Guid? cycleId, Guid? unitId)
     {
@@ -191,6 +194,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
 
         db.ServiceRecordEntries.Add(acquaintance.ServiceRecordEntry());
         await tasks.CompleteAsync(Subject(acquaintance), TaskKind, today, ct);
+        await tasks.CompleteAsync(Subject(acquaintance), OverdueTaskKind, today, ct);
         return acquaintance;
     }
 
@@ -218,6 +222,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
 
         db.ServiceRecordEntries.Add(acquaintance.ServiceRecordEntry());
         await tasks.CompleteAsync(Subject(acquaintance), TaskKind, today, ct);
+        await tasks.CompleteAsync(Subject(acquaintance), OverdueTaskKind, today, ct);
         return Outcome.Done;
     }
 
@@ -243,6 +248,7 @@ public sealed class AcquaintanceService(BagalauDbContext db, WorkflowContext con
 
         db.ServiceRecordEntries.Add(acquaintance.ServiceRecordEntry());
         await tasks.CompleteAsync(Subject(acquaintance), TaskKind, today, ct);
+        await tasks.CompleteAsync(Subject(acquaintance), OverdueTaskKind, today, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,4 +1,6 @@
 using Bagalau.Application.Acquaintance;
+using Bagalau.Application.Accounts;
+using Bagalau.Application.Tasks;
 using Bagalau.Application.Workflow;
 using Bagalau.Application.Audit;
 using Bagalau.Application.Persistence;
@@ -28,9 +30,24 @@ public sealed record ProtocolView(CommissionSitting Sitting, IReadOnlyList<Proto
 /// vote from the engine, the protocol and its approval, which opens the servants'
 /// acquaintance with the results.
 /// </summary>
-public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, AcquaintanceService acquaintances, AuditLog audit)
+public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, AcquaintanceService acquaintances, AuditLog audit, TaskService tasks, TimeProvider clock)
 {
+    private DateOnly Today => Time.KazakhstanClock.Today(clock);
+
     public const string ResultSubject = "evaluation-2018";
+
+    /// <summary>HR's task to build the Commission's schedule once the Commission is set (subject: the cycle).</summary>
+    public const string ScheduleTaskKind = "schedule-build";
+
+    /// <summary>A voting member's task to vote on one servant's case of an open sitting.</summary>
+    public const string VoteTaskKind = "commission-vote";
+
+    /// <summary>The authorized person's task to approve a drawn protocol.</summary>
+    public const string ApproveTaskKind = "protocol-approve";
+
+    public static TaskSubject CycleSubject(Guid cycleId) => new("cycle-2018", cycleId);
+
+    public static TaskSubject SittingSubject(Guid sittingId) => new("commission-sitting", sittingId);
 
     // ---- Composition (clauses 5, 31) ----
 
@@ -76,6 +93,13 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
             }
 
             db.Set<EvaluationCommission>().Add(created);
+
+            // The pack sets no deadline for building the schedule (clause 29 counts the notice back from the sitting).
+            foreach (var hr in await tasks.UsersInRolesAsync(cycle.StateBodyId, [BodyRole.Hr, BodyRole.HrHead], ct))
+            {
+                tasks.ScheduleUndated(cycle.StateBodyId, cycle.PackId, cycle.PackVersionId, ScheduleTaskKind, TaskAssignee.User(hr), CycleSubject(cycle.Id), cycle.Id, null);
+            }
+
             return await steps.SaveAsync(created, ct);
         }
 
@@ -126,6 +150,7 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
         }
 
         db.Set<CommissionSchedule>().Add(schedule);
+        await tasks.CompleteAsync(CycleSubject(cycleId), ScheduleTaskKind, Today, ct);
         return await steps.SaveAsync(schedule, ct);
     }
 
@@ -214,6 +239,18 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
         }
 
         db.Set<CommissionSitting>().Add(sitting);
+
+        // Each voting member gets a task per case of the agenda; the pack sets no deadline for a vote.
+        var version = steps.VersionOf(sitting.PackId, sitting.PackVersionId);
+        var secretaryVotes = version.Rules.Commission is { SecretaryVotes: true };
+        foreach (var seat in sitting.Seats.Where(s => s.Role != CommissionRole.Secretary || secretaryVotes))
+        {
+            foreach (var servant in sitting.Agenda)
+            {
+                tasks.ScheduleUndated(sitting.StateBodyId, sitting.PackId, sitting.PackVersionId, VoteTaskKind, TaskAssignee.Servant(seat.ServantId), SittingSubject(sitting.Id), sitting.CycleId, null, servant);
+            }
+        }
+
         return await steps.SaveAsync(sitting, ct);
     }
 
@@ -231,22 +268,48 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
     }
 
     public Task<Outcome> MarkPresentAsync(string userId, Guid sittingId, int version, IReadOnlyCollection<Guid> present, CancellationToken ct = default) =>
-        SittingStepAsync(userId, sittingId, version, (sitting, actor, _) => sitting.MarkPresent(actor, present), ct);
+        SittingStepAsync(userId, sittingId, version, (sitting, actor, _) => Task.FromResult(sitting.MarkPresent(actor, present)), ct);
 
+    /// <summary>A member votes on one case; the member's task for that case closes in the same save.</summary>
     public Task<Outcome> VoteAsync(string userId, Guid sittingId, int version, Guid servantId, string vote, CancellationToken ct = default) =>
-        SittingStepAsync(userId, sittingId, version, (sitting, actor, v) =>
-            KindIds.TryParse<CommissionVote>(vote, out var parsed)
+        SittingStepAsync(userId, sittingId, version, async (sitting, actor, v) =>
+        {
+            var voted = KindIds.TryParse<CommissionVote>(vote, out var parsed)
                 ? sitting.Vote(actor, v, servantId, parsed)
                 : Refusals.InvalidInput(
                     $"«{vote}» дауысы белгісіз: «approve» (бекіту) немесе «revise» (қайта қарау) болуы тиіс",
                     $"неизвестный голос «{vote}»: допустимы «approve» (утвердить) или «revise» (пересмотреть)",
-                    $"vote '{vote}' (approve, revise)"), ct);
+                    $"vote '{vote}' (approve, revise)");
+            if (!voted.IsRefused && actor.ServantId is { } member)
+            {
+                await tasks.CompleteForAsync(SittingSubject(sitting.Id), VoteTaskKind, member, servantId, Today, ct);
+            }
+
+            return voted;
+        }, ct);
 
     public Task<Outcome> RecordCaseAsync(string userId, Guid sittingId, int version, Guid servantId, string? correctedGrade, string? recommendations, CancellationToken ct = default) =>
-        SittingStepAsync(userId, sittingId, version, (sitting, actor, v) => sitting.RecordCase(actor, v, servantId, correctedGrade, recommendations), ct);
+        SittingStepAsync(userId, sittingId, version, (sitting, actor, v) => Task.FromResult(sitting.RecordCase(actor, v, servantId, correctedGrade, recommendations)), ct);
 
+    /// <summary>
+    /// HR draws the protocol: the votes still open are no longer needed (their tasks close) and
+    /// the authorized person gets the task to approve it (the pack sets no deadline for that).
+    /// </summary>
     public Task<Outcome> DrawProtocolAsync(string userId, Guid sittingId, int version, DateOnly today, CancellationToken ct = default) =>
-        SittingStepAsync(userId, sittingId, version, (sitting, actor, _) => sitting.DrawProtocol(actor, today), ct);
+        SittingStepAsync(userId, sittingId, version, async (sitting, actor, _) =>
+        {
+            var drawn = sitting.DrawProtocol(actor, today);
+            if (!drawn.IsRefused)
+            {
+                await tasks.CompleteAsync(SittingSubject(sitting.Id), VoteTaskKind, today, ct);
+                foreach (var authorized in await tasks.UsersInRolesAsync(sitting.StateBodyId, [BodyRole.AuthorizedPerson], ct))
+                {
+                    tasks.ScheduleUndated(sitting.StateBodyId, sitting.PackId, sitting.PackVersionId, ApproveTaskKind, TaskAssignee.User(authorized), SittingSubject(sitting.Id), sitting.CycleId, null);
+                }
+            }
+
+            return drawn;
+        }, ct);
 
     /// <summary>The authorized person approves the protocol; each servant's acquaintance with the result opens (clause 40) in the same save.</summary>
     public async Task<Outcome> ApproveProtocolAsync(string userId, Guid sittingId, int version, DateOnly today, CancellationToken ct = default)
@@ -264,6 +327,8 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
             {
                 return approved;
             }
+
+            await tasks.CompleteAsync(SittingSubject(sitting.Id), ApproveTaskKind, today, ct);
 
             var packVersion = steps.VersionOf(sitting.PackId, sitting.PackVersionId);
             foreach (var row in await RowsAsync(sitting, packVersion, ct))
@@ -340,7 +405,7 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
     private static bool MaySee(Actor actor, CommissionSitting sitting) =>
         actor.IsHr || actor.Has(Actor.AuthorizedPerson) || sitting.IsMember(actor);
 
-    private async Task<Outcome> SittingStepAsync(string userId, Guid sittingId, int version, Func<CommissionSitting, Actor, PackVersion, Outcome> transition, CancellationToken ct)
+    private async Task<Outcome> SittingStepAsync(string userId, Guid sittingId, int version, Func<CommissionSitting, Actor, PackVersion, Task<Outcome>> transition, CancellationToken ct)
     {
         var opened = await steps.OpenAsync(db.Set<CommissionSitting>(), sittingId, userId, MaySee, Records.Sitting, ct);
         if (opened.Value is not (var actor, var sitting))
@@ -348,7 +413,7 @@ public sealed class CommissionService(BagalauDbContext db, WorkflowSteps steps, 
             return opened.Refusal!;
         }
 
-        return await steps.RunAsync(sitting, version, () => Task.FromResult(transition(sitting, actor, steps.VersionOf(sitting.PackId, sitting.PackVersionId))), ct);
+        return await steps.RunAsync(sitting, version, () => transition(sitting, actor, steps.VersionOf(sitting.PackId, sitting.PackVersionId)), ct);
     }
 
     private async Task<Outcome> ScheduleAsync(string userId, Guid scheduleId, int version, Func<CommissionSchedule, EvaluationCommission, Actor, Task<Outcome>> transition, CancellationToken ct)

@@ -39,6 +39,9 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
     public const string PlanSubject = "work-plan";
     public const string SheetSubject = "kpi-sheet";
 
+    /// <summary>HR's task to send an agreed KPI sheet (or a signed competency sheet) to the Commission.</summary>
+    public const string SendTaskKind = "sheet-to-commission";
+
     /// <summary>HR opens the year's cycle: eligibility for every servant appointed in the year, a draft plan and a task for each one evaluated.</summary>
     public async Task<Outcome<OpenedCycle>> OpenCycleAsync(string userId, Guid bodyId, string packId, int year, DateOnly today, CancellationToken ct = default)
     {
@@ -269,6 +272,8 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
             var outcome = sheet.Sign(actor, v, today);
             if (!outcome.IsRefused)
             {
+                // A returned sheet signed again is the resubmission the direct supervisor owed.
+                await tasks.CompleteAsync(new TaskSubject(SheetSubject, sheet.Id), "sheet-resubmit", today, ct);
                 tasks.Schedule(sheet.StateBodyId, sheet.PackId, "sheet-resubmit", today, "sheet-agree", TaskAssignee.Servant(sheet.SuperiorId), new TaskSubject(SheetSubject, sheet.Id), null, null);
             }
 
@@ -296,13 +301,32 @@ public sealed class Evaluation2018Service(BagalauDbContext db, WorkflowContext c
             if (!outcome.IsRefused)
             {
                 await tasks.CompleteAsync(new TaskSubject(SheetSubject, sheet.Id), "sheet-agree", today);
+                if (due.Answer is { } answer)
+                {
+                    // HR sends it within the pack's sheet-to-commission deadline (clause 24).
+                    var cycleId = await db.WorkPlans.AsNoTracking().Where(p => p.Id == sheet.PlanId).Select(p => (Guid?)p.CycleId).FirstOrDefaultAsync(ct);
+                    var unit = await context.UnitOfAsync(sheet.ServantId, today, ct);
+                    foreach (var hr in await tasks.UsersInRolesAsync(sheet.StateBodyId, [Accounts.BodyRole.Hr, Accounts.BodyRole.HrHead], ct))
+                    {
+                        tasks.ScheduleOn(sheet.StateBodyId, due.Provenance!, "sheet-to-commission", answer.Due, SendTaskKind, TaskAssignee.User(hr), new TaskSubject(SheetSubject, sheet.Id), cycleId, unit);
+                    }
+                }
             }
 
             return outcome;
         }, ct);
 
     public Task<Outcome> SendSheetToCommissionAsync(string userId, Guid sheetId, int version, DateOnly today, CancellationToken ct = default) =>
-        SheetAsync(userId, sheetId, version, (sheet, actor, _) => Task.FromResult(sheet.SendToCommission(actor, today)), ct);
+        SheetAsync(userId, sheetId, version, async (sheet, actor, _) =>
+        {
+            var sent = sheet.SendToCommission(actor, today);
+            if (!sent.IsRefused)
+            {
+                await tasks.CompleteAsync(new TaskSubject(SheetSubject, sheet.Id), SendTaskKind, today, ct);
+            }
+
+            return sent;
+        }, ct);
 
     private async Task<Outcome> PlanAsync(string userId, Guid planId, int version, Func<WorkPlan, Actor, PackVersion, Task<Outcome>> transition, CancellationToken ct)
     {

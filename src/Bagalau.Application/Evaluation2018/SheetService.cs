@@ -1,4 +1,6 @@
 using Bagalau.Application.Audit;
+using Bagalau.Application.Tasks;
+using Bagalau.Domain.Tasks;
 using Bagalau.Application.Workflow;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Persistence;
@@ -34,7 +36,7 @@ public sealed record CompetencySheetView(CompetencySheet Sheet, IReadOnlyList<Co
 /// plan (clause 16), fact files on the KPI sheet (clause 22) and the competency sheet
 /// (chapter 4). Reads are limited to those the act involves and audited.
 /// </summary>
-public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit, RecordLinks links, RecordVersions versions)
+public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, AuditLog audit, RecordLinks links, RecordVersions versions, TaskService tasks)
 {
     /// <summary>
     /// The plans of a cycle the user takes part in: all of them for HR; otherwise those where
@@ -290,11 +292,49 @@ public sealed class SheetService(BagalauDbContext db, WorkflowSteps steps, Audit
         return steps.AllOrNoneAsync(parts, ct);
     }
 
+    /// <summary>The task kind of HR sending a signed competency sheet to the Commission.</summary>
+    public const string SendTaskKind = "competency-to-commission";
+
+    public static TaskSubject CompetencySubject(Guid sheetId) => new("competency-sheet", sheetId);
+
+    /// <summary>The direct supervisor signs; HR gets the task to send the sheet to the Commission within the pack's sheet-to-commission deadline (clause 28 sets the KPI sheet's 2 working days).</summary>
     public Task<Outcome> SignCompetencySheetAsync(string userId, Guid sheetId, int version, DateOnly today, CancellationToken ct = default) =>
-        CompetencyAsync(userId, sheetId, version, (sheet, actor, v) => Task.FromResult(sheet.Sign(actor, v, today)), ct);
+        CompetencyAsync(userId, sheetId, version, async (sheet, actor, v) =>
+        {
+            var signed = sheet.Sign(actor, v, today);
+            if (signed.IsRefused)
+            {
+                return signed;
+            }
+
+            var due = Domain.Decisions.DeadlineDecision.Decide(v, "sheet-to-commission", today, steps.Context.Calendar);
+            var unit = await steps.Context.UnitOfAsync(sheet.ServantId, today, ct);
+            foreach (var hr in await tasks.UsersInRolesAsync(sheet.StateBodyId, [Accounts.BodyRole.Hr, Accounts.BodyRole.HrHead], ct))
+            {
+                if (due.Answer is { } answer)
+                {
+                    tasks.ScheduleOn(sheet.StateBodyId, due.Provenance!, "sheet-to-commission", answer.Due, SendTaskKind, TaskAssignee.User(hr), CompetencySubject(sheet.Id), sheet.CycleId, unit);
+                }
+                else
+                {
+                    tasks.ScheduleUndated(sheet.StateBodyId, sheet.PackId, sheet.PackVersionId, SendTaskKind, TaskAssignee.User(hr), CompetencySubject(sheet.Id), sheet.CycleId, unit);
+                }
+            }
+
+            return signed;
+        }, ct);
 
     public Task<Outcome> SendCompetencySheetAsync(string userId, Guid sheetId, int version, DateOnly today, CancellationToken ct = default) =>
-        CompetencyAsync(userId, sheetId, version, (sheet, actor, _) => Task.FromResult(sheet.SendToCommission(actor, today)), ct);
+        CompetencyAsync(userId, sheetId, version, async (sheet, actor, _) =>
+        {
+            var sent = sheet.SendToCommission(actor, today);
+            if (!sent.IsRefused)
+            {
+                await tasks.CompleteAsync(CompetencySubject(sheet.Id), SendTaskKind, today, ct);
+            }
+
+            return sent;
+        }, ct);
 
     private async Task<Outcome> CompetencyAsync(string userId, Guid sheetId, int version, Func<CompetencySheet, Actor, Domain.Packs.PackVersion, Task<Outcome>> transition, CancellationToken ct)
     {

@@ -29,6 +29,26 @@ public sealed class NotificationService(BagalauDbContext db)
     public Task<int> UnreadCountAsync(string userId, CancellationToken ct = default) =>
         Of(userId).CountAsync(n => n.ReadOn == null, ct);
 
+    /// <summary>
+    /// HR reminds the assignee of one open task of the body now (the completion page's "remind"):
+    /// an in-app notification with the reminder's text (overdue or not), linked to the task.
+    /// False when the task is not an open task of the body.
+    /// </summary>
+    public async Task<bool> RemindAsync(Guid stateBodyId, Guid taskId, DateOnly today, CancellationToken ct = default)
+    {
+        var task = await db.EvaluationTasks.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Id == taskId && t.StateBodyId == stateBodyId && t.Status == EvaluationTaskStatus.Open, ct);
+        if (task is null)
+        {
+            return false;
+        }
+
+        var reminder = task.Due is { } due && today > due ? ReminderRule.Overdue : ReminderRule.Before;
+        db.Notifications.Add(new InAppNotification(stateBodyId, new TaskAssignee(task.AssigneeServantId, task.AssigneeUserId), "reminder-manual", ReminderTexts.For(task, reminder), task.Id, today));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Marks one of the user's notifications read; false when it is not theirs (or does not exist).</summary>
     public async Task<bool> MarkReadAsync(string userId, Guid notificationId, DateOnly today, CancellationToken ct = default)
     {

@@ -34,6 +34,11 @@ public sealed class ReminderRun(BagalauDbContext db, WorkflowContext context, IM
     {
         int inApp = 0, emails = 0, failures = 0;
 
+        // HR's tasks for acquaintances past their deadline, added after the paging is done (the
+        // paging by offset must not see rows appear in its order).
+        var chase = new List<EvaluationTask>();
+        var hrOfBody = new Dictionary<Guid, List<string>>();
+
         // Only open tasks due within the "before" window or already overdue can need a reminder.
         var horizon = context.Calendar.AddWorkingDays(today, options.WorkingDaysBefore);
         var offset = 0;
@@ -60,9 +65,37 @@ public sealed class ReminderRun(BagalauDbContext db, WorkflowContext context, IM
                 .Select(d => (d.TaskId, d.Reminder, d.Channel))
                 .ToHashSet();
             var addresses = await AddressesAsync(tasks, ct);
+            var lateAcquaintances = tasks.Where(t => t.Kind == Acquaintance.AcquaintanceService.TaskKind && today > t.Due).Select(t => t.SubjectId).ToList();
+            var chased = lateAcquaintances.Count == 0
+                ? []
+                : (await db.EvaluationTasks.AsNoTracking()
+                    .Where(t => t.Kind == Acquaintance.AcquaintanceService.OverdueTaskKind && lateAcquaintances.Contains(t.SubjectId))
+                    .Select(t => t.SubjectId).Distinct().ToListAsync(ct)).ToHashSet();
 
             foreach (var task in tasks)
             {
+                if (task.Kind == Acquaintance.AcquaintanceService.TaskKind && today > task.Due && !chased.Contains(task.SubjectId))
+                {
+                    if (!hrOfBody.TryGetValue(task.StateBodyId, out var hr))
+                    {
+                        hr = await db.BodyMemberships.AsNoTracking()
+                            .Where(m => m.StateBodyId == task.StateBodyId && (m.Role == Accounts.BodyRole.Hr || m.Role == Accounts.BodyRole.HrHead))
+                            .Select(m => m.UserId).Distinct().OrderBy(u => u).ToListAsync(ct);
+                        hrOfBody[task.StateBodyId] = hr;
+                    }
+
+                    foreach (var user in hr)
+                    {
+                        var created = EvaluationTask.Create(
+                            task.StateBodyId, Acquaintance.AcquaintanceService.OverdueTaskKind, TaskAssignee.User(user), new TaskSubject(task.SubjectType, task.SubjectId),
+                            task.CycleId, task.UnitId, task.DeadlineId, task.Due!.Value, new Domain.Decisions.Provenance(task.PackId, task.PackVersionId, task.Clause));
+                        if (created.Value is { } added)
+                        {
+                            chase.Add(added);
+                        }
+                    }
+                }
+
                 var reminder = ReminderRule.ReminderOn(task, today, context.Calendar, options.WorkingDaysBefore);
                 if (reminder is null)
                 {
@@ -94,6 +127,12 @@ public sealed class ReminderRun(BagalauDbContext db, WorkflowContext context, IM
                 }
             }
 
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (chase.Count > 0)
+        {
+            db.EvaluationTasks.AddRange(chase);
             await db.SaveChangesAsync(ct);
         }
 

@@ -36,7 +36,7 @@ internal static class TaskListQueries
                     join t in db.EvaluationTasks.AsNoTracking() on m.ServantId equals t.AssigneeServantId
                     where t.Status == EvaluationTaskStatus.Open
                     select t)
-                .OrderBy(t => t.Due).ThenBy(t => t.Id)
+                .OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id)
                 .Skip(skip).Take(take));
 
     private static Func<BagalauDbContext, string, int, int, IAsyncEnumerable<EvaluationTask>> AllPageQuery() =>
@@ -49,6 +49,7 @@ internal static class TaskListQueries
                     join t in db.EvaluationTasks.AsNoTracking() on m.ServantId equals t.AssigneeServantId
                     select t)
                 .OrderBy(t => t.Status == EvaluationTaskStatus.Done ? 1 : 0)
+                .ThenBy(t => t.Due == null)
                 .ThenBy(t => t.Due)
                 .ThenBy(t => t.Id)
                 .Skip(skip).Take(take));
@@ -89,10 +90,10 @@ internal static class TaskListQueries
     // statement to be prepared again whenever it is rebound, i.e. on every read.
     private const string OpenPageSql = """
         SELECT "e"."Id", "e"."StateBodyId", "e"."Kind", "e"."SubjectType", "e"."SubjectId", "e"."CycleId", "e"."AssigneeServantId",
-               "e"."AssigneeUserId", "e"."Due", "e"."DeadlineId", "e"."Clause", "e"."PackId"
+               "e"."AssigneeUserId", "e"."Due", "e"."DeadlineId", "e"."Clause", "e"."PackId", "e"."AboutServantId", "e"."UnitId"
         """ + OpenOnSqlite + """
 
-        ORDER BY "e"."Due", "e"."Id"
+        ORDER BY "e"."Due" IS NULL, "e"."Due", "e"."Id"
         LIMIT $p2 + 0 OFFSET $p3 + 0
         """;
 
@@ -113,12 +114,14 @@ internal static class TaskListQueries
             r.IsDBNull(5) ? null : r.GetGuid(5),
             r.IsDBNull(6) ? null : r.GetGuid(6),
             r.IsDBNull(7) ? null : r.GetString(7),
-            r.GetFieldValue<DateOnly>(8),
+            r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8),
             r.GetString(9),
             r.IsDBNull(10) ? null : r.GetString(10),
             r.GetString(11),
-            TaskStatusRule.StatusOn(EvaluationTaskStatus.Open, r.GetFieldValue<DateOnly>(8), today),
-            null));
+            TaskStatusRule.StatusOn(EvaluationTaskStatus.Open, r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), today),
+            null,
+            r.IsDBNull(12) ? null : r.GetGuid(12),
+            r.IsDBNull(13) ? null : r.GetGuid(13)));
 
     /// <summary>How many open tasks the user has on SQLite (for the total of a full page).</summary>
     public static int OpenCountOnSqlite(SqliteReads reads, string userId) =>

@@ -20,12 +20,20 @@ public sealed record TaskView(
     Guid? CycleId,
     Guid? AssigneeServantId,
     string? AssigneeUserId,
-    DateOnly Due,
+    DateOnly? Due,
     string DeadlineId,
     string? Clause,
     string PackId,
     string Status,
-    DateOnly? CompletedOn);
+    DateOnly? CompletedOn,
+    Guid? AboutServantId = null,
+    Guid? UnitId = null);
+
+/// <summary>What the home page shows of a user's work: open and overdue counts and the nearest deadlines.</summary>
+public sealed record WorkSummary(int Open, int Overdue, IReadOnlyList<TaskView> Nearest);
+
+/// <summary>How far a cycle (2018) or a quarter round (2023) has got: its tasks done out of all, and how many are late.</summary>
+public sealed record CycleProgress(Guid CycleId, string Family, int Year, int? Quarter, int Done, int Total, int Overdue);
 
 /// <summary>Done, open and overdue tasks of one structural unit in a cycle.</summary>
 /// <summary>A cycle's tasks done, open and overdue in total (units without a unit included), and per unit.</summary>
@@ -77,6 +85,43 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context, Sq
         }
 
         return task;
+    }
+
+    /// <summary>
+    /// Stages a task for work the pack sets no deadline for (a Commission member's vote, the
+    /// approval of a protocol, the schedule to build): it carries no due date and no clause
+    /// rather than an invented one, and is never overdue.
+    /// </summary>
+    public Outcome<EvaluationTask> ScheduleUndated(
+        Guid stateBodyId, string packId, string packVersionId, string kind, TaskAssignee assignee, TaskSubject subject, Guid? cycleId, Guid? unitId, Guid? aboutServantId = null)
+    {
+        var task = EvaluationTask.Undated(stateBodyId, kind, assignee, subject, cycleId, unitId, packId, packVersionId, aboutServantId);
+        if (task.Value is { } created)
+        {
+            db.EvaluationTasks.Add(created);
+        }
+
+        return task;
+    }
+
+    /// <summary>The users holding any of <paramref name="roles"/> in the body (HR's tasks go to each of them; the first to act closes them all).</summary>
+    public Task<List<string>> UsersInRolesAsync(Guid stateBodyId, IReadOnlyCollection<Accounts.BodyRole> roles, CancellationToken ct = default) =>
+        db.BodyMemberships.AsNoTracking()
+            .Where(m => m.StateBodyId == stateBodyId && roles.Contains(m.Role))
+            .Select(m => m.UserId).Distinct().OrderBy(u => u).ToListAsync(ct);
+
+    /// <summary>Stages completion of one assignee's open tasks of a kind about a subject and one servant (a member's vote on one case).</summary>
+    public async Task CompleteForAsync(TaskSubject subject, string kind, Guid assigneeServantId, Guid aboutServantId, DateOnly today, CancellationToken ct = default)
+    {
+        var open = await db.EvaluationTasks
+            .Where(t => t.SubjectType == subject.Type && t.SubjectId == subject.Id && t.Kind == kind && t.Status == EvaluationTaskStatus.Open
+                && t.AssigneeServantId == assigneeServantId && t.AboutServantId == aboutServantId)
+            .ToListAsync(ct);
+        foreach (var task in open.Concat(db.EvaluationTasks.Local.Where(t => t.SubjectType == subject.Type && t.SubjectId == subject.Id && t.Kind == kind
+                     && t.Status == EvaluationTaskStatus.Open && t.AssigneeServantId == assigneeServantId && t.AboutServantId == aboutServantId)).Distinct().ToList())
+        {
+            task.Complete(today);
+        }
     }
 
     /// <summary>Stages completion of the open tasks of a kind about a subject (none open is fine).</summary>
@@ -131,7 +176,7 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context, Sq
             {
                 UnitId = g.Key,
                 Done = g.Count(t => t.Status == EvaluationTaskStatus.Done),
-                Open = g.Count(t => t.Status == EvaluationTaskStatus.Open && t.Due >= today),
+                Open = g.Count(t => t.Status == EvaluationTaskStatus.Open && (t.Due == null || t.Due >= today)),
                 Overdue = g.Count(t => t.Status == EvaluationTaskStatus.Open && t.Due < today),
             })
             .ToListAsync(ct);
@@ -160,6 +205,81 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context, Sq
             .ToListAsync(ct))
         .Select(t => View(t, today)).ToList();
 
+    /// <summary>
+    /// The cycle's open tasks HR chases on the completion page: grouped by structural unit and
+    /// step (kind), the most overdue first within a group; at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskView>> OpenOfCycleAsync(Guid stateBodyId, Guid cycleId, DateOnly today, int limit, CancellationToken ct) =>
+        (await db.EvaluationTasks.AsNoTracking()
+            .Where(t => t.StateBodyId == stateBodyId && t.CycleId == cycleId && t.Status == EvaluationTaskStatus.Open)
+            .OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id)
+            .Take(limit)
+            .ToListAsync(ct))
+        .Select(t => View(t, today)).ToList();
+
+    /// <summary>The home page's figures: the user's open tasks, how many are late, and the five nearest deadlines (late ones first).</summary>
+    public async Task<WorkSummary> SummaryAsync(string userId, DateOnly today, CancellationToken ct = default)
+    {
+        var open = await TaskListQueries.Mine(db, userId, openOnly: true).CountAsync(ct);
+        var overdue = open == 0 ? 0 : await TaskListQueries.Mine(db, userId, openOnly: true).CountAsync(t => t.Due < today, ct);
+        var nearest = open == 0 ? [] : (await MyTasksAsync(userId, today, new PageRequest(1, 5), false, ct)).Items;
+        return new WorkSummary(open, overdue, nearest);
+    }
+
+    /// <summary>The user's open tasks past their deadline, the most overdue first (My tasks filtered to the late ones).</summary>
+    public async Task<Page<TaskView>> MyOverdueAsync(string userId, DateOnly today, PageRequest page, CancellationToken ct = default)
+    {
+        var late = TaskListQueries.Mine(db, userId, openOnly: true).Where(t => t.Due < today);
+        var rows = await late.OrderBy(t => t.Due).ThenBy(t => t.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var total = rows.Count < page.Size && (rows.Count > 0 || page.Number == 1) ? page.Skip + rows.Count : await late.CountAsync(ct);
+        return new Page<TaskView>(rows.Select(t => View(t, today)).ToList(), page.Number, page.Size, total);
+    }
+
+    /// <summary>
+    /// Completion of the body's quarter rounds not yet closed and of its 2018 cycles with work
+    /// still open: tasks done out of all and late, one grouped SQL pass over the body's tasks
+    /// (nothing is loaded row by row).
+    /// </summary>
+    public async Task<IReadOnlyList<CycleProgress>> ProgressAsync(Guid stateBodyId, DateOnly today, CancellationToken ct = default)
+    {
+        var counts = await db.EvaluationTasks.AsNoTracking()
+            .Where(t => t.StateBodyId == stateBodyId && t.CycleId != null)
+            .GroupBy(t => t.CycleId)
+            .Select(g => new
+            {
+                CycleId = g.Key!.Value,
+                Done = g.Count(t => t.Status == EvaluationTaskStatus.Done),
+                Total = g.Count(),
+                Overdue = g.Count(t => t.Status == EvaluationTaskStatus.Open && t.Due < today),
+            })
+            .ToListAsync(ct);
+        var byCycle = counts.ToDictionary(c => c.CycleId);
+        var rounds = await db.QuarterRounds.AsNoTracking()
+            .Where(r => r.StateBodyId == stateBodyId && r.State != Domain.Evaluation2023.RoundState.Closed)
+            .Select(r => new { r.Id, r.Year, r.Quarter })
+            .ToListAsync(ct);
+        var cycles = await db.EvaluationCycles2018.AsNoTracking()
+            .Where(c => c.StateBodyId == stateBodyId)
+            .Select(c => new { c.Id, c.Year })
+            .ToListAsync(ct);
+        var result = new List<CycleProgress>();
+        foreach (var r in rounds.OrderBy(r => r.Year).ThenBy(r => r.Quarter))
+        {
+            var c = byCycle.GetValueOrDefault(r.Id);
+            result.Add(new CycleProgress(r.Id, "2023", r.Year, r.Quarter, c?.Done ?? 0, c?.Total ?? 0, c?.Overdue ?? 0));
+        }
+
+        foreach (var cycle in cycles.OrderBy(c => c.Year))
+        {
+            if (byCycle.GetValueOrDefault(cycle.Id) is { } c && c.Done < c.Total)
+            {
+                result.Add(new CycleProgress(cycle.Id, "2018", cycle.Year, null, c.Done, c.Total, c.Overdue));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The tasks about one subject (a plan, a sheet, ...), oldest first.</summary>
     public async Task<IReadOnlyList<TaskView>> OfSubjectAsync(TaskSubject subject, DateOnly today, CancellationToken ct = default) =>
         (await db.EvaluationTasks.AsNoTracking()
@@ -170,5 +290,5 @@ public sealed class TaskService(BagalauDbContext db, WorkflowContext context, Sq
 
     public static TaskView View(EvaluationTask t, DateOnly today) => new(
         t.Id, t.StateBodyId, t.Kind, TaskKinds.NameOf(t.Kind), t.SubjectType, t.SubjectId, t.CycleId, t.AssigneeServantId, t.AssigneeUserId,
-        t.Due, t.DeadlineId, t.Clause, t.PackId, t.StatusOn(today), t.CompletedOn);
+        t.Due, t.DeadlineId, t.Clause, t.PackId, t.StatusOn(today), t.CompletedOn, t.AboutServantId, t.UnitId);
 }

@@ -57,9 +57,16 @@ public sealed class EvaluationTask : OrganisationEntity
 
     public Guid SubjectId { get; private set; }
 
-    public DateOnly Due { get; private set; }
+    /// <summary>
+    /// The day the work is due; null when the pack sets no deadline for it (a Commission
+    /// member's vote, the approval of a protocol): such a task is never overdue.
+    /// </summary>
+    public DateOnly? Due { get; private set; }
 
-    /// <summary>The pack's deadline id that set <see cref="Due"/> (plan-set, acquaint, ...).</summary>
+    /// <summary>The servant the work concerns when the subject does not say it (a vote on one servant's case of a sitting).</summary>
+    public Guid? AboutServantId { get; private set; }
+
+    /// <summary>The pack's deadline id that set <see cref="Due"/> (plan-set, acquaint, ...); empty when the task has no deadline.</summary>
     public string DeadlineId { get; private set; }
 
     /// <summary>The clause of the act that sets the deadline.</summary>
@@ -123,6 +130,23 @@ public sealed class EvaluationTask : OrganisationEntity
         };
     }
 
+    /// <summary>
+    /// A task for which the pack sets no deadline: no due date, no clause (none is invented),
+    /// under the pack version the work runs under.
+    /// </summary>
+    public static Outcome<EvaluationTask> Undated(
+        Guid stateBodyId, string kind, TaskAssignee assignee, TaskSubject subject, Guid? cycleId, Guid? unitId, string packId, string packVersionId, Guid? aboutServantId = null)
+    {
+        var task = Create(stateBodyId, kind, assignee, subject, cycleId, unitId, string.Empty, default, new Provenance(packId, packVersionId, null));
+        if (task.Value is { } created)
+        {
+            created.Due = null;
+            created.AboutServantId = aboutServantId;
+        }
+
+        return task;
+    }
+
     /// <summary>open, done or overdue on <paramref name="today"/>.</summary>
     public string StatusOn(DateOnly today) => TaskStatusRule.StatusOn(Status, Due, today);
 
@@ -140,7 +164,7 @@ public sealed class EvaluationTask : OrganisationEntity
     }
 
     /// <summary>Done after the due date.</summary>
-    public bool CompletedLate => CompletedOn is { } on && on > Due;
+    public bool CompletedLate => CompletedOn is { } on && Due is { } due && on > due;
 }
 
 /// <summary>A task is overdue when it is still open after its due day (the due day itself is in time).</summary>
@@ -150,8 +174,8 @@ public static class TaskStatusRule
     public const string Done = "done";
     public const string Overdue = "overdue";
 
-    public static string StatusOn(EvaluationTaskStatus status, DateOnly due, DateOnly today) =>
-        status == EvaluationTaskStatus.Done ? Done : today > due ? Overdue : Open;
+    public static string StatusOn(EvaluationTaskStatus status, DateOnly? due, DateOnly today) =>
+        status == EvaluationTaskStatus.Done ? Done : due is { } day && today > day ? Overdue : Open;
 }
 
 /// <summary>
@@ -165,17 +189,17 @@ public static class ReminderRule
 
     public static string? ReminderOn(EvaluationTask task, DateOnly today, Calendar.KzCalendar calendar, int workingDaysBefore)
     {
-        if (task.Status == EvaluationTaskStatus.Done)
+        if (task.Status == EvaluationTaskStatus.Done || task.Due is not { } due)
         {
             return null;
         }
 
-        if (today > task.Due)
+        if (today > due)
         {
             return Overdue;
         }
 
-        return calendar.AddWorkingDays(task.Due, -workingDaysBefore) <= today ? Before : null;
+        return calendar.AddWorkingDays(due, -workingDaysBefore) <= today ? Before : null;
     }
 }
 
@@ -199,8 +223,18 @@ public static class TaskKinds
         ["calibration-decide"] = new("Калибрлеу сессиясын өткізу және құрамы туралы шешім қабылдау", "Принять решение о калибровочной сессии и её составе", "Decide on the calibration session and its composition"),
         ["calibration-session"] = new("Калибрлеу сессиясын өткізу", "Провести калибровочную сессию", "Hold the calibration session"),
         ["calibration-protocol"] = new("Калибрлеу сессиясының хаттамасын жүйеге орналастыру", "Разместить протокол калибровочной сессии в системе", "Post the calibration protocol in the system"),
+        ["rate-sheet"] = new("Тоқсандық бағалау парағын толтыру", "Заполнить квартальный оценочный лист", "Fill in the quarterly rating sheet"),
+        ["kti-actuals"] = new("ТНИ нақты мәндерін енгізу", "Внести фактические значения КЦИ", "Enter the actual values of the KTIs"),
+        ["kti-score"] = new("ТНИ бағалау", "Оценить КЦИ", "Score the KTIs"),
+        ["commission-vote"] = new("Комиссия отырысында іс бойынша дауыс беру", "Проголосовать по делу на заседании Комиссии", "Vote on a case at the Commission's sitting"),
+        ["schedule-build"] = new("Комиссияның бағалау кестесін жасау", "Составить график оценки Комиссии", "Build the Commission's evaluation schedule"),
+        ["competency-to-commission"] = new("Құзыреттер бойынша бағалау парағын Комиссияға жіберу", "Направить оценочный лист по компетенциям в Комиссию", "Send the competency sheet to the Commission"),
+        ["acquaint-overdue"] = new("Нәтижемен танысу мерзімі өтті: акт жасау немесе хабарлау", "Срок ознакомления с результатом истёк: составить акт или уведомить", "Acquaintance overdue: record the refusal act or the notification"),
     };
 
+    /// <summary>A kind no list knows is shown as "a task", never as its id.</summary>
+    public static readonly LocalizedText Unknown = new("Тапсырма", "Задача", "Task");
+
     public static LocalizedText NameOf(string kind) =>
-        Names.TryGetValue(kind, out var name) ? name : new LocalizedText(kind, kind, kind);
+        Names.TryGetValue(kind, out var name) ? name : Unknown;
 }

@@ -86,7 +86,12 @@ public static class ReminderTexts
     public static LocalizedText For(EvaluationTask task, string reminder)
     {
         var name = TaskKinds.NameOf(task.Kind);
-        var due = task.Due.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        if (task.Due is not { } day)
+        {
+            return new LocalizedText($"Еске салу: «{name.Kk}»", $"Напоминание: «{name.Ru}»", $"Reminder: '{name.En}'");
+        }
+
+        var due = day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var clause = task.Clause ?? "-";
         return reminder == ReminderRule.Overdue
             ? new LocalizedText(

@@ -2234,6 +2234,9 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AboutServantId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("AssigneeServantId")
                         .HasColumnType("uuid");
 
@@ -2256,7 +2259,7 @@ namespace Bagalau.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<DateOnly>("Due")
+                    b.Property<DateOnly?>("Due")
                         .HasColumnType("date");
 
                     b.Property<string>("Kind")

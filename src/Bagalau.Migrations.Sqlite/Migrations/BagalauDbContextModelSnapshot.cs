@@ -2223,6 +2223,9 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AboutServantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AssigneeServantId")
                         .HasColumnType("TEXT");
 
@@ -2245,7 +2248,7 @@ namespace Bagalau.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("Due")
+                    b.Property<DateOnly?>("Due")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

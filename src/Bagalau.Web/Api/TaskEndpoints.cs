@@ -12,7 +12,7 @@ using Bagalau.Application.Time;
 
 namespace Bagalau.Web.Api;
 
-public sealed record TaskDto(Guid Id, Guid BodyId, string Kind, string Name, string SubjectType, Guid SubjectId, DateOnly Due, string DeadlineId, string? Clause, string Status, DateOnly? CompletedOn);
+public sealed record TaskDto(Guid Id, Guid BodyId, string Kind, string Name, string SubjectType, Guid SubjectId, DateOnly? Due, string DeadlineId, string? Clause, string Status, DateOnly? CompletedOn);
 
 public sealed record NotificationDto(Guid Id, string Kind, string Text, DateOnly CreatedOn, DateOnly? ReadOn, Guid? TaskId);
 

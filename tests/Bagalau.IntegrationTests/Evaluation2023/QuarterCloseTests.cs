@@ -185,7 +185,7 @@ public class QuarterCloseTests
             (acquaintance.Id.ToString(), sheet.Id.ToString(), Iso(acquaintance.Due), acquaintance.ResultKk),
             (listed.GetProperty("Id").GetString(), listed.GetProperty("SubjectId").GetString(), listed.GetProperty("Due").GetString(), listed.GetProperty("ResultKk").GetString()));
         var listedTask = Assert.Single(json.RootElement.GetProperty(nameof(Domain.Tasks.EvaluationTask)).EnumerateArray().ToList());
-        Assert.Equal((task.Id.ToString(), Iso(task.Due)), (listedTask.GetProperty("Id").GetString(), listedTask.GetProperty("Due").GetString()));
+        Assert.Equal((task.Id.ToString(), Iso(task.Due!.Value)), (listedTask.GetProperty("Id").GetString(), listedTask.GetProperty("Due").GetString()));
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public class JobTests
             var task = sp.GetRequiredService<TaskService>().Schedule(world.BodyId, "almaty-akimat", "plan-set", new DateOnly(2022, 1, 1), "plan-draft",
                 TaskAssignee.Servant(world.Servants["supervisor"]), new TaskSubject("work-plan", Guid.NewGuid()), null, world.UnitId);
             await sp.GetRequiredService<BagalauDbContext>().SaveChangesAsync();
-            return task.Value!.Due;
+            return task.Value!.Due!.Value;
         });
         // 01:00 UTC is 06:00 in Kazakhstan: the firing's day is the day after the due date.
         var fire = new DateTimeOffset(due.AddDays(1).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);

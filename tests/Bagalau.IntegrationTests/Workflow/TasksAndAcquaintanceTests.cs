@@ -282,7 +282,7 @@ public class TasksAndAcquaintanceTests
             var task = tasks.Schedule(world.BodyId, "almaty-akimat", deadline, from, kind, TaskAssignee.Servant(world.Servants[assignee]), new TaskSubject("work-plan", Guid.NewGuid()), null, world.UnitId);
             Assert.False(task.IsRefused, task.Refusal?.ToString());
             await sp.GetRequiredService<BagalauDbContext>().SaveChangesAsync();
-            return task.Value!.Due;
+            return task.Value!.Due!.Value;
         });
     }
 

@@ -22,6 +22,10 @@ public sealed class IndexModel(TaskService tasks, TaskSubjects subjects, BodyCon
     [FromQuery(Name = "done")]
     public bool IncludeDone { get; set; }
 
+    /// <summary>Only the open tasks past their deadline (the home page's "late" count links here).</summary>
+    [FromQuery(Name = "late")]
+    public bool LateOnly { get; set; }
+
     public Page<TaskView> Tasks { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
 
     public IReadOnlyDictionary<Guid, string> BodyNames { get; private set; } = new Dictionary<Guid, string>();
@@ -33,12 +37,15 @@ public sealed class IndexModel(TaskService tasks, TaskSubjects subjects, BodyCon
 
     public string Language => LocalizationSetup.CurrentLanguage;
 
-    public PagerView Pager => new(Tasks.Number, Tasks.PageCount, Tasks.Total, n => Url.Page("/Tasks/Index", new { page = n, done = IncludeDone }));
+    public PagerView Pager => new(Tasks.Number, Tasks.PageCount, Tasks.Total, n => Url.Page("/Tasks/Index", new { page = n, done = IncludeDone, late = LateOnly }));
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Tasks = await tasks.MyTasksAsync(bodies.UserId!, Today, new PageRequest(Math.Max(1, PageNumber)), IncludeDone, ct);
+        var page = new PageRequest(Math.Max(1, PageNumber));
+        Tasks = LateOnly
+            ? await tasks.MyOverdueAsync(bodies.UserId!, Today, page, ct)
+            : await tasks.MyTasksAsync(bodies.UserId!, Today, page, IncludeDone, ct);
         BodyNames = (await bodies.VisibleBodiesAsync(ct)).ToDictionary(b => b.Id, b => b.NameIn(Language));
         About = await subjects.AboutAsync(Tasks.Items, ct);
     }
