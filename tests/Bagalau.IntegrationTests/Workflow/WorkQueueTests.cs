@@ -87,7 +87,7 @@ public class WorkQueueTests
         Assert.False(commission.IsRefused, commission.Refusal?.ToString());
         var build = Assert.Single(await TasksAsync(app, CommissionService.ScheduleTaskKind, cycleId));
         Assert.Equal((world.User("hr"), (DateOnly?)null, (string?)null, EvaluationTaskStatus.Open), (build.AssigneeUserId, build.Due, build.Clause, build.Status));
-        var schedule = (await app.WithAsync<CommissionService, Outcome<CommissionSchedule>>(s => s.BuildScheduleAsync(world.User("hr"), cycleId, [Sitting], [world.Servant]))).Value!;
+        var schedule = (await app.WithAsync<CommissionService, Outcome<CommissionSchedule>>(s => s.BuildScheduleAsync(world.User("hr"), cycleId, [Sitting], [world.Servant], new DateOnly(2022, 12, 1)))).Value!;
         Assert.Equal(EvaluationTaskStatus.Done, Assert.Single(await TasksAsync(app, CommissionService.ScheduleTaskKind, cycleId)).Status);
         Assert.False((await app.WithAsync<CommissionService, Outcome>(s => s.AgreeScheduleAsync(world.User("chair"), schedule.Id, schedule.Version, new DateOnly(2022, 12, 1)))).IsRefused);
 
