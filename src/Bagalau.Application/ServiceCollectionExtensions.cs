@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
         services.AddScoped<Survey360Issuing>();
+        services.AddScoped<Results.ResultsExport>();
         services.AddSingleton<Survey360AnswerQueue>();
         services.AddScoped<QuarterlyDocuments>();
         services.AddBagalauTasks(configuration);
