@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<WorkflowActors>();
         services.AddScoped<WorkflowSteps>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<BulkRun>();
         services.AddScoped<QuarterRoundService>();
         services.AddScoped<RatingSheetService>();
         services.AddScoped<AnnualScoreService>();
@@ -72,6 +73,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<KtiPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<Survey360Service>();
+        services.AddScoped<Survey360Issuing>();
+        services.AddScoped<Results.ResultsExport>();
         services.AddSingleton<Survey360AnswerQueue>();
         services.AddScoped<QuarterlyDocuments>();
         services.AddBagalauTasks(configuration);

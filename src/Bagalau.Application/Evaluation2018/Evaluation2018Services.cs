@@ -13,6 +13,7 @@ public static class Evaluation2018Services
         services.AddScoped<Cycle2018Documents>();
         services.AddScoped<RecordBodies>();
         services.AddScoped<CycleReads>();
+        services.AddScoped<CommissionSending>();
         services.AddScoped<RecordLinks>();
         services.AddScoped<RecordVersions>();
         return services;

@@ -49,6 +49,21 @@ public sealed class AnnualScoreService(BagalauDbContext db, PackCatalog packs, W
             return WorkflowRefusals.NotFound();
         }
 
+        var view = Compute(pack, year, rounds, sheets, plans, packs.Catalogue.Calendar);
+        if (view.IsSuccess)
+        {
+            await audit.RecordReadAsync("AnnualScore", $"{servantId}/{packId}/{year}", bodyId, ct);
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// The annual score of one servant from the year's rounds of one pack and the servant's sheets
+    /// and KTI plans in them (no access check: the callers decide who may read it).
+    /// </summary>
+    internal static Outcome<AnnualView> Compute(Pack pack, int year, IReadOnlyList<QuarterRound> rounds, IReadOnlyList<RatingSheet> sheets, IReadOnlyList<KtiPlan> plans, Domain.Calendar.KzCalendar calendar)
+    {
         var quarters = new Dictionary<int, decimal?>();
         var status = new Dictionary<int, string>();
         for (var q = 1; q <= 4; q++)
@@ -71,15 +86,9 @@ public sealed class AnnualScoreService(BagalauDbContext db, PackCatalog packs, W
         // The version in force at the year's end decides (the last quarter's rules).
         var version = pack.VersionOn(new DateOnly(year, 12, 31)) ?? rounds.OrderBy(r => r.Quarter).Last().VersionIn(pack);
         var due = version.Rules.Deadlines.ContainsKey("annual-final")
-            ? DeadlineDecision.Decide(version, "annual-final", new DateOnly(year, 12, 31), packs.Catalogue.Calendar)
+            ? DeadlineDecision.Decide(version, "annual-final", new DateOnly(year, 12, 31), calendar)
             : null;
-        var view = KtiQuarterResults.Annual(version, packId, year, quarters, status, due?.Answer?.Due, due?.Provenance?.Clause);
-        if (view.IsSuccess)
-        {
-            await audit.RecordReadAsync("AnnualScore", $"{servantId}/{packId}/{year}", bodyId, ct);
-        }
-
-        return view;
+        return KtiQuarterResults.Annual(version, pack.Id, year, quarters, status, due?.Answer?.Due, due?.Provenance?.Clause);
     }
 
     /// <summary>The quarter status of a head's KTI plan that is not scored yet.</summary>

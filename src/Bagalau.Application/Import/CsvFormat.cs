@@ -65,14 +65,25 @@ public static class CsvFormat
     }
 
     /// <summary>Writes one table: a header row of <paramref name="columns"/>, then the rows.</summary>
-    public static async Task WriteAsync(Stream output, IReadOnlyList<string> columns, IAsyncEnumerable<string[]> rows, CancellationToken ct)
+    public static async Task WriteAsync(Stream output, IReadOnlyList<string> columns, IAsyncEnumerable<string[]> rows, CancellationToken ct, bool neutralise = false)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        await WriteLineAsync(writer, columns);
+        await WriteLineAsync(writer, neutralise ? [.. columns.Select(Neutral)] : columns);
         await foreach (var row in rows.WithCancellation(ct))
         {
-            await WriteLineAsync(writer, row);
+            await WriteLineAsync(writer, neutralise ? [.. row.Select(Neutral)] : row);
         }
+    }
+
+    /// <summary>
+    /// A cell a spreadsheet will not run: control characters removed, and a cell starting with
+    /// = + - @ (a formula to Excel or LibreOffice) prefixed with an apostrophe. For files people
+    /// open (results); the organisation export keeps its cells as typed so that it imports back.
+    /// </summary>
+    public static string Neutral(string? cell)
+    {
+        var text = cell is null ? string.Empty : string.Concat(cell.Where(c => !char.IsControl(c)));
+        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
     }
 
     private static async Task WriteLineAsync(StreamWriter writer, IReadOnlyList<string> cells)

@@ -41,7 +41,14 @@ public static class XlsxFormat
     }
 
     /// <summary>Writes a workbook with one sheet per table, in the given order.</summary>
-    public static async Task WriteAsync(Stream output, IReadOnlyList<(string Sheet, IReadOnlyList<string> Columns, IAsyncEnumerable<string[]> Rows)> sheets, CancellationToken ct)
+    public static Task WriteAsync(Stream output, IReadOnlyList<(string Sheet, IReadOnlyList<string> Columns, IAsyncEnumerable<string[]> Rows)> sheets, CancellationToken ct) =>
+        WriteAsync(output, [.. sheets.Select(s => (s.Sheet, s.Columns, s.Rows, (IReadOnlySet<int>)new HashSet<int>()))], ct);
+
+    /// <summary>
+    /// The same, with the columns of each sheet that hold numbers: their cells that read as an
+    /// invariant decimal are written as numbers, every other cell as text (never a formula).
+    /// </summary>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<(string Sheet, IReadOnlyList<string> Columns, IAsyncEnumerable<string[]> Rows, IReadOnlySet<int> Numbers)> sheets, CancellationToken ct)
     {
         if (!output.CanSeek)
         {
@@ -58,7 +65,7 @@ public static class XlsxFormat
         workbookPart.Workbook = new Workbook();
         var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
         uint sheetId = 1;
-        foreach (var (name, columns, rows) in sheets)
+        foreach (var (name, columns, rows, numbers) in sheets)
         {
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             using (var writer = OpenXmlWriter.Create(worksheetPart))
@@ -66,10 +73,10 @@ public static class XlsxFormat
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteStartElement(new SheetData());
                 uint rowIndex = 1;
-                WriteRow(writer, rowIndex++, columns);
+                WriteRow(writer, rowIndex++, columns, NoNumbers);
                 await foreach (var row in rows.WithCancellation(ct))
                 {
-                    WriteRow(writer, rowIndex++, row);
+                    WriteRow(writer, rowIndex++, row, numbers);
                 }
 
                 writer.WriteEndElement();
@@ -189,16 +196,26 @@ public static class XlsxFormat
         return Math.Max(0, index - 1);
     }
 
-    private static void WriteRow(OpenXmlWriter writer, uint rowIndex, IReadOnlyList<string> values)
+    private static readonly IReadOnlySet<int> NoNumbers = new HashSet<int>();
+
+    private static void WriteRow(OpenXmlWriter writer, uint rowIndex, IReadOnlyList<string> values, IReadOnlySet<int> numbers)
     {
         writer.WriteStartElement(new Row { RowIndex = rowIndex });
         for (var i = 0; i < values.Count; i++)
         {
+            var reference = ColumnName(i) + rowIndex.ToString(CultureInfo.InvariantCulture);
+            var value = values[i] ?? string.Empty;
+            if (numbers.Contains(i) && decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                writer.WriteElement(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number) });
+                continue;
+            }
+
             writer.WriteElement(new Cell
             {
-                CellReference = ColumnName(i) + rowIndex.ToString(CultureInfo.InvariantCulture),
+                CellReference = reference,
                 DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(values[i] ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
             });
         }
 

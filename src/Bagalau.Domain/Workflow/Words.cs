@@ -59,6 +59,8 @@ public static class Actions
     public static readonly LocalizedText PostProtocol = new("хаттаманы орналастыру", "разместить протокол", "post the protocol");
     public static readonly LocalizedText LaunchSurvey = new("360 сауалнамасын бастау", "запустить опрос 360", "launch the 360 survey");
     public static readonly LocalizedText ChooseRespondents = new("360 респонденттерін таңдау", "выбрать респондентов 360", "choose the 360 respondents");
+    public static readonly LocalizedText IssueLinks = new("360 сілтемелерін беру", "выдать ссылки 360", "issue the 360 links");
+    public static readonly LocalizedText ExportResults = new("бағалау нәтижелерін жүктеп алу", "выгрузить результаты оценки", "export the results");
     public static readonly LocalizedText SeeRespondents = new("360 респонденттерін көру", "просматривать респондентов 360", "see the 360 respondents");
     public static readonly LocalizedText SeeTrainingNeeds = new("оқыту қажеттіліктерін көру", "просматривать потребности в обучении", "see the training needs");
     public static readonly LocalizedText ListKtiHeads = new("ТНИ бар басшылар тізімін көру", "просматривать список руководителей с КЦИ", "list the heads with KTIs");

@@ -133,6 +133,9 @@ public static class Evaluation2018Endpoints
         Get(g.MapGet("/cycles/{id:guid}/eligibility", Eligibility), N("ListEligibility2018"), "The cycle's eligibility list with reason, date and clause (HR; paged).");
         Get(g.MapGet("/cycles/{id:guid}/plans", Plans), N("ListPlans2018"), "The cycle's plans the user takes part in (HR: all; paged).");
 
+        Post(g.MapPost("/cycles/{id:guid}/sheets/send", SendSheets), N("SendSheets2018"), "HR sends the chosen KPI and competency sheets (ids), or every ready one (agreed or signed, not sent), to the Commission: each through its own send step and save; the answer counts the sent ones and names each refused one with its refusal.");
+        g.MapGet("/cycles/{id:guid}/results", CycleResults).Documented(N("ExportCycleResults2018"), "HR exports the cycle's results (?format=xlsx|csv): servant, unit, position, KPI grade with its clause, competencies met, the Commission's decision, acquaintance; headers in the request's language.");
+
         Get(g.MapGet("/plans/{id:guid}", GetPlan), N("GetPlan2018"), "An individual work plan (servant, direct supervisor, approver, HR; audited).");
         Get(g.MapGet("/plans/{id:guid}/sheets", PlanSheets), N("GetPlanSheets2018"), "The ids of the plan's KPI sheet and competency sheet, when opened.");
         Post(g.MapPut("/plans/{id:guid}/kpis", SetKpis), N("SetPlanKpis2018"), "The direct supervisor writes the plan's KPIs (Appendix 1 columns) while it is a draft or returned; with submit=true it is submitted in the same step (both or neither).");
@@ -300,6 +303,15 @@ public static class Evaluation2018Endpoints
         }
 
         return ApiProblems.Answer(await service.PlansAsync(caller.UserId, id, request, caller.Cancelled), p => PageDto<PlanDto>.Of(p, PlanOf));
+    }
+
+    private static async Task<Results<Ok<BulkReportDto>, ProblemHttpResult>> SendSheets(Guid id, SendSheetsRequest? request, [AsParameters] ApiCaller caller, CommissionSending sending, TimeProvider clock) =>
+        ApiProblems.Answer(await sending.SendAsync(caller.UserId, id, request?.Ids, Today(clock), caller.Cancelled), BulkReportDto.Of);
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> CycleResults(Guid id, string? format, [AsParameters] ApiCaller caller, Bagalau.Application.Results.ResultsExport export, RecordBodies bodies)
+    {
+        var bodyId = await bodies.BodyOfAsync("cycles", id, caller.Cancelled) ?? Guid.Empty;
+        return await ResultsFiles.AnswerAsync(format, () => export.CycleAsync(caller.UserId, bodyId, id, ApiCaller.Language, caller.Cancelled));
     }
 
     private static PlanDto PlanOf(WorkPlan p) => new(p.Id, p.CycleId, p.ServantId, p.DirectSupervisorId, p.ApproverId, p.ApproverClause, KindIds.Id(p.State), p.Revision,

@@ -178,6 +178,10 @@ public static class Quarterly2023Endpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        quarters.MapGet("/rounds/{roundId:guid}/results", RoundResults).Documented("ExportQuarterResults2023",
+            "The head of HR exports the quarter's results (?format=xlsx|csv): servant, unit, position, method, state, scores, grade, cap by sanction with its clause, calibration, acquaintance; headers in the request's language.");
+        quarters.MapGet("/annual/results", YearResults).Documented("ExportAnnualResults2023",
+            "The head of HR exports the year's results of a pack (?pack=&year=&format=xlsx|csv): each quarter's score, the annual score and grade with the clause.");
         quarters.MapGet("/annual/{servantId:guid}", Annual)
             .WithName("GetAnnualScore")
             .WithSummary("The annual score from the year's quarters (?pack=nhrc&year=2026) with each quarter's contribution; quarters not evaluated are left out.")
@@ -394,6 +398,19 @@ public static class Quarterly2023Endpoints
 
         var file = renderer.Render(result.Value!, language, fileFormat);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static Task<Results<PushStreamHttpResult, ProblemHttpResult>> RoundResults(Guid bodyId, Guid roundId, string? format, [AsParameters] ApiCaller caller, Application.Results.ResultsExport export) =>
+        ResultsFiles.AnswerAsync(format, () => export.RoundAsync(caller.UserId, bodyId, roundId, ApiCaller.Language, caller.Cancelled));
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> YearResults(Guid bodyId, string? pack, int? year, string? format, [AsParameters] ApiCaller caller, Application.Results.ResultsExport export)
+    {
+        if (string.IsNullOrWhiteSpace(pack) || year is not (>= 2000 and <= 2100))
+        {
+            return BadRequest($"pack және year (2000-2100) параметрлері керек", $"Нужны параметры pack и year (2000-2100)", $"pack and year (2000-2100) are required");
+        }
+
+        return await ResultsFiles.AnswerAsync(format, () => export.YearAsync(caller.UserId, bodyId, pack.Trim(), year.Value, ApiCaller.Language, caller.Cancelled));
     }
 
     private static async Task<Results<Ok<AnnualScoreDto>, ProblemHttpResult>> Annual(

@@ -129,6 +129,12 @@ public static class Survey360Endpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        body.MapPost("/rounds/{roundId:guid}/links", IssueMany)
+            .WithName("IssueSurvey360LinksInBulk")
+            .WithSummary("HR issues the links of the chosen persons (targetIds), or of every person of the round without links: each person through the single issue step in its own save. The answer counts the persons issued, names each refused one with its refusal, and holds the issued links (in this answer only).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         body.MapGet("/targets/{targetId:guid}/report", Report)
             .WithName("GetSurvey360Report")
             .WithSummary("The individual report (model form 7), to the person and HR: averages of the others' answers, the self-assessment beside them; empty with status insufficient-respondents below 3 answers. The read is audited.")
@@ -244,17 +250,44 @@ public static class Survey360Endpoints
             return ApiProblems.From(refusal);
         }
 
-        var people = await servants.ContactsAsync(issued.Value!.Select(l => l.RespondentId), caller.Cancelled);
-        var result = new List<IssuedLinkDto>();
-        foreach (var link in issued.Value!)
+        return TypedResults.Ok(await HandOutAsync(caller.Context.Request, issued.Value!, servants, mail, request.Email, request.ExpiresAt, logs, caller.Cancelled));
+    }
+
+    /// <summary>HR issues the links of the chosen persons, or of every person of the round without links, each in its own step.</summary>
+    private static async Task<Results<Ok<BulkIssueDto>, ProblemHttpResult>> IssueMany(
+        Guid bodyId, Guid roundId, IssueManyLinksRequest request, Survey360Issuing issuing, ServantDirectory servants, IMailSender mail, [AsParameters] ApiCaller caller, ILoggerFactory logs)
+    {
+        var issued = await issuing.IssueAsync(caller.UserId, bodyId, roundId, request.TargetIds, request.ExpiresAt, caller.Cancelled);
+        if (issued.Refusal is { } refusal)
         {
-            var url = $"{caller.Context.Request.Scheme}://{caller.Context.Request.Host}{caller.Context.Request.PathBase}{LinkPagePath}{link.Token}";
-            var (name, email) = people.GetValueOrDefault(link.RespondentId, ("?", string.Empty));
-            var emailed = request.Email && mail.Enabled && !string.IsNullOrWhiteSpace(email) && await SendAsync(mail, email, url, request.ExpiresAt, logs, caller.Cancelled);
+            return ApiProblems.From(refusal);
+        }
+
+        var targets = new List<IssuedTargetDto>();
+        foreach (var target in issued.Value!.Issued)
+        {
+            var links = await HandOutAsync(caller.Context.Request, target.Links, servants, mail, request.Email, request.ExpiresAt, logs, caller.Cancelled);
+            targets.Add(new IssuedTargetDto(target.TargetId, target.ServantId, target.Name, links));
+        }
+
+        return TypedResults.Ok(new BulkIssueDto(BulkReportDto.Of(issued.Value.Report), targets));
+    }
+
+    /// <summary>The issued links as the person handing them out sees them: the respondent's name, the address, e-mailed when asked and possible.</summary>
+    public static async Task<List<IssuedLinkDto>> HandOutAsync(
+        HttpRequest request, IReadOnlyList<IssuedLink> links, ServantDirectory servants, IMailSender mail, bool email, DateTimeOffset expires, ILoggerFactory logs, CancellationToken ct)
+    {
+        var people = await servants.ContactsAsync(links.Select(l => l.RespondentId), ct);
+        var result = new List<IssuedLinkDto>();
+        foreach (var link in links)
+        {
+            var url = $"{request.Scheme}://{request.Host}{request.PathBase}{LinkPagePath}{link.Token}";
+            var (name, address) = people.GetValueOrDefault(link.RespondentId, ("?", string.Empty));
+            var emailed = email && mail.Enabled && !string.IsNullOrWhiteSpace(address) && await SendAsync(mail, address, url, expires, logs, ct);
             result.Add(new IssuedLinkDto(link.RespondentId, name, link.Relation, url, link.Token, emailed));
         }
 
-        return TypedResults.Ok(result);
+        return result;
     }
 
     /// <summary>E-mails one link (Kazakh and Russian in one message); a failed send leaves the link to be handed out.</summary>

@@ -14,7 +14,7 @@ namespace Bagalau.Web.Pages.Bodies.Cycles2018;
 /// date and clause for every servant, and the state of each work plan and KPI sheet.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class CycleModel(Evaluation2018Service cycles, CycleReads reads, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
+public sealed class CycleModel(Evaluation2018Service cycles, CycleReads reads, Bagalau.Application.Results.ResultsExport results, ServantDirectory servants, UnitOfWork work, TimeProvider clock)
     : WorkflowPageModel(servants, work, clock)
 {
     [FromRoute]
@@ -51,4 +51,8 @@ public sealed class CycleModel(Evaluation2018Service cycles, CycleReads reads, S
         await LoadNamesAsync(servantIds);
         return Page();
     }
+
+    /// <summary>The cycle's results as XLSX or CSV (HR), headers in the user's language.</summary>
+    public Task<IActionResult> OnGetResultsAsync(string? format) =>
+        ResultsDownload.FromAsync(format, () => results.CycleAsync(UserId, BodyId, CycleId, Language, HttpContext.RequestAborted));
 }

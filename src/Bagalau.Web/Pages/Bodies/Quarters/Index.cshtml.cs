@@ -9,13 +9,25 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>The body's quarter rounds: HR schedules, the authorized person approves, everyone sees progress.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class IndexModel(QuarterRoundService service, PackCatalog packs) : QuarterPageModel
+public sealed class IndexModel(QuarterRoundService service, PackCatalog packs, Application.Results.ResultsExport results) : QuarterPageModel
 {
     public IReadOnlyList<RoundView> Rounds { get; private set; } = [];
 
     public IReadOnlyList<Pack> Packs { get; private set; } = [];
 
     public bool IsHr => Roles.Contains(Application.Accounts.BodyRole.Hr) || Roles.Contains(Application.Accounts.BodyRole.HrHead);
+
+    /// <summary>The head of HR reads (and exports) the results (the packs' confidentiality rule).</summary>
+    public bool IsHrHead => Roles.Contains(Application.Accounts.BodyRole.HrHead);
+
+    /// <summary>The years with rounds, by pack, newest first: what the year's results export offers.</summary>
+    public IReadOnlyList<(string PackId, int Year)> Years => [.. Rounds.Select(r => (r.Round.PackId, r.Round.Year)).Distinct().OrderByDescending(y => y.Year).ThenBy(y => y.PackId, StringComparer.Ordinal)];
+
+    /// <summary>The year's results of a pack as XLSX or CSV (the head of HR).</summary>
+    public Task<IActionResult> OnGetYearResultsAsync(string? pack, int? year, string? format) =>
+        string.IsNullOrWhiteSpace(pack) || year is not (>= 2000 and <= 2100)
+            ? Task.FromResult<IActionResult>(NotFound())
+            : Web.Bodies.ResultsDownload.FromAsync(format, () => results.YearAsync(UserId, BodyId, pack.Trim(), year.Value, Language, HttpContext.RequestAborted));
 
     public bool IsAuthorized => Roles.Contains(Application.Accounts.BodyRole.AuthorizedPerson);
 

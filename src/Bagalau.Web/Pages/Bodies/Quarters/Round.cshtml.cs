@@ -9,7 +9,7 @@ namespace Bagalau.Web.Pages.Bodies.Quarters;
 
 /// <summary>HR's view of one round: who is evaluated and how (never the scores), naming evaluators and substitutes.</summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class RoundModel(QuarterRoundService service, RatingSheetService sheets, ServantDirectory servants, OrganisationService organisation) : QuarterPageModel
+public sealed class RoundModel(QuarterRoundService service, RatingSheetService sheets, ServantDirectory servants, OrganisationService organisation, Application.Results.ResultsExport results) : QuarterPageModel
 {
     /// <summary>The list's filter, in the URL query.</summary>
     [BindProperty(SupportsGet = true)]
@@ -44,6 +44,13 @@ public sealed class RoundModel(QuarterRoundService service, RatingSheetService s
         .Where(id => id != Domain.Organisation.KindIds.Id(Domain.Acquaintance.NotificationChannel.Other)).ToList();
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    /// <summary>The head of HR reads (and exports) the quarter's results.</summary>
+    public bool IsHrHead => Roles.Contains(Application.Accounts.BodyRole.HrHead);
+
+    /// <summary>The quarter's results as XLSX or CSV (the head of HR).</summary>
+    public Task<IActionResult> OnGetResultsAsync(string? format) =>
+        Web.Bodies.ResultsDownload.FromAsync(format, () => results.RoundAsync(UserId, BodyId, RoundId, Language, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostEvaluatorAsync(Guid sheetId, int version, Guid? servantId, string? servantName)
     {

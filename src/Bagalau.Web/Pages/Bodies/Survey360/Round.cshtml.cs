@@ -1,3 +1,4 @@
+using Bagalau.Application.Workflow;
 using Bagalau.Application.Evaluation2023;
 using Bagalau.Application.Organisation;
 using Bagalau.Application.Tasks;
@@ -15,7 +16,7 @@ namespace Bagalau.Web.Pages.Bodies.Survey360;
 /// before the links are issued; issued links are shown once, to copy or e-mail.
 /// </summary>
 [Authorize(Policy = BodyPolicies.Member)]
-public sealed class RoundModel(ServantDirectory directory, OrganisationService organisation, IMailSender mail, TimeProvider clock, ILoggerFactory logs) : Survey360Page
+public sealed class RoundModel(ServantDirectory directory, OrganisationService organisation, Survey360Issuing issuing, IMailSender mail, TimeProvider clock, ILoggerFactory logs) : Survey360Page
 {
     /// <summary>The list's filter, in the URL query.</summary>
     [BindProperty(SupportsGet = true)]
@@ -79,19 +80,50 @@ public sealed class RoundModel(ServantDirectory directory, OrganisationService o
 
         if (issued.Value is { } links)
         {
-            var people = await directory.ContactsAsync(links.Select(l => l.RespondentId), HttpContext.RequestAborted);
-            var shown = new List<IssuedLinkDto>();
-            foreach (var link in links)
+            Issued = await Survey360Endpoints.HandOutAsync(Request, links, directory, mail, email, expiresAt, logs, HttpContext.RequestAborted);
+            IssuedFor = targetId;
+        }
+
+        return await LoadAsync() ?? Page();
+    }
+
+    /// <summary>What the last bulk issue did (this answer only).</summary>
+    public BulkReport? Report { get; private set; }
+
+    /// <summary>The links the last bulk issue gave, by evaluated person (this answer only: only their hashes are kept).</summary>
+    public IReadOnlyList<(string Target, IssuedLinkDto Link)> BulkLinks { get; private set; } = [];
+
+    /// <summary>Issues the links of the ticked persons, or (<paramref name="all"/>) of every person of the round without links.</summary>
+    public async Task<IActionResult> OnPostIssueManyAsync(List<Guid>? targetIds, bool all, DateOnly? expires, bool email)
+    {
+        if (!all && targetIds is not { Count: > 0 })
+        {
+            var none = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Survey360Text>>()["s360.none-selected"].Value;
+            var loaded = await LoadAsync();
+            Error = none;
+            return loaded ?? Page();
+        }
+
+        var until = expires ?? KazakhstanClock.Today(clock).AddDays(10);
+        var expiresAt = new DateTimeOffset(until.ToDateTime(new TimeOnly(23, 59, 59)), Kazakhstan);
+        var issued = await issuing.IssueAsync(UserId, BodyId, RoundId, all ? null : targetIds, expiresAt, HttpContext.RequestAborted);
+        var refused = Refused(issued.Refusal);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (issued.Value is { } bulk)
+        {
+            Report = bulk.Report;
+            var shown = new List<(string, IssuedLinkDto)>();
+            foreach (var target in bulk.Issued)
             {
-                var url = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Survey360Endpoints.LinkPagePath}{link.Token}";
-                var (name, address) = people.GetValueOrDefault(link.RespondentId, ("?", string.Empty));
-                var emailed = email && mail.Enabled && !string.IsNullOrWhiteSpace(address)
-                    && await Survey360Endpoints.SendAsync(mail, address, url, expiresAt, logs, HttpContext.RequestAborted);
-                shown.Add(new IssuedLinkDto(link.RespondentId, name, link.Relation, url, link.Token, emailed));
+                var links = await Survey360Endpoints.HandOutAsync(Request, target.Links, directory, mail, email, expiresAt, logs, HttpContext.RequestAborted);
+                shown.AddRange(links.Select(l => (target.Name, l)));
             }
 
-            Issued = shown;
-            IssuedFor = targetId;
+            BulkLinks = shown;
         }
 
         return await LoadAsync() ?? Page();
