@@ -43,19 +43,10 @@ public static class PackEndpoints
     private static async Task<Results<Ok<DecisionAnswerDto>, ProblemHttpResult>> AskDecision(
         string id, string decision, string? asOf, HttpRequest request, PackCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t)
     {
-        if (catalog.Catalogue.Find(id) is null)
+        var (_, date, problem) = PackOn(id, asOf, catalog, clock, t);
+        if (problem is not null)
         {
-            return ApiProblems.Localized(t, StatusCodes.Status404NotFound, "pack-unknown", id);
-        }
-
-        DateOnly date;
-        if (string.IsNullOrEmpty(asOf))
-        {
-            date = Bagalau.Application.Time.KazakhstanClock.Today(clock);
-        }
-        else if (!TreeValues.TryDate(asOf, out date))
-        {
-            return ApiProblems.Localized(t, StatusCodes.Status400BadRequest, "pack-as-of-invalid", asOf);
+            return problem;
         }
 
         var buffer = new char[MaxInputBytes + 1];
@@ -93,25 +84,33 @@ public static class PackEndpoints
     private static Results<Ok<PackPageView>, ProblemHttpResult> GetPack(
         string id, string? asOf, PackCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t)
     {
-        var pack = catalog.Catalogue.Find(id);
-        if (pack is null)
+        var (pack, date, problem) = PackOn(id, asOf, catalog, clock, t);
+        if (problem is not null)
         {
-            return ApiProblems.Localized(t, StatusCodes.Status404NotFound, "pack-unknown", id);
+            return problem;
         }
 
-        DateOnly date;
-        if (string.IsNullOrEmpty(asOf))
-        {
-            date = Bagalau.Application.Time.KazakhstanClock.Today(clock);
-        }
-        else if (!TreeValues.TryDate(asOf, out date))
-        {
-            return ApiProblems.Localized(t, StatusCodes.Status400BadRequest, "pack-as-of-invalid", asOf);
-        }
-
-        var page = PackViews.Page(pack, date, LocalizationSetup.CurrentLanguage);
+        var page = PackViews.Page(pack!, date, LocalizationSetup.CurrentLanguage);
         return page.Version is null
             ? ApiProblems.Localized(t, StatusCodes.Status404NotFound, "pack-no-version", id, TreeValues.Format(date))
             : TypedResults.Ok(page);
+    }
+
+    /// <summary>The pack and the day a request asks about (asOf, default today), or the problem: 404 unknown pack, 400 a bad date.</summary>
+    private static (Pack? Pack, DateOnly Date, ProblemHttpResult? Problem) PackOn(string id, string? asOf, PackCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    {
+        if (catalog.Catalogue.Find(id) is not { } pack)
+        {
+            return (null, default, ApiProblems.Localized(t, StatusCodes.Status404NotFound, "pack-unknown", id));
+        }
+
+        if (string.IsNullOrEmpty(asOf))
+        {
+            return (pack, Bagalau.Application.Time.KazakhstanClock.Today(clock), null);
+        }
+
+        return TreeValues.TryDate(asOf, out var date)
+            ? (pack, date, null)
+            : (null, default, ApiProblems.Localized(t, StatusCodes.Status400BadRequest, "pack-as-of-invalid", asOf));
     }
 }
